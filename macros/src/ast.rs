@@ -1,0 +1,176 @@
+//! The derive input, read into what the later stages need.
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{Data, DeriveInput, Fields, Ident, Member, Type};
+
+use crate::attr::{Attrs, FieldAttrs, Location, Status};
+use crate::ctxt::Ctxt;
+use crate::fmt::Template;
+
+pub struct Input<'a> {
+    pub original: &'a DeriveInput,
+    pub is_enum: bool,
+    /// The enum's own keys; for a struct, only its `format` (its other keys are its case's).
+    pub container: Attrs<'a>,
+    pub cases: Vec<Case<'a>>,
+}
+
+/// A variant, or the struct itself: one code.
+pub struct Case<'a> {
+    pub ident: &'a Ident,
+    pub is_variant: bool,
+    pub attrs: Attrs<'a>,
+    pub fields: Vec<Field<'a>>,
+    pub template: Option<Template>,
+    /// The code as written, or as `rename_all` derives it, and where to point errors about it.
+    pub code: Option<(String, Span)>,
+    /// The variant's status, or else the enum's.
+    pub status: Option<Status>,
+}
+
+pub struct Field<'a> {
+    pub member: Member,
+    pub ty: &'a Type,
+    pub span: Span,
+    pub attrs: FieldAttrs,
+    /// Whether this is the error's source: `#[source]`, `#[from]`, or named `source`.
+    pub is_source: bool,
+}
+
+impl<'a> Input<'a> {
+    /// Reads `input`; `None` (with the error recorded) for a union.
+    pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
+        match &input.data {
+            Data::Enum(data) => {
+                let container = Attrs::parse(cx, &input.attrs, Location::Enum);
+                let cases = data
+                    .variants
+                    .iter()
+                    .map(|variant| {
+                        let attrs = Attrs::parse(cx, &variant.attrs, Location::Variant);
+                        Case::new(cx, &variant.ident, true, attrs, &variant.fields, &container)
+                    })
+                    .collect();
+                Some(Input {
+                    original: input,
+                    is_enum: true,
+                    container,
+                    cases,
+                })
+            }
+            Data::Struct(data) => {
+                let mut attrs = Attrs::parse(cx, &input.attrs, Location::Struct);
+                let container = Attrs {
+                    format: attrs.format.take(),
+                    ..Attrs::default()
+                };
+                let case = Case::new(cx, &input.ident, false, attrs, &data.fields, &container);
+                Some(Input {
+                    original: input,
+                    is_enum: false,
+                    container,
+                    cases: vec![case],
+                })
+            }
+            Data::Union(data) => {
+                cx.error_spanned_by(
+                    data.union_token,
+                    "ApiError cannot be derived for a union; use an enum or a struct",
+                );
+                None
+            }
+        }
+    }
+}
+
+impl<'a> Case<'a> {
+    fn new(
+        cx: &Ctxt,
+        ident: &'a Ident,
+        is_variant: bool,
+        attrs: Attrs<'a>,
+        fields: &'a Fields,
+        container: &Attrs,
+    ) -> Self {
+        let fields = fields
+            .iter()
+            .enumerate()
+            .map(|(i, field)| {
+                let member = match &field.ident {
+                    Some(ident) => Member::Named(ident.clone()),
+                    None => Member::Unnamed(syn::Index {
+                        index: u32::try_from(i).unwrap_or(u32::MAX),
+                        span: field.ty.span(),
+                    }),
+                };
+                let attrs = FieldAttrs::parse(cx, &field.attrs);
+                let is_source = attrs.source
+                    || field.ident.as_ref().is_some_and(|ident| ident == "source");
+                Field {
+                    member,
+                    ty: &field.ty,
+                    span: field.span(),
+                    attrs,
+                    is_source,
+                }
+            })
+            .collect();
+        let template = attrs.message.as_ref().and_then(|lit| {
+            Template::parse(lit)
+                .map_err(|error| cx.syn_error(error))
+                .ok()
+        });
+        let code = match (&attrs.code, &container.rename_all) {
+            (Some(lit), _) => Some((lit.value(), lit.span())),
+            (None, Some((rule, _))) => Some((rule.apply(&ident.to_string()), ident.span())),
+            (None, None) => None,
+        };
+        let status = attrs.status.clone().or_else(|| container.status.clone());
+        Case {
+            ident,
+            is_variant,
+            attrs,
+            fields,
+            template,
+            code,
+            status,
+        }
+    }
+
+    /// The single field of a `transparent` case.
+    pub fn transparent_field(&self) -> Option<&Field<'a>> {
+        match (self.attrs.transparent, self.fields.as_slice()) {
+            (Some(_), [field]) => Some(field),
+            _ => None,
+        }
+    }
+
+    pub fn source_field(&self) -> Option<&Field<'a>> {
+        self.fields.iter().find(|field| field.is_source)
+    }
+
+    pub fn fields_field(&self) -> Option<&Field<'a>> {
+        self.fields.iter().find(|field| field.attrs.fields.is_some())
+    }
+
+    pub fn field(&self, member: &Member) -> Option<&Field<'a>> {
+        self.fields.iter().find(|field| field.member == *member)
+    }
+
+    /// Whether clients see the type's `Display` output instead of a declared message.
+    pub fn uses_display(&self) -> bool {
+        self.attrs.transparent.is_none() && self.attrs.message.is_none()
+    }
+
+    /// Whether the public message is replaced by the status's reason phrase: a 5xx showing its
+    /// `Display` without `expose`, or any case marked `redact`.
+    pub fn is_redacted(&self) -> bool {
+        if self.attrs.transparent.is_some() {
+            return false;
+        }
+        let server = self.status.as_ref().is_some_and(|status| status.code >= 500);
+        self.attrs.redact.is_some()
+            || (server && self.uses_display() && self.attrs.expose.is_none())
+    }
+}

@@ -1,0 +1,478 @@
+//! Reading `#[api(...)]`, doc comments, `#[cfg]` and thiserror's `#[source]`/`#[from]`.
+
+use proc_macro2::{Span, TokenTree};
+use syn::meta::ParseNestedMeta;
+use syn::parse::ParseStream;
+use syn::spanned::Spanned;
+use syn::{Attribute, Expr, Ident, LitInt, LitStr, Path, Token};
+
+use crate::case::{RULES, RenameRule};
+use crate::ctxt::Ctxt;
+use crate::status;
+
+/// Where an `#[api(...)]` attribute stands; each place takes its own keys.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    Enum,
+    Struct,
+    Variant,
+    Field,
+}
+
+impl Location {
+    fn keys(self) -> &'static [&'static str] {
+        match self {
+            Location::Enum => &["status", "category", "rename_all", "format"],
+            Location::Struct => &[
+                "code",
+                "status",
+                "message",
+                "transparent",
+                "expose",
+                "redact",
+                "category",
+                "title",
+                "type",
+                "format",
+            ],
+            Location::Variant => &[
+                "code",
+                "status",
+                "message",
+                "transparent",
+                "expose",
+                "redact",
+                "category",
+                "title",
+                "type",
+            ],
+            Location::Field => &["fields", "member"],
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Location::Enum => "an enum",
+            Location::Struct => "a struct",
+            Location::Variant => "a variant",
+            Location::Field => "a field",
+        }
+    }
+
+    /// Where a key that does not belong here goes instead.
+    fn elsewhere(self, key: &str) -> Option<&'static str> {
+        const ALL: [Location; 4] = [
+            Location::Variant,
+            Location::Enum,
+            Location::Field,
+            Location::Struct,
+        ];
+        ALL.iter()
+            .find(|other| other.keys().contains(&key))
+            .map(|other| match other {
+                Location::Variant if self == Location::Enum => "each variant",
+                other => other.name(),
+            })
+    }
+}
+
+/// A status as written: the number, and the tokens that said it.
+#[derive(Clone)]
+pub struct Status {
+    pub code: u16,
+    pub span: Span,
+    pub written: String,
+}
+
+/// The name of an extension member.
+pub struct MemberName {
+    pub name: String,
+    pub span: Span,
+}
+
+/// The `#[api(...)]` keys of an enum, a struct or a variant, and what else is read with them.
+#[derive(Default)]
+pub struct Attrs<'a> {
+    pub code: Option<LitStr>,
+    pub status: Option<Status>,
+    pub message: Option<LitStr>,
+    pub transparent: Option<Span>,
+    pub expose: Option<Span>,
+    pub redact: Option<Span>,
+    pub category: Option<LitStr>,
+    pub title: Option<LitStr>,
+    pub problem_type: Option<LitStr>,
+    pub rename_all: Option<(RenameRule, LitStr)>,
+    pub format: Option<Expr>,
+    /// Every key given, with the span of its name, for conflicts between keys.
+    pub keys: Vec<(String, Span)>,
+    /// The `///` comment, trimmed; `None` when there is none.
+    pub doc: Option<String>,
+    /// `#[cfg]` attributes, repeated on everything generated for the variant.
+    pub cfgs: Vec<&'a Attribute>,
+}
+
+/// The `#[api(...)]` keys of a field, and whether thiserror marks it as the source.
+#[derive(Default)]
+pub struct FieldAttrs {
+    pub fields: Option<Span>,
+    pub member: Option<Option<MemberName>>,
+    pub member_span: Option<Span>,
+    pub source: bool,
+}
+
+/// The closest of `candidates` to `word`, when it is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = word.len().max(3) / 3;
+    candidates
+        .into_iter()
+        .map(|candidate| (edit_distance(word, candidate), candidate))
+        .filter(|(distance, _)| *distance <= limit.max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca.eq_ignore_ascii_case(cb) {
+                diagonal
+            } else {
+                1 + diagonal.min(above).min(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+fn key_name(path: &Path) -> String {
+    path.segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::")
+}
+
+/// Consumes the value of a key that is reported and otherwise ignored, so parsing goes on.
+fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) {
+        let value = meta.value()?;
+        while !value.is_empty() && !value.peek(Token![,]) {
+            value.parse::<TokenTree>()?;
+        }
+    } else if meta.input.peek(syn::token::Paren) {
+        let _ = meta.input.parse::<proc_macro2::Group>()?;
+    }
+    Ok(())
+}
+
+/// Refuses a value after a flag such as `transparent`.
+fn no_value(meta: &ParseNestedMeta, key: &str) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
+        let span = meta.input.span();
+        skip_value(meta)?;
+        return Err(syn::Error::new(
+            span,
+            format!("`{key}` takes no value: write #[api({key})]"),
+        ));
+    }
+    Ok(())
+}
+
+/// Parses `key = "string"`, with an error that says what was expected.
+fn string_value(meta: &ParseNestedMeta, key: &str, example: &str) -> syn::Result<LitStr> {
+    let input = meta.value()?;
+    if input.peek(LitStr) {
+        return input.parse();
+    }
+    let span = input.span();
+    skip_rest(input)?;
+    Err(syn::Error::new(
+        span,
+        format!("`{key}` expects a string literal, like {key} = {example}"),
+    ))
+}
+
+fn skip_rest(input: ParseStream) -> syn::Result<()> {
+    while !input.is_empty() && !input.peek(Token![,]) {
+        input.parse::<TokenTree>()?;
+    }
+    Ok(())
+}
+
+/// Parses `status = 401`, `status = UNAUTHORIZED` or `status = StatusCode::UNAUTHORIZED`.
+fn status_value(meta: &ParseNestedMeta) -> syn::Result<Status> {
+    let input = meta.value()?;
+    if input.peek(LitInt) {
+        let lit: LitInt = input.parse()?;
+        let code = lit.base10_parse::<u16>().map_err(|_| {
+            syn::Error::new(lit.span(), format!("`{lit}` is not a valid HTTP status"))
+        })?;
+        return Ok(Status {
+            code,
+            span: lit.span(),
+            written: lit.to_string(),
+        });
+    }
+    if input.peek(Ident) {
+        let path: Path = input.parse()?;
+        let last = path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        return match status::by_name(&last) {
+            Some(code) => Ok(Status {
+                code,
+                span: path.span(),
+                written: last,
+            }),
+            None => {
+                let hint = closest(&last, status::names())
+                    .map(|name| format!("; did you mean `{name}`?"))
+                    .unwrap_or_default();
+                Err(syn::Error::new(
+                    path.segments.last().map_or_else(|| path.span(), |s| s.ident.span()),
+                    format!("unknown status name `{last}`{hint}"),
+                ))
+            }
+        };
+    }
+    let span = input.span();
+    skip_rest(input)?;
+    Err(syn::Error::new(
+        span,
+        "`status` expects an integer or a status name, like status = 401 or status = UNAUTHORIZED",
+    ))
+}
+
+impl<'a> Attrs<'a> {
+    /// Reads the attributes of an enum, a struct or a variant.
+    pub fn parse(cx: &Ctxt, attrs: &'a [Attribute], location: Location) -> Self {
+        let mut out = Attrs::default();
+        let mut doc = String::new();
+        for attr in attrs {
+            let path = attr.path();
+            if path.is_ident("doc") {
+                if let Some(line) = doc_line(attr) {
+                    if !doc.is_empty() {
+                        doc.push('\n');
+                    }
+                    doc.push_str(line.strip_prefix(' ').unwrap_or(&line));
+                }
+            } else if path.is_ident("cfg") {
+                out.cfgs.push(attr);
+            } else if path.is_ident("api") {
+                out.parse_api(cx, attr, location);
+            }
+        }
+        let doc = doc.trim();
+        if !doc.is_empty() {
+            out.doc = Some(doc.to_owned());
+        }
+        out
+    }
+
+    fn parse_api(&mut self, cx: &Ctxt, attr: &Attribute, location: Location) {
+        if let Err(error) = require_list(attr) {
+            cx.syn_error(error);
+            return;
+        }
+        let result = attr.parse_nested_meta(|meta| {
+            let key = key_name(&meta.path);
+            let span = meta.path.span();
+            if !location.keys().contains(&key.as_str()) {
+                skip_value(&meta)?;
+                let message = match location.elsewhere(&key) {
+                    Some(place) => format!("`{key}` belongs on {place}, not on {}", location.name()),
+                    None => {
+                        let hint = closest(&key, location.keys().iter().copied())
+                            .map(|known| format!("; did you mean `{known}`?"))
+                            .unwrap_or_default();
+                        format!("unknown key `{key}` in #[api(...)]{hint}")
+                    }
+                };
+                cx.error_at(span, message);
+                return Ok(());
+            }
+            if self.keys.iter().any(|(seen, _)| *seen == key) {
+                skip_value(&meta)?;
+                cx.error_at(span, format!("duplicate `{key}` in #[api(...)]"));
+                return Ok(());
+            }
+            self.keys.push((key.clone(), span));
+            match key.as_str() {
+                // code = "AUTH_MISSING"
+                "code" => self.code = Some(string_value(&meta, "code", "\"AUTH_MISSING\"")?),
+                // status = 401 | status = UNAUTHORIZED | status = StatusCode::UNAUTHORIZED
+                "status" => self.status = Some(status_value(&meta)?),
+                // message = "account locked until {until}"
+                "message" => {
+                    self.message = Some(string_value(&meta, "message", "\"not found\"")?);
+                }
+                // transparent
+                "transparent" => {
+                    no_value(&meta, "transparent")?;
+                    self.transparent = Some(span);
+                }
+                // expose
+                "expose" => {
+                    no_value(&meta, "expose")?;
+                    self.expose = Some(span);
+                }
+                // redact
+                "redact" => {
+                    no_value(&meta, "redact")?;
+                    self.redact = Some(span);
+                }
+                // category = "Auth & Session"
+                "category" => {
+                    self.category = Some(string_value(&meta, "category", "\"Auth & Session\"")?);
+                }
+                // title = "You do not have enough credit."
+                "title" => self.title = Some(string_value(&meta, "title", "\"Not enough credit\"")?),
+                // type = "https://example.com/probs/out-of-credit"
+                "type" => {
+                    self.problem_type =
+                        Some(string_value(&meta, "type", "\"https://example.com/probs/x\"")?);
+                }
+                // rename_all = "SCREAMING_SNAKE_CASE"
+                "rename_all" => {
+                    let lit = string_value(&meta, "rename_all", "\"SCREAMING_SNAKE_CASE\"")?;
+                    match RenameRule::from_name(&lit.value()) {
+                        Some(rule) => self.rename_all = Some((rule, lit)),
+                        None => {
+                            let known: Vec<String> =
+                                RULES.iter().map(|(name, _)| format!("\"{name}\"")).collect();
+                            cx.error_spanned_by(
+                                &lit,
+                                format!(
+                                    "unknown rename_all rule {:?}; expected one of {}",
+                                    lit.value(),
+                                    known.join(", ")
+                                ),
+                            );
+                        }
+                    }
+                }
+                // format = apierr::format::ProblemDetails::new()
+                "format" => self.format = Some(meta.value()?.parse()?),
+                _ => unreachable!("every key of Location::keys has a branch"),
+            }
+            Ok(())
+        });
+        if let Err(error) = result {
+            cx.syn_error(error);
+        }
+    }
+
+}
+
+impl FieldAttrs {
+    /// Reads the attributes of a field.
+    pub fn parse(cx: &Ctxt, attrs: &[Attribute]) -> Self {
+        let mut out = FieldAttrs::default();
+        let mut seen: Vec<String> = Vec::new();
+        for attr in attrs {
+            let path = attr.path();
+            if path.is_ident("source") || path.is_ident("from") {
+                out.source = true;
+            } else if path.is_ident("api") {
+                if let Err(error) = require_list(attr) {
+                    cx.syn_error(error);
+                    continue;
+                }
+                let result = attr.parse_nested_meta(|meta| {
+                    let key = key_name(&meta.path);
+                    let span = meta.path.span();
+                    if !Location::Field.keys().contains(&key.as_str()) {
+                        skip_value(&meta)?;
+                        let message = match Location::Field.elsewhere(&key) {
+                            Some(place) => format!("`{key}` belongs on {place}, not on a field"),
+                            None => {
+                                let hint = closest(&key, Location::Field.keys().iter().copied())
+                                    .map(|known| format!("; did you mean `{known}`?"))
+                                    .unwrap_or_default();
+                                format!("unknown key `{key}` in #[api(...)]{hint}")
+                            }
+                        };
+                        cx.error_at(span, message);
+                        return Ok(());
+                    }
+                    if seen.contains(&key) {
+                        skip_value(&meta)?;
+                        cx.error_at(span, format!("duplicate `{key}` in #[api(...)]"));
+                        return Ok(());
+                    }
+                    seen.push(key.clone());
+                    match key.as_str() {
+                        // fields
+                        "fields" => {
+                            no_value(&meta, "fields")?;
+                            out.fields = Some(span);
+                        }
+                        // member | member = "name"
+                        "member" => {
+                            out.member_span = Some(span);
+                            out.member = Some(if meta.input.peek(Token![=]) {
+                                let lit = string_value(&meta, "member", "\"balance\"")?;
+                                Some(MemberName {
+                                    name: lit.value(),
+                                    span: lit.span(),
+                                })
+                            } else {
+                                None
+                            });
+                        }
+                        _ => unreachable!("every key of Location::Field has a branch"),
+                    }
+                    Ok(())
+                });
+                if let Err(error) = result {
+                    cx.syn_error(error);
+                }
+            }
+        }
+        out
+    }
+}
+
+fn require_list(attr: &Attribute) -> syn::Result<()> {
+    match &attr.meta {
+        syn::Meta::List(_) => Ok(()),
+        other => Err(syn::Error::new_spanned(
+            other,
+            "expected #[api(...)] with keys inside the parentheses",
+        )),
+    }
+}
+
+/// The text of one `///` line.
+fn doc_line(attr: &Attribute) -> Option<String> {
+    let syn::Meta::NameValue(name_value) = &attr.meta else {
+        return None;
+    };
+    match &name_value.value {
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(lit),
+            ..
+        }) => Some(lit.value()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closest;
+
+    #[test]
+    fn suggests_near_keys_only() {
+        let keys = ["code", "status", "message", "transparent"];
+        assert_eq!(closest("stauts", keys), Some("status"));
+        assert_eq!(closest("mesage", keys), Some("message"));
+        assert_eq!(closest("cdoe", keys), Some("code"));
+        assert_eq!(closest("colour", keys), None);
+    }
+}

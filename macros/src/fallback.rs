@@ -1,0 +1,27 @@
+//! The stand-in impl emitted next to the errors of a failed derive.
+//!
+//! Without it, every use of the type as an `ApiError` would add an error of its own, burying
+//! the ones that say what to fix.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+pub fn expand(input: &DeriveInput) -> TokenStream {
+    let ty = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::apierr::ApiError for #ty #ty_generics #where_clause {
+            fn spec(&self) -> &'static ::apierr::Spec {
+                &::apierr::__private::FALLBACK_SPEC
+            }
+
+            fn fmt_message(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::result::Result::Ok(())
+            }
+
+            fn catalog(_: &mut dyn ::core::ops::FnMut(&'static ::apierr::Spec)) {}
+        }
+    }
+}

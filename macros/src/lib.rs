@@ -1,0 +1,23 @@
+//! The derive macro of [apierr](https://docs.rs/apierr). Depend on `apierr`, which re-exports
+//! it, rather than on this crate.
+
+mod ast;
+mod attr;
+mod case;
+mod ctxt;
+mod expand;
+mod fallback;
+mod fmt;
+mod generics;
+mod status;
+mod valid;
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+/// Derives `apierr::ApiError` from `#[api(...)]` attributes; see the `apierr` crate docs.
+#[proc_macro_derive(ApiError, attributes(api))]
+pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input).into()
+}

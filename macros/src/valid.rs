@@ -1,0 +1,219 @@
+//! Checks that need the whole input: every mistake is recorded, none stops the others.
+
+use quote::ToTokens;
+use syn::Member;
+
+use crate::ast::{Case, Input};
+use crate::ctxt::Ctxt;
+
+/// Keys that a `transparent` case takes from its inner error instead.
+const NOT_WITH_TRANSPARENT: &[&str] = &[
+    "code", "status", "message", "expose", "redact", "category", "title", "type",
+];
+
+pub fn check(cx: &Ctxt, input: &Input) {
+    if let Some(status) = &input.container.status {
+        check_status(cx, status);
+    }
+    for case in &input.cases {
+        check_case(cx, input, case);
+    }
+    check_unique_codes(cx, input);
+}
+
+fn check_status(cx: &Ctxt, status: &crate::attr::Status) -> bool {
+    let written = &status.written;
+    if !(100..=999).contains(&status.code) {
+        cx.error_at(status.span, format!("`status = {written}` is not a valid HTTP status"));
+        false
+    } else if !(400..=599).contains(&status.code) {
+        cx.error_at(
+            status.span,
+            format!(
+                "`status = {written}` is not an error status: ApiError answers with a 4xx or 5xx status"
+            ),
+        );
+        false
+    } else {
+        true
+    }
+}
+
+fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
+    let name = case.ident;
+    let where_status = if input.is_enum { " here or on the enum" } else { "" };
+    if let Some(transparent) = case.attrs.transparent {
+        if case.fields.len() != 1 {
+            cx.error_at(
+                transparent,
+                format!(
+                    "#[api(transparent)] needs exactly one field, and `{name}` has {}",
+                    case.fields.len()
+                ),
+            );
+        }
+        for (key, span) in &case.attrs.keys {
+            if NOT_WITH_TRANSPARENT.contains(&key.as_str()) {
+                cx.error_at(
+                    *span,
+                    format!("`{key}` cannot be combined with `transparent`: the inner error supplies it"),
+                );
+            }
+        }
+        for field in &case.fields {
+            if let Some(span) = field.attrs.fields.or(field.attrs.member_span) {
+                cx.error_at(
+                    span,
+                    "a `transparent` variant's field takes no #[api(...)]: the inner error renders itself",
+                );
+            }
+        }
+        return;
+    }
+
+    match &case.code {
+        None => {
+            let how = if input.is_enum {
+                "add #[api(code = \"...\")] here, or #[api(rename_all = \"SCREAMING_SNAKE_CASE\")] on the enum"
+            } else {
+                "add #[api(code = \"...\")]"
+            };
+            cx.error_at(name.span(), format!("missing `code` on `{name}`: {how}"));
+        }
+        Some((code, span)) => {
+            if code.is_empty() {
+                cx.error_at(*span, "`code` is empty");
+            } else if let Some(bad) = code
+                .chars()
+                .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+            {
+                cx.error_at(
+                    *span,
+                    format!(
+                        "`code` cannot contain {bad:?}: use ASCII letters, digits, `_`, `-` and `.`"
+                    ),
+                );
+            }
+        }
+    }
+
+    let status_ok = match &case.status {
+        None => {
+            cx.error_at(
+                name.span(),
+                format!("missing `status` on `{name}`: add #[api(status = 400)]{where_status}"),
+            );
+            false
+        }
+        // The enum's status is checked once, not once per variant that inherits it.
+        Some(status) if case.attrs.status.is_some() => check_status(cx, status),
+        Some(_) => true,
+    };
+
+    if let (Some(expose), Some(_)) = (case.attrs.expose, case.attrs.redact) {
+        cx.error_at(expose, "`expose` and `redact` cannot be combined");
+    } else if let Some(expose) = case.attrs.expose {
+        if case.attrs.message.is_some() {
+            cx.error_at(
+                expose,
+                "`expose` has no effect with `message`: a declared message is always shown",
+            );
+        } else if status_ok && case.status.as_ref().is_some_and(|s| s.code < 500) {
+            cx.error_at(
+                expose,
+                "`expose` only applies to a 5xx status: a 4xx message is always shown",
+            );
+        }
+    }
+
+    if let Some(template) = &case.template {
+        for arg in &template.args {
+            if case.field(&arg.member).is_none() {
+                let field = match &arg.member {
+                    Member::Named(ident) => ident.to_string(),
+                    Member::Unnamed(index) => index.index.to_string(),
+                };
+                cx.error_spanned_by(
+                    &template.lit,
+                    format!("`message` refers to `{{{field}}}`, but `{name}` has no such field"),
+                );
+            }
+        }
+    }
+
+    let mut fields_seen = false;
+    let mut members: Vec<String> = Vec::new();
+    for field in &case.fields {
+        if let Some(span) = field.attrs.fields {
+            if fields_seen {
+                cx.error_at(span, format!("`{name}` has #[api(fields)] on more than one field"));
+            }
+            fields_seen = true;
+            if let Some(member_span) = field.attrs.member_span {
+                cx.error_at(member_span, "a field cannot be both `fields` and `member`");
+            }
+        }
+        let Some(member) = &field.attrs.member else {
+            continue;
+        };
+        let span = field.attrs.member_span.unwrap_or(field.span);
+        let member_name = match (member, &field.member) {
+            (Some(given), _) if given.name.is_empty() => {
+                cx.error_at(given.span, "`member` name is empty");
+                continue;
+            }
+            (Some(given), _) => given.name.clone(),
+            (None, Member::Named(ident)) => {
+                let text = ident.to_string();
+                text.strip_prefix("r#").unwrap_or(&text).to_owned()
+            }
+            (None, Member::Unnamed(_)) => {
+                cx.error_at(
+                    span,
+                    "a tuple field has no name to use: write #[api(member = \"name\")]",
+                );
+                continue;
+            }
+        };
+        if members.contains(&member_name) {
+            cx.error_at(span, format!("duplicate member `{member_name}` in `{name}`"));
+        }
+        members.push(member_name);
+    }
+}
+
+fn check_unique_codes(cx: &Ctxt, input: &Input) {
+    for (i, case) in input.cases.iter().enumerate() {
+        let Some((code, span)) = &case.code else {
+            continue;
+        };
+        if case.attrs.transparent.is_some() {
+            continue;
+        }
+        let earlier = input.cases[..i].iter().find(|other| {
+            other.attrs.transparent.is_none()
+                && other.code.as_ref().is_some_and(|(c, _)| c == code)
+                // Variants under different `#[cfg]`s may share a code, as alternatives.
+                && !exclusive_cfgs(other, case)
+        });
+        if let Some(earlier) = earlier {
+            cx.error_at(
+                *span,
+                format!("duplicate code `{code}`: `{}` already uses it", earlier.ident),
+            );
+        }
+    }
+}
+
+/// Whether both cases are `#[cfg]`-gated, differently: then they are taken for alternatives.
+fn exclusive_cfgs(a: &Case, b: &Case) -> bool {
+    let tokens = |case: &Case| -> Vec<String> {
+        case.attrs
+            .cfgs
+            .iter()
+            .map(|attr| attr.to_token_stream().to_string())
+            .collect()
+    };
+    let (a, b) = (tokens(a), tokens(b));
+    !a.is_empty() && !b.is_empty() && a != b
+}

@@ -1,0 +1,363 @@
+//! What the request adds to an error body: correlation id, time, path, method, instance.
+
+use std::borrow::Cow;
+use std::fmt::{self, Display};
+
+use serde::{Serialize, Serializer};
+use time::OffsetDateTime;
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
+
+/// The longest correlation id that is accepted from outside.
+pub const MAX_CORRELATION_ID_LEN: usize = 128;
+
+/// The longest path or instance kept in a body; longer ones are cut at a character boundary.
+pub const MAX_PATH_LEN: usize = 2048;
+
+/// A request tracking id, checked to be safe in a body, a header and a log line.
+///
+/// Only 1 to [`MAX_CORRELATION_ID_LEN`] characters from `A–Z a–z 0–9 - _ . : ~ + / = @` are
+/// accepted, so an id taken from a request header can be echoed without CR/LF injection, markup
+/// or log forging.
+///
+/// ```
+/// use apierr::CorrelationId;
+///
+/// assert_eq!(CorrelationId::new("abc-123-def").unwrap().as_str(), "abc-123-def");
+/// assert!(CorrelationId::new("abc\r\nSet-Cookie: x").is_err());
+/// assert!(CorrelationId::new("").is_err());
+/// assert!(CorrelationId::new(&"a".repeat(129)).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CorrelationId(Cow<'static, str>);
+
+/// Why a correlation id was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InvalidCorrelationId {
+    /// It was empty.
+    Empty,
+    /// It was longer than [`MAX_CORRELATION_ID_LEN`] bytes.
+    TooLong,
+    /// It contained a character outside the safe set.
+    BadCharacter,
+}
+
+impl Display for InvalidCorrelationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            InvalidCorrelationId::Empty => "correlation id is empty",
+            InvalidCorrelationId::TooLong => "correlation id is too long",
+            InvalidCorrelationId::BadCharacter => "correlation id has a character outside the safe set",
+        })
+    }
+}
+
+impl std::error::Error for InvalidCorrelationId {}
+
+fn is_safe_id_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || b"-_.:~+/=@".contains(&byte)
+}
+
+impl CorrelationId {
+    /// Checks `id` and keeps a copy of it.
+    ///
+    /// # Errors
+    /// When `id` is empty, longer than [`MAX_CORRELATION_ID_LEN`] or has an unsafe character.
+    pub fn new(id: &str) -> Result<Self, InvalidCorrelationId> {
+        Self::check(id)?;
+        Ok(CorrelationId(Cow::Owned(id.to_owned())))
+    }
+
+    /// Checks raw header bytes, which may not even be UTF-8.
+    ///
+    /// # Errors
+    /// As [`new`](Self::new); bytes that are not UTF-8 are a bad character.
+    pub fn from_bytes(id: &[u8]) -> Result<Self, InvalidCorrelationId> {
+        let id = std::str::from_utf8(id).map_err(|_| InvalidCorrelationId::BadCharacter)?;
+        Self::new(id)
+    }
+
+    /// Checks a static id without copying it.
+    ///
+    /// # Errors
+    /// As [`new`](Self::new).
+    pub fn from_static(id: &'static str) -> Result<Self, InvalidCorrelationId> {
+        Self::check(id)?;
+        Ok(CorrelationId(Cow::Borrowed(id)))
+    }
+
+    fn check(id: &str) -> Result<(), InvalidCorrelationId> {
+        if id.is_empty() {
+            Err(InvalidCorrelationId::Empty)
+        } else if id.len() > MAX_CORRELATION_ID_LEN {
+            Err(InvalidCorrelationId::TooLong)
+        } else if !id.bytes().all(is_safe_id_byte) {
+            Err(InvalidCorrelationId::BadCharacter)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The id.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Display for CorrelationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for CorrelationId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+/// The moment an error happened, rendered in RFC 3339 in UTC with milliseconds
+/// (`2026-05-23T10:00:00.000Z`, the form JavaScript's `toISOString` gives).
+///
+/// ```
+/// use apierr::Timestamp;
+///
+/// let at = Timestamp::from_unix_millis(1_779_530_400_000).unwrap();
+/// assert_eq!(at.to_string(), "2026-05-23T10:00:00.000Z");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(OffsetDateTime);
+
+const RFC3339_MILLIS: &[BorrowedFormatItem<'static>] = format_description!(
+    "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+);
+
+impl Timestamp {
+    /// The current time.
+    #[must_use]
+    pub fn now() -> Self {
+        Timestamp(OffsetDateTime::now_utc())
+    }
+
+    /// The time `millis` milliseconds after the Unix epoch; `None` outside the years 0 to 9999,
+    /// which RFC 3339 cannot write.
+    #[must_use]
+    pub fn from_unix_millis(millis: i64) -> Option<Self> {
+        OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis) * 1_000_000)
+            .ok()
+            .and_then(|at| Timestamp::try_from(at).ok())
+    }
+
+    /// The time as a `time` value, in UTC.
+    #[must_use]
+    pub fn as_offset_date_time(&self) -> OffsetDateTime {
+        self.0
+    }
+}
+
+/// The error of a time that RFC 3339 cannot write (before year 0 or after 9999).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutOfRange;
+
+impl Display for OutOfRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("time outside the years 0 to 9999")
+    }
+}
+
+impl std::error::Error for OutOfRange {}
+
+impl TryFrom<OffsetDateTime> for Timestamp {
+    type Error = OutOfRange;
+
+    fn try_from(at: OffsetDateTime) -> Result<Self, OutOfRange> {
+        let at = at.checked_to_offset(time::UtcOffset::UTC).ok_or(OutOfRange)?;
+        if (0..=9999).contains(&at.year()) {
+            Ok(Timestamp(at))
+        } else {
+            Err(OutOfRange)
+        }
+    }
+}
+
+impl Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Construction keeps the year in 0..=9999, so the 24 bytes always fit.
+        let mut buf = [0u8; 32];
+        let mut cursor = &mut buf[..];
+        let written = self
+            .0
+            .format_into(&mut cursor, RFC3339_MILLIS)
+            .map_err(|_| fmt::Error)?;
+        f.write_str(std::str::from_utf8(&buf[..written]).map_err(|_| fmt::Error)?)
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Keeps at most [`MAX_PATH_LEN`] bytes of request text, without control characters.
+fn bounded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(MAX_PATH_LEN));
+    for c in text.chars().filter(|c| !c.is_control()) {
+        if out.len() + c.len_utf8() > MAX_PATH_LEN {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Request data a body may carry besides the error itself.
+///
+/// Every member is optional: a format leaves out what was not supplied, unless its shape
+/// demands it. The HTTP integrations fill it from the request; tests fix it by hand.
+///
+/// ```
+/// use apierr::{Context, CorrelationId, Timestamp};
+///
+/// let context = Context::new()
+///     .with_correlation_id(CorrelationId::new("abc-123-def").unwrap())
+///     .with_timestamp(Timestamp::from_unix_millis(0).unwrap())
+///     .with_method(http::Method::POST)
+///     .with_path("/api/auth/register");
+/// assert_eq!(context.path(), Some("/api/auth/register"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Context {
+    correlation_id: Option<CorrelationId>,
+    timestamp: Option<Timestamp>,
+    path: Option<String>,
+    method: Option<http::Method>,
+    instance: Option<String>,
+    debug_detail: bool,
+}
+
+impl Context {
+    /// An empty context: nothing about the request is known.
+    #[must_use]
+    pub const fn new() -> Self {
+        Context {
+            correlation_id: None,
+            timestamp: None,
+            path: None,
+            method: None,
+            instance: None,
+            debug_detail: false,
+        }
+    }
+
+    /// The request's tracking id.
+    #[must_use]
+    pub fn with_correlation_id(mut self, id: CorrelationId) -> Self {
+        self.correlation_id = Some(id);
+        self
+    }
+
+    /// When the error happened.
+    #[must_use]
+    pub fn with_timestamp(mut self, at: Timestamp) -> Self {
+        self.timestamp = Some(at);
+        self
+    }
+
+    /// The request path; cut to [`MAX_PATH_LEN`] bytes, control characters dropped.
+    #[must_use]
+    pub fn with_path(mut self, path: &str) -> Self {
+        self.path = Some(bounded(path));
+        self
+    }
+
+    /// The request method.
+    #[must_use]
+    pub fn with_method(mut self, method: http::Method) -> Self {
+        self.method = Some(method);
+        self
+    }
+
+    /// A URI reference for this occurrence of the problem (RFC 9457 `instance`); bounded as
+    /// [`with_path`](Self::with_path).
+    #[must_use]
+    pub fn with_instance(mut self, instance: &str) -> Self {
+        self.instance = Some(bounded(instance));
+        self
+    }
+
+    /// Switches on debug detail: the internal message and source chain of 5xx errors appear in
+    /// formats that have a place for them (such as a `stack` member). Off by default; never switch
+    /// it on in production.
+    #[must_use]
+    pub fn with_debug_detail(mut self, on: bool) -> Self {
+        self.debug_detail = on;
+        self
+    }
+
+    /// The request's tracking id, if known.
+    #[must_use]
+    pub fn correlation_id(&self) -> Option<&CorrelationId> {
+        self.correlation_id.as_ref()
+    }
+
+    /// When the error happened, if known.
+    #[must_use]
+    pub fn timestamp(&self) -> Option<Timestamp> {
+        self.timestamp
+    }
+
+    /// The request path, if known.
+    #[must_use]
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+
+    /// The request method, if known.
+    #[must_use]
+    pub fn method(&self) -> Option<&http::Method> {
+        self.method.as_ref()
+    }
+
+    /// The occurrence URI, if known.
+    #[must_use]
+    pub fn instance(&self) -> Option<&str> {
+        self.instance.as_deref()
+    }
+
+    /// Whether debug detail is switched on.
+    #[must_use]
+    pub fn debug_detail(&self) -> bool {
+        self.debug_detail
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounded_drops_controls_and_cuts_at_char_boundary() {
+        assert_eq!(bounded("/a\r\nb"), "/ab");
+        let long = "é".repeat(MAX_PATH_LEN);
+        let cut = bounded(&long);
+        assert_eq!(cut.len(), MAX_PATH_LEN);
+        assert!(cut.chars().all(|c| c == 'é'));
+    }
+
+    #[test]
+    fn times_rfc3339_cannot_write_are_refused() {
+        let far = time::Date::from_calendar_date(-5, time::Month::January, 1)
+            .unwrap()
+            .midnight()
+            .assume_utc();
+        assert_eq!(Timestamp::try_from(far), Err(OutOfRange));
+        assert_eq!(Timestamp::from_unix_millis(i64::MAX), None);
+        let offset = time::macros::datetime!(2026-05-23 14:00 +04:00);
+        assert_eq!(
+            Timestamp::try_from(offset).unwrap().to_string(),
+            "2026-05-23T10:00:00.000Z"
+        );
+    }
+}

@@ -1,0 +1,356 @@
+//! Envelope formats: the JSON shape an error body takes.
+//!
+//! | format | body |
+//! |---|---|
+//! | [`Nested`] (the default) | `{"success":false,"error":{"code","message","status"}}` |
+//! | [`FieldLists`] | `{"code","message","errors":{"field":["…"]},"correlationId"}` |
+//! | [`FieldStrings`] | `{"code","message","fields":{"field":"…"}}` |
+//! | [`FlatDetails`] | `{"success":false,"error":"<message>","code","details":{"a.b":"…"}}` |
+//! | [`StatusEnvelope`] | `{"success":false,"message","error":"<category>","statusCode","timestamp","path","method","data":[…]}` |
+//! | [`ProblemDetails`] | RFC 9457 `application/problem+json` |
+//!
+//! Each format's documentation shows the exact JSON it produces and where it puts field errors,
+//! extension members and request context. Any other shape is a [`Format`] of your own.
+//!
+//! # Choosing a format
+//! The format of a body is, in order of precedence:
+//! 1. the one passed to [`Envelope::with_format`] (the HTTP integrations pass theirs),
+//! 2. the one named on the outermost type with `#[api(format = …)]`,
+//! 3. the application-wide default set once at start-up with [`set_default`],
+//! 4. [`Nested`].
+//!
+//! Library authors should leave the format to the application: a library's error types then
+//! render in whatever shape the service that uses them documents. A `transparent` variant renders
+//! in the outer type's format.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::{Serialize, Serializer};
+
+use crate::{ApiError, Context, Problem};
+
+mod field_lists;
+mod field_strings;
+mod flat_details;
+mod nested;
+mod problem_details;
+mod status_envelope;
+
+pub use field_lists::FieldLists;
+pub use field_strings::FieldStrings;
+pub use flat_details::FlatDetails;
+pub use nested::Nested;
+pub use problem_details::ProblemDetails;
+pub use status_envelope::StatusEnvelope;
+
+/// The media type of JSON bodies.
+pub const APPLICATION_JSON: &str = "application/json";
+
+/// The media type of RFC 9457 bodies.
+pub const APPLICATION_PROBLEM_JSON: &str = "application/problem+json";
+
+/// An envelope shape: how a [`Problem`] becomes a body.
+///
+/// Implement it to render any shape that is not built in. A format sees exactly what the
+/// built-in ones see, through [`Problem`].
+///
+/// ```
+/// use apierr::format::Format;
+/// use apierr::{ApiError, Envelope, Problem};
+/// use serde::ser::{SerializeMap, Serializer};
+///
+/// /// `{"status":"error","error":{"type":"NOT_FOUND","http":"404","text":"…"},"meta":{…}}`
+/// struct Legacy;
+///
+/// impl Format for Legacy {
+///     fn serialize<S: Serializer>(&self, p: &Problem<'_>, s: S) -> Result<S::Ok, S::Error> {
+///         struct Inner<'a>(&'a Problem<'a>);
+///         impl serde::Serialize for Inner<'_> {
+///             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+///                 let mut map = s.serialize_map(None)?;
+///                 map.serialize_entry("type", self.0.code())?;
+///                 // The status as a string, as this API documents it.
+///                 map.serialize_entry("http", self.0.status().as_str())?;
+///                 map.serialize_entry("text", &self.0.message())?;
+///                 map.end()
+///             }
+///         }
+///         let mut map = s.serialize_map(None)?;
+///         map.serialize_entry("status", "error")?;
+///         map.serialize_entry("error", &Inner(p))?;
+///         if p.has_members() {
+///             map.serialize_entry("meta", &p.members())?;
+///         }
+///         map.end()
+///     }
+/// }
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(format = Legacy)]
+/// enum ItemError {
+///     #[api(code = "NOT_FOUND", status = 404, message = "no item {id}")]
+///     Missing {
+///         #[api(member)]
+///         id: u32,
+///     },
+/// }
+///
+/// let body = Envelope::new(&ItemError::Missing { id: 7 }).to_value().unwrap();
+/// assert_eq!(
+///     body,
+///     serde_json::json!({
+///         "status": "error",
+///         "error": {"type": "NOT_FOUND", "http": "404", "text": "no item 7"},
+///         "meta": {"id": 7},
+///     })
+/// );
+/// ```
+pub trait Format: Send + Sync + 'static {
+    /// The `Content-Type` of bodies in this format.
+    fn content_type(&self) -> &'static str {
+        APPLICATION_JSON
+    }
+
+    /// Serializes `problem` as one body.
+    ///
+    /// # Errors
+    /// Those of `serializer`, or of an extension member's `Serialize`.
+    fn serialize<S: Serializer>(
+        &self,
+        problem: &Problem<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>;
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl<F: super::Format> Sealed for F {}
+}
+
+/// A [`Format`] chosen at run time. Every `Format` is one; it cannot be implemented otherwise.
+pub trait AnyFormat: sealed::Sealed + Send + Sync + 'static {
+    /// The `Content-Type` of bodies in this format.
+    fn media_type(&self) -> &'static str;
+
+    /// Appends the body of `problem` to `out`, as JSON.
+    ///
+    /// # Errors
+    /// When an extension member fails to serialize; `out` may then hold part of a body.
+    fn write_json(&self, problem: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError>;
+
+    /// The body of `problem` as a JSON value.
+    ///
+    /// # Errors
+    /// When an extension member fails to serialize.
+    fn to_value(&self, problem: &Problem<'_>) -> Result<serde_json::Value, RenderError>;
+}
+
+impl<F: Format> AnyFormat for F {
+    fn media_type(&self) -> &'static str {
+        self.content_type()
+    }
+
+    fn write_json(&self, problem: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        self.serialize(problem, &mut serde_json::Serializer::new(out))
+            .map_err(RenderError)
+    }
+
+    fn to_value(&self, problem: &Problem<'_>) -> Result<serde_json::Value, RenderError> {
+        self.serialize(problem, serde_json::value::Serializer)
+            .map_err(RenderError)
+    }
+}
+
+impl fmt::Debug for dyn AnyFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AnyFormat")
+            .field("media_type", &self.media_type())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why a body could not be rendered: an extension member's `Serialize` failed.
+#[derive(Debug)]
+pub struct RenderError(serde_json::Error);
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot render error body: {}", self.0)
+    }
+}
+
+impl std::error::Error for RenderError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
+static DEFAULT: OnceLock<Box<dyn AnyFormat>> = OnceLock::new();
+
+/// Sets the application-wide format, used by every type that names none with
+/// `#[api(format = …)]`. Call it once, at start-up, before the first error is rendered.
+///
+/// # Errors
+/// [`AlreadySet`] when a default is already set: the first choice stands.
+///
+/// ```
+/// use apierr::format::{self, ProblemDetails};
+///
+/// format::set_default(ProblemDetails::new()).unwrap();
+/// assert_eq!(format::default().media_type(), "application/problem+json");
+/// assert!(format::set_default(format::Nested).is_err());
+/// ```
+pub fn set_default<F: Format>(format: F) -> Result<(), AlreadySet> {
+    DEFAULT.set(Box::new(format)).map_err(|_| AlreadySet)
+}
+
+/// The error of a second [`set_default`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AlreadySet;
+
+impl fmt::Display for AlreadySet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the default error format is already set")
+    }
+}
+
+impl std::error::Error for AlreadySet {}
+
+/// The application-wide format: the one given to [`set_default`], or else [`Nested`].
+#[must_use]
+pub fn default() -> &'static dyn AnyFormat {
+    match DEFAULT.get() {
+        Some(format) => &**format,
+        None => &Nested,
+    }
+}
+
+static EMPTY_CONTEXT: Context = Context::new();
+
+/// One error, ready to be rendered as a body.
+///
+/// ```
+/// use apierr::{ApiError, Envelope};
+///
+/// #[derive(Debug, ApiError)]
+/// enum AuthError {
+///     #[api(code = "AUTH_MISSING", status = 401, message = "No authentication token provided")]
+///     Missing,
+/// }
+///
+/// let body = Envelope::new(&AuthError::Missing).to_vec().unwrap();
+/// assert_eq!(
+///     body,
+///     br#"{"success":false,"error":{"code":"AUTH_MISSING","message":"No authentication token provided","status":401}}"#
+/// );
+/// ```
+#[derive(Clone, Copy)]
+pub struct Envelope<'a> {
+    error: &'a dyn ApiError,
+    context: &'a Context,
+    format: Option<&'a dyn AnyFormat>,
+}
+
+impl fmt::Debug for Envelope<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Envelope")
+            .field("problem", &self.problem())
+            .field("format", &self.format())
+            .finish()
+    }
+}
+
+impl<'a> Envelope<'a> {
+    /// `error` with no request context, in its type's format.
+    pub fn new<E: ApiError>(error: &'a E) -> Self {
+        Envelope {
+            error,
+            context: &EMPTY_CONTEXT,
+            format: None,
+        }
+    }
+
+    /// The same for an error behind `dyn`.
+    #[must_use]
+    pub fn from_dyn(error: &'a dyn ApiError) -> Self {
+        Envelope {
+            error,
+            context: &EMPTY_CONTEXT,
+            format: None,
+        }
+    }
+
+    /// Adds what is known about the request.
+    #[must_use]
+    pub fn with_context(mut self, context: &'a Context) -> Self {
+        self.context = context;
+        self
+    }
+
+    /// Renders in `format`, whatever the type prefers.
+    #[must_use]
+    pub fn with_format(mut self, format: &'a dyn AnyFormat) -> Self {
+        self.format = Some(format);
+        self
+    }
+
+    /// The format the body is rendered in; see [the module docs](self) for the precedence.
+    #[must_use]
+    pub fn format(&self) -> &'a dyn AnyFormat {
+        match self.format.or_else(|| self.error.format()) {
+            Some(format) => format,
+            None => default(),
+        }
+    }
+
+    /// The view the format renders.
+    #[must_use]
+    pub fn problem(&self) -> Problem<'a> {
+        Problem::new(self.error, self.context)
+    }
+
+    /// The `Content-Type` of the body.
+    #[must_use]
+    pub fn content_type(&self) -> &'static str {
+        self.format().media_type()
+    }
+
+    /// Appends the body to `out`.
+    ///
+    /// # Errors
+    /// When an extension member fails to serialize.
+    pub fn write_to(&self, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        self.format().write_json(&self.problem(), out)
+    }
+
+    /// The body as bytes.
+    ///
+    /// # Errors
+    /// When an extension member fails to serialize.
+    pub fn to_vec(&self) -> Result<Vec<u8>, RenderError> {
+        let mut out = Vec::with_capacity(128);
+        self.write_to(&mut out)?;
+        Ok(out)
+    }
+
+    /// The body as a JSON value.
+    ///
+    /// # Errors
+    /// When an extension member fails to serialize.
+    pub fn to_value(&self) -> Result<serde_json::Value, RenderError> {
+        self.format().to_value(&self.problem())
+    }
+}
+
+impl Serialize for Envelope<'_> {
+    /// Serializes the body into any serde format.
+    ///
+    /// The format is chosen at run time, so the body is built as a JSON value first; write
+    /// bytes with [`Envelope::to_vec`] on hot paths.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_value()
+            .map_err(serde::ser::Error::custom)?
+            .serialize(serializer)
+    }
+}

@@ -1,0 +1,228 @@
+//! Declare an HTTP API's error catalogue once, on your own error enum.
+//!
+//! `#[derive(ApiError)]` reads `#[api(...)]` attributes and generates, for every variant, the
+//! machine-readable code, the HTTP status, the public message and everything an envelope format
+//! needs to render the error body.
+//!
+//! ```
+//! use apierr::{ApiError, Envelope};
+//!
+//! #[derive(Debug, thiserror::Error, ApiError)]
+//! #[api(category = "Auth & Session")]
+//! enum AuthError {
+//!     /// No authentication token provided
+//!     #[error("No authentication token provided")]
+//!     #[api(code = "AUTH_MISSING", status = 401)]
+//!     Missing,
+//!     #[error("account locked until {until}")]
+//!     #[api(code = "ACCOUNT_LOCKED", status = 403)]
+//!     Locked { until: String },
+//!     #[error("database unavailable")]
+//!     #[api(code = "INTERNAL", status = 500)]
+//!     Db(#[source] std::io::Error),
+//! }
+//!
+//! let err = AuthError::Missing;
+//! assert_eq!(err.code(), "AUTH_MISSING");
+//! assert_eq!(err.status(), http::StatusCode::UNAUTHORIZED);
+//! assert_eq!(err.message(), "No authentication token provided");
+//! assert_eq!(
+//!     Envelope::new(&err).to_vec().unwrap(),
+//!     br#"{"success":false,"error":{"code":"AUTH_MISSING","message":"No authentication token provided","status":401}}"#
+//! );
+//!
+//! // A 5xx never shows its internal message unless the variant says `expose`.
+//! let err = AuthError::Db(std::io::Error::other("password=hunter2"));
+//! assert_eq!(err.message(), "Internal Server Error");
+//! ```
+//!
+//! # Attributes
+//! On a variant (or on a struct):
+//! - `code = "AUTH_MISSING"`: the machine-readable code (ASCII letters, digits, `_`, `-`, `.`;
+//!   may start with a digit). Without it, the container's `rename_all` derives it from the name.
+//! - `status = 401` or `status = UNAUTHORIZED`: a 4xx or 5xx status, as a number or as the name
+//!   of an `http::StatusCode` constant. Without it, the container's `status`.
+//! - `message = "locked until {until}"`: the public message, with `{field}`, `{0}` and format
+//!   specs as in `format!`. Without it, the type's `Display`.
+//! - `transparent`: the single field is another `ApiError`, whose code, status, message and
+//!   fields are used as they are.
+//! - `expose`: on a 5xx, show the real message instead of the generic one.
+//! - `redact`: on a 4xx, show the generic message (the status's reason phrase).
+//! - `category = "…"`, `title = "…"`, `type = "https://…"`: catalogue group, RFC 9457 title and
+//!   type.
+//! - `///` doc comments become the code's description in the catalogue.
+//!
+//! On the enum: `status`, `category`, `rename_all = "SCREAMING_SNAKE_CASE"` (and serde's other
+//! case styles) and `format = path::TO_FORMAT`.
+//!
+//! On a field: `#[api(fields)]` (a [`FieldErrors`]) and `#[api(member)]` or
+//! `#[api(member = "name")]` (an extension member, serialized with serde). A field marked
+//! `#[source]` or `#[from]` (thiserror's attributes), or named `source`, is the error's source.
+//!
+//! # Formats
+//! See [`format`] for the built-in envelope shapes, RFC 9457 and writing your own.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use std::borrow::Cow;
+use std::error::Error;
+use std::fmt;
+
+pub use apierr_macros::ApiError;
+pub use http;
+pub use http::StatusCode;
+
+mod context;
+mod fields;
+pub mod format;
+mod problem;
+mod spec;
+
+pub use context::{
+    Context, CorrelationId, InvalidCorrelationId, MAX_CORRELATION_ID_LEN, MAX_PATH_LEN,
+    OutOfRange, Timestamp,
+};
+pub use fields::{
+    AsItems, AsLists, AsPointers, AsStrings, FieldError, FieldErrors, FieldPath, Pointer, Segment,
+};
+pub use format::Envelope;
+pub use problem::{DebugDetail, Member, Members, Message, Problem};
+pub use spec::Spec;
+
+/// An error that an HTTP API can answer with: a code, a status and a public message.
+///
+/// Derive it with `#[derive(ApiError)]`; see [the crate docs](crate) for the attributes. The
+/// trait is dyn-compatible: `&dyn ApiError` renders like any concrete error.
+pub trait ApiError {
+    /// The static description of this value's code.
+    fn spec(&self) -> &'static Spec;
+
+    /// Writes the public message: the declared `message`, the `Display` output, or for a
+    /// redacted code the generic message. It is what clients see.
+    ///
+    /// # Errors
+    /// Only those of the formatter.
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+
+    /// Writes the internal message, for logs and debug detail: the `Display` output even when
+    /// the public message is redacted.
+    ///
+    /// # Errors
+    /// Only those of the formatter.
+    fn fmt_internal(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.fmt_message(f)
+    }
+
+    /// The machine-readable code, such as `"AUTH_MISSING"`.
+    fn code(&self) -> &'static str {
+        self.spec().code()
+    }
+
+    /// The HTTP status.
+    fn status(&self) -> StatusCode {
+        self.spec().status()
+    }
+
+    /// The public message; borrowed when it does not depend on the value.
+    fn message(&self) -> Cow<'_, str> {
+        match self.spec().static_message() {
+            Some(message) => Cow::Borrowed(message),
+            None => Cow::Owned(PublicMessage(self).to_string()),
+        }
+    }
+
+    /// The field-level errors carried by the `#[api(fields)]` field, if any.
+    fn field_errors(&self) -> Option<&FieldErrors> {
+        None
+    }
+
+    /// Calls `visit` with each extension member (`#[api(member)]` field), in order.
+    fn visit_members(&self, visit: &mut dyn FnMut(Member<'_>)) {
+        let _ = visit;
+    }
+
+    /// The underlying error: the field marked `#[source]` or `#[from]`, or named `source`.
+    fn source_error(&self) -> Option<&(dyn Error + 'static)> {
+        None
+    }
+
+    /// The format named with `#[api(format = …)]`, if any.
+    fn format(&self) -> Option<&'static dyn format::AnyFormat> {
+        None
+    }
+
+    /// Calls `visit` with the spec of every code this type can produce, `transparent` variants'
+    /// inner codes included, in declaration order.
+    fn catalog(visit: &mut dyn FnMut(&'static Spec))
+    where
+        Self: Sized;
+
+    /// This error as a body, ready to render.
+    fn envelope(&self) -> Envelope<'_>
+    where
+        Self: Sized,
+    {
+        Envelope::new(self)
+    }
+}
+
+/// `Display` of an error's public message.
+struct PublicMessage<'a, E: ?Sized>(&'a E);
+
+impl<E: ApiError + ?Sized> fmt::Display for PublicMessage<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_message(f)
+    }
+}
+
+/// What the derive's generated code calls. Not public API: it changes without notice.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::format::AnyFormat;
+    pub use core::fmt::{Display, Formatter, Result as FmtResult};
+    pub use core::option::Option::{self, None, Some};
+    pub use serde::Serialize;
+    pub use std::error::Error;
+
+    use crate::FieldErrors;
+
+    /// Borrows a field marked `#[api(fields)]`.
+    pub fn field_errors<T: AsRef<FieldErrors> + ?Sized>(field: &T) -> &FieldErrors {
+        field.as_ref()
+    }
+
+    /// Borrows a source field as `dyn Error`, whether it is a sized error or a boxed one.
+    pub trait AsDynError {
+        /// The field as an error trait object.
+        fn as_dyn_error(&self) -> &(dyn Error + 'static);
+    }
+
+    impl<T: Error + 'static> AsDynError for T {
+        fn as_dyn_error(&self) -> &(dyn Error + 'static) {
+            self
+        }
+    }
+
+    impl AsDynError for dyn Error + 'static {
+        fn as_dyn_error(&self) -> &(dyn Error + 'static) {
+            self
+        }
+    }
+
+    impl AsDynError for dyn Error + Send + 'static {
+        fn as_dyn_error(&self) -> &(dyn Error + 'static) {
+            self
+        }
+    }
+
+    impl AsDynError for dyn Error + Send + Sync + 'static {
+        fn as_dyn_error(&self) -> &(dyn Error + 'static) {
+            self
+        }
+    }
+
+    /// What the stand-in impl of a derive that failed returns, so no secondary errors follow.
+    pub static FALLBACK_SPEC: crate::Spec =
+        crate::Spec::new("INTERNAL_ERROR", 500, "<invalid ApiError derive>");
+}

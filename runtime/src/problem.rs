@@ -1,0 +1,323 @@
+//! The view of one error that a format renders.
+
+use std::error::Error;
+use std::fmt::{self, Display, Write as _};
+
+use http::StatusCode;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use crate::{ApiError, Context, FieldErrors, Spec};
+
+/// An extension member: a variant field marked `#[api(member)]`, serialized with serde.
+///
+/// Formats put members where their shape keeps extras (RFC 9457 at the top level).
+pub struct Member<'a> {
+    name: &'static str,
+    value: &'a dyn erased_serde::Serialize,
+}
+
+impl<'a> Member<'a> {
+    /// A member called `name` holding `value`.
+    pub fn new<T: Serialize>(name: &'static str, value: &'a T) -> Self {
+        Member { name, value }
+    }
+
+    /// The member name in the body.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+}
+
+impl fmt::Debug for Member<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Member").field("name", &self.name).finish_non_exhaustive()
+    }
+}
+
+impl Serialize for Member<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        erased_serde::serialize(self.value, serializer)
+    }
+}
+
+/// Everything a [`Format`](crate::format::Format) may put in a body, for one error and one request.
+///
+/// Built-in and user-defined formats see exactly the same view. Nothing here allocates: the
+/// message is written straight into the serializer, with escaping, when it is rendered.
+#[derive(Clone, Copy)]
+pub struct Problem<'a> {
+    error: &'a dyn ApiError,
+    spec: &'static Spec,
+    context: &'a Context,
+}
+
+impl fmt::Debug for Problem<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Problem")
+            .field("spec", self.spec)
+            .field("message", &self.message().to_string())
+            .field("context", self.context)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> Problem<'a> {
+    /// The view of `error` in `context`.
+    #[must_use]
+    pub fn new(error: &'a dyn ApiError, context: &'a Context) -> Self {
+        Problem {
+            error,
+            spec: error.spec(),
+            context,
+        }
+    }
+
+    /// The error being rendered.
+    #[must_use]
+    pub fn error(&self) -> &'a dyn ApiError {
+        self.error
+    }
+
+    /// The static description of the error's code (for `transparent` variants, the inner one's).
+    #[must_use]
+    pub fn spec(&self) -> &'static Spec {
+        self.spec
+    }
+
+    /// The machine-readable code.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.spec.code()
+    }
+
+    /// The HTTP status.
+    #[must_use]
+    pub fn status(&self) -> StatusCode {
+        self.spec.status()
+    }
+
+    /// The status's reason phrase (`"Unauthorized"`), or `"Error"` for a status without one.
+    #[must_use]
+    pub fn reason(&self) -> &'static str {
+        self.status().canonical_reason().unwrap_or("Error")
+    }
+
+    /// The declared title, or else the reason phrase.
+    #[must_use]
+    pub fn title(&self) -> &'static str {
+        self.spec.title().unwrap_or_else(|| self.reason())
+    }
+
+    /// The declared category, if any.
+    #[must_use]
+    pub fn category(&self) -> Option<&'static str> {
+        self.spec.category()
+    }
+
+    /// The public message: safe to show to the client.
+    #[must_use]
+    pub fn message(&self) -> Message<'a> {
+        Message {
+            error: self.error,
+            fixed: self.spec.static_message(),
+        }
+    }
+
+    /// Whether the public message is the generic one (a 5xx without `expose`, or `redact`).
+    #[must_use]
+    pub fn is_redacted(&self) -> bool {
+        self.spec.is_redacted()
+    }
+
+    /// The field-level errors, when there are any.
+    #[must_use]
+    pub fn field_errors(&self) -> Option<&'a FieldErrors> {
+        self.error.field_errors().filter(|errors| !errors.is_empty())
+    }
+
+    /// Whether the error has extension members.
+    #[must_use]
+    pub fn has_members(&self) -> bool {
+        let mut any = false;
+        self.error.visit_members(&mut |_| any = true);
+        any
+    }
+
+    /// Writes every extension member into `map`, in declaration order.
+    ///
+    /// # Errors
+    /// The first error of `map` or of a member's `Serialize`.
+    pub fn serialize_members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        let mut result = Ok(());
+        self.error.visit_members(&mut |member| {
+            if result.is_ok() {
+                result = map.serialize_entry(member.name(), &member);
+            }
+        });
+        result
+    }
+
+    /// The extension members as one serializable map, for formats that nest them.
+    #[must_use]
+    pub fn members(&self) -> Members<'a> {
+        Members { error: self.error }
+    }
+
+    /// The request context.
+    #[must_use]
+    pub fn context(&self) -> &'a Context {
+        self.context
+    }
+
+    /// The internal message and source chain, only when the context switches debug detail on.
+    #[must_use]
+    pub fn debug_detail(&self) -> Option<DebugDetail<'a>> {
+        self.context
+            .debug_detail()
+            .then_some(DebugDetail { error: self.error })
+    }
+}
+
+/// The public message of an error; see [`Problem::message`].
+///
+/// It is `Display` and `Serialize`; neither builds an intermediate `String`.
+#[derive(Clone, Copy)]
+pub struct Message<'a> {
+    error: &'a dyn ApiError,
+    fixed: Option<&'static str>,
+}
+
+impl Message<'_> {
+    /// The message when it is the same for every value of the code.
+    #[must_use]
+    pub fn as_static(&self) -> Option<&'static str> {
+        self.fixed
+    }
+
+    /// Whether the message reads exactly `text`, compared without allocating.
+    #[must_use]
+    pub fn is(&self, text: &str) -> bool {
+        match self.fixed {
+            Some(fixed) => fixed == text,
+            None => {
+                let mut rest = text;
+                let mut compare = Compare(&mut rest);
+                fmt::write(&mut compare, format_args!("{self}")).is_ok() && rest.is_empty()
+            }
+        }
+    }
+}
+
+/// A `fmt::Write` that fails as soon as what is written departs from the expected text.
+struct Compare<'a, 'b>(&'a mut &'b str);
+
+impl fmt::Write for Compare<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        match self.0.strip_prefix(s) {
+            Some(rest) => {
+                *self.0 = rest;
+                Ok(())
+            }
+            None => Err(fmt::Error),
+        }
+    }
+}
+
+impl fmt::Debug for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.to_string(), f)
+    }
+}
+
+impl Display for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.fixed {
+            Some(fixed) => f.write_str(fixed),
+            None => self.error.fmt_message(f),
+        }
+    }
+}
+
+impl Serialize for Message<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.fixed {
+            Some(fixed) => serializer.serialize_str(fixed),
+            None => serializer.collect_str(self),
+        }
+    }
+}
+
+/// The extension members as a map; see [`Problem::members`].
+#[derive(Clone, Copy)]
+pub struct Members<'a> {
+    error: &'a dyn ApiError,
+}
+
+impl Serialize for Members<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        let mut result = Ok(());
+        self.error.visit_members(&mut |member| {
+            if result.is_ok() {
+                result = map.serialize_entry(member.name(), &member);
+            }
+        });
+        result?;
+        map.end()
+    }
+}
+
+/// The internal message followed by each source, one `caused by:` line each.
+///
+/// Shown only when debug detail is switched on; see [`Problem::debug_detail`].
+#[derive(Clone, Copy)]
+pub struct DebugDetail<'a> {
+    error: &'a dyn ApiError,
+}
+
+impl Display for DebugDetail<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.error.fmt_internal(f)?;
+        let mut source: Option<&dyn Error> = self.error.source_error();
+        while let Some(error) = source {
+            f.write_str("\n    caused by: ")?;
+            write!(f, "{error}")?;
+            source = error.source();
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for DebugDetail<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.to_string(), f)
+    }
+}
+
+impl Serialize for DebugDetail<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// `Display` for anything, serialized without an intermediate `String`.
+pub(crate) struct Collect<T>(pub(crate) T);
+
+impl<T: Display> Serialize for Collect<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+/// Writes `code` as a path segment: lowercase, `_` as `-` (`OUT_OF_CREDIT` → `out-of-credit`).
+pub(crate) struct Kebab<'a>(pub(crate) &'a str);
+
+impl Display for Kebab<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            f.write_char(if c == '_' { '-' } else { c.to_ascii_lowercase() })?;
+        }
+        Ok(())
+    }
+}
