@@ -105,8 +105,8 @@ impl<'a> Case<'a> {
                     }),
                 };
                 let attrs = FieldAttrs::parse(cx, &field.attrs);
-                let is_source = attrs.source
-                    || field.ident.as_ref().is_some_and(|ident| ident == "source");
+                let is_source =
+                    attrs.source || field.ident.as_ref().is_some_and(|ident| ident == "source");
                 Field {
                     member,
                     ty: &field.ty,
@@ -151,7 +151,27 @@ impl<'a> Case<'a> {
     }
 
     pub fn fields_field(&self) -> Option<&Field<'a>> {
-        self.fields.iter().find(|field| field.attrs.fields.is_some())
+        self.fields
+            .iter()
+            .find(|field| field.attrs.fields.is_some())
+    }
+
+    pub fn retry_after_field(&self) -> Option<&Field<'a>> {
+        self.fields
+            .iter()
+            .find(|field| field.attrs.retry_after.is_some())
+    }
+
+    /// The case's `WWW-Authenticate` challenge: its own, or on a 401 the enum's.
+    pub fn www_authenticate<'b>(&'b self, container: &'b Attrs) -> Option<&'b syn::LitStr> {
+        let unauthorized = self
+            .status
+            .as_ref()
+            .is_some_and(|status| status.code == 401);
+        self.attrs
+            .www_authenticate
+            .as_ref()
+            .or(container.www_authenticate.as_ref().filter(|_| unauthorized))
     }
 
     pub fn field(&self, member: &Member) -> Option<&Field<'a>> {
@@ -169,7 +189,10 @@ impl<'a> Case<'a> {
         if self.attrs.transparent.is_some() {
             return false;
         }
-        let server = self.status.as_ref().is_some_and(|status| status.code >= 500);
+        let server = self
+            .status
+            .as_ref()
+            .is_some_and(|status| status.code >= 500);
         self.attrs.redact.is_some()
             || (server && self.uses_display() && self.attrs.expose.is_none())
     }

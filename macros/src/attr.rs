@@ -22,7 +22,14 @@ pub enum Location {
 impl Location {
     fn keys(self) -> &'static [&'static str] {
         match self {
-            Location::Enum => &["status", "category", "rename_all", "format"],
+            Location::Enum => &[
+                "status",
+                "category",
+                "rename_all",
+                "format",
+                "www_authenticate",
+                "code_enum",
+            ],
             Location::Struct => &[
                 "code",
                 "status",
@@ -34,6 +41,9 @@ impl Location {
                 "title",
                 "type",
                 "format",
+                "www_authenticate",
+                "header",
+                "code_enum",
             ],
             Location::Variant => &[
                 "code",
@@ -45,8 +55,10 @@ impl Location {
                 "category",
                 "title",
                 "type",
+                "www_authenticate",
+                "header",
             ],
-            Location::Field => &["fields", "member"],
+            Location::Field => &["fields", "member", "retry_after", "header"],
         }
     }
 
@@ -104,6 +116,11 @@ pub struct Attrs<'a> {
     pub problem_type: Option<LitStr>,
     pub rename_all: Option<(RenameRule, LitStr)>,
     pub format: Option<Expr>,
+    pub www_authenticate: Option<LitStr>,
+    /// `header("name", "value")`, as often as given.
+    pub headers: Vec<(LitStr, LitStr)>,
+    /// `code_enum`, with the name it was given, if any.
+    pub code_enum: Option<Option<Ident>>,
     /// Every key given, with the span of its name, for conflicts between keys.
     pub keys: Vec<(String, Span)>,
     /// The `///` comment, trimmed; `None` when there is none.
@@ -116,6 +133,8 @@ pub struct Attrs<'a> {
 #[derive(Default)]
 pub struct FieldAttrs {
     pub fields: Option<Span>,
+    pub retry_after: Option<Span>,
+    pub header: Option<LitStr>,
     pub member: Option<Option<MemberName>>,
     pub member_span: Option<Span>,
     pub source: bool,
@@ -222,7 +241,11 @@ fn status_value(meta: &ParseNestedMeta) -> syn::Result<Status> {
     }
     if input.peek(Ident) {
         let path: Path = input.parse()?;
-        let last = path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        let last = path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
         return match status::by_name(&last) {
             Some(code) => Ok(Status {
                 code,
@@ -234,7 +257,9 @@ fn status_value(meta: &ParseNestedMeta) -> syn::Result<Status> {
                     .map(|name| format!("; did you mean `{name}`?"))
                     .unwrap_or_default();
                 Err(syn::Error::new(
-                    path.segments.last().map_or_else(|| path.span(), |s| s.ident.span()),
+                    path.segments
+                        .last()
+                        .map_or_else(|| path.span(), |s| s.ident.span()),
                     format!("unknown status name `{last}`{hint}"),
                 ))
             }
@@ -286,7 +311,9 @@ impl<'a> Attrs<'a> {
             if !location.keys().contains(&key.as_str()) {
                 skip_value(&meta)?;
                 let message = match location.elsewhere(&key) {
-                    Some(place) => format!("`{key}` belongs on {place}, not on {}", location.name()),
+                    Some(place) => {
+                        format!("`{key}` belongs on {place}, not on {}", location.name())
+                    }
                     None => {
                         let hint = closest(&key, location.keys().iter().copied())
                             .map(|known| format!("; did you mean `{known}`?"))
@@ -297,7 +324,7 @@ impl<'a> Attrs<'a> {
                 cx.error_at(span, message);
                 return Ok(());
             }
-            if self.keys.iter().any(|(seen, _)| *seen == key) {
+            if key != "header" && self.keys.iter().any(|(seen, _)| *seen == key) {
                 skip_value(&meta)?;
                 cx.error_at(span, format!("duplicate `{key}` in #[api(...)]"));
                 return Ok(());
@@ -332,11 +359,16 @@ impl<'a> Attrs<'a> {
                     self.category = Some(string_value(&meta, "category", "\"Auth & Session\"")?);
                 }
                 // title = "You do not have enough credit."
-                "title" => self.title = Some(string_value(&meta, "title", "\"Not enough credit\"")?),
+                "title" => {
+                    self.title = Some(string_value(&meta, "title", "\"Not enough credit\"")?)
+                }
                 // type = "https://example.com/probs/out-of-credit"
                 "type" => {
-                    self.problem_type =
-                        Some(string_value(&meta, "type", "\"https://example.com/probs/x\"")?);
+                    self.problem_type = Some(string_value(
+                        &meta,
+                        "type",
+                        "\"https://example.com/probs/x\"",
+                    )?);
                 }
                 // rename_all = "SCREAMING_SNAKE_CASE"
                 "rename_all" => {
@@ -344,8 +376,10 @@ impl<'a> Attrs<'a> {
                     match RenameRule::from_name(&lit.value()) {
                         Some(rule) => self.rename_all = Some((rule, lit)),
                         None => {
-                            let known: Vec<String> =
-                                RULES.iter().map(|(name, _)| format!("\"{name}\"")).collect();
+                            let known: Vec<String> = RULES
+                                .iter()
+                                .map(|(name, _)| format!("\"{name}\""))
+                                .collect();
                             cx.error_spanned_by(
                                 &lit,
                                 format!(
@@ -359,6 +393,30 @@ impl<'a> Attrs<'a> {
                 }
                 // format = apierr::format::ProblemDetails::new()
                 "format" => self.format = Some(meta.value()?.parse()?),
+                // www_authenticate = "Bearer realm=\"api\""
+                "www_authenticate" => {
+                    self.www_authenticate =
+                        Some(string_value(&meta, "www_authenticate", "\"Bearer\"")?);
+                }
+                // header("cache-control", "no-store")
+                "header" => self.headers.push(header_pair(&meta)?),
+                // code_enum | code_enum = AuthErrorCode
+                "code_enum" => {
+                    self.code_enum = Some(if meta.input.peek(Token![=]) {
+                        let input = meta.value()?;
+                        if !input.peek(Ident) {
+                            let span = input.span();
+                            skip_rest(input)?;
+                            return Err(syn::Error::new(
+                                span,
+                                "`code_enum` expects a type name, like code_enum = AuthErrorCode",
+                            ));
+                        }
+                        Some(input.parse()?)
+                    } else {
+                        None
+                    });
+                }
                 _ => unreachable!("every key of Location::keys has a branch"),
             }
             Ok(())
@@ -367,7 +425,16 @@ impl<'a> Attrs<'a> {
             cx.syn_error(error);
         }
     }
+}
 
+impl Attrs<'_> {
+    /// Where `key` was written, when it was.
+    pub fn key_span(&self, key: &str) -> Option<Span> {
+        self.keys
+            .iter()
+            .find(|(seen, _)| seen == key)
+            .map(|(_, span)| *span)
+    }
 }
 
 impl FieldAttrs {
@@ -413,6 +480,15 @@ impl FieldAttrs {
                             no_value(&meta, "fields")?;
                             out.fields = Some(span);
                         }
+                        // retry_after
+                        "retry_after" => {
+                            no_value(&meta, "retry_after")?;
+                            out.retry_after = Some(span);
+                        }
+                        // header = "x-request-cost"
+                        "header" => {
+                            out.header = Some(string_value(&meta, "header", "\"x-request-cost\"")?);
+                        }
                         // member | member = "name"
                         "member" => {
                             out.member_span = Some(span);
@@ -437,6 +513,32 @@ impl FieldAttrs {
         }
         out
     }
+}
+
+/// Parses the `("name", "value")` of `header("name", "value")`.
+fn header_pair(meta: &ParseNestedMeta) -> syn::Result<(LitStr, LitStr)> {
+    let usage = "`header` expects a name and a value, like header(\"cache-control\", \"no-store\")";
+    if !meta.input.peek(syn::token::Paren) {
+        let span = meta.input.span();
+        skip_value(meta)?;
+        return Err(syn::Error::new(span, usage));
+    }
+    let content;
+    let parens = syn::parenthesized!(content in meta.input);
+    let pair = (|| {
+        let name: LitStr = content.parse()?;
+        content.parse::<Token![,]>()?;
+        let value: LitStr = content.parse()?;
+        if !content.is_empty() {
+            content.parse::<Token![,]>()?;
+        }
+        if content.is_empty() {
+            Ok((name, value))
+        } else {
+            Err(content.error(""))
+        }
+    })();
+    pair.map_err(|_| syn::Error::new(parens.span.join(), usage))
 }
 
 fn require_list(attr: &Attribute) -> syn::Result<()> {

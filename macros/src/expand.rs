@@ -37,12 +37,16 @@ struct Arms {
     fields: Vec<TokenStream>,
     members: Vec<TokenStream>,
     source: Vec<TokenStream>,
+    retry_after: Vec<TokenStream>,
+    headers: Vec<TokenStream>,
     catalog: Vec<TokenStream>,
     /// Which optional methods some case needs; the trait's defaults serve the others.
     need_internal: bool,
     need_fields: bool,
     need_members: bool,
     need_source: bool,
+    need_retry_after: bool,
+    need_headers: bool,
 }
 
 fn impl_api_error(input: &Input) -> TokenStream {
@@ -66,6 +70,8 @@ fn impl_api_error(input: &Input) -> TokenStream {
         fields,
         members,
         source,
+        retry_after,
+        headers,
         catalog,
         ..
     } = &arms;
@@ -114,6 +120,26 @@ fn impl_api_error(input: &Input) -> TokenStream {
             }
         }
     });
+    let retry_after = arms.need_retry_after.then(|| {
+        quote! {
+            fn retry_after(&self) -> ::core::option::Option<u64> {
+                match #scrutinee { #(#retry_after)* }
+            }
+        }
+    });
+    let headers = arms.need_headers.then(|| {
+        quote! {
+            fn visit_headers(
+                &self,
+                __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
+            ) {
+                match #scrutinee { #(#headers)* }
+            }
+        }
+    });
+    let code_enum = crate::code_enum::expand(input);
+    let code_enum_items = code_enum.as_ref().map(|(item, _)| item);
+    let code_enum_impls = code_enum.as_ref().map(|(_, impls)| impls);
     let format = input.container.format.as_ref().map(|format| {
         let constant = quote_spanned! {format.span()=>
             const __FORMAT: &dyn ::apierr::__private::AnyFormat = &#format;
@@ -134,6 +160,8 @@ fn impl_api_error(input: &Input) -> TokenStream {
     };
 
     quote! {
+        #code_enum_items
+
         const _: () = {
             #(#statics)*
 
@@ -154,11 +182,21 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 #fields
                 #members
                 #source
+                #retry_after
+                #headers
                 #format
 
                 fn catalog(#catalog_param: &mut dyn ::core::ops::FnMut(&'static ::apierr::Spec)) {
                     #(#catalog)*
                 }
+            }
+
+            #code_enum_impls
+
+            // Framework impls (axum, actix-web) come from the runtime, whose features decide
+            // which exist; the derive itself has no features.
+            ::apierr::__private::integrations! {
+                [#impl_generics] [#ty #ty_generics] [#where_clause]
             }
         };
     }
@@ -202,11 +240,21 @@ fn transparent_case(case: &Case, field: &Field, arms: &mut Arms, bounds: &mut In
         call(quote!(visit_members)),
         call(quote!(source_error)),
     );
+    let (retry_after, headers) = (call(quote!(retry_after)), call(quote!(visit_headers)));
+    arms.retry_after
+        .push(quote!(#pattern => #retry_after(__inner),));
+    arms.headers
+        .push(quote!(#pattern => #headers(__inner, __visit),));
+    arms.need_retry_after = true;
+    arms.need_headers = true;
     arms.spec.push(quote!(#pattern => #spec(__inner),));
-    arms.message.push(quote!(#pattern => #message(__inner, __f),));
-    arms.internal.push(quote!(#pattern => #internal(__inner, __f),));
+    arms.message
+        .push(quote!(#pattern => #message(__inner, __f),));
+    arms.internal
+        .push(quote!(#pattern => #internal(__inner, __f),));
     arms.fields.push(quote!(#pattern => #fields(__inner),));
-    arms.members.push(quote!(#pattern => #members(__inner, __visit),));
+    arms.members
+        .push(quote!(#pattern => #members(__inner, __visit),));
     arms.source.push(quote!(#pattern => #source(__inner),));
     arms.catalog.push(quote_spanned! {inner.span()=>
         #(#cfgs)* <#inner as ::apierr::ApiError>::catalog(__visit);
@@ -243,7 +291,9 @@ fn plain_case(
     if case.uses_display() {
         bounds.insert_self(quote!(::core::fmt::Display));
     }
-    let shown = declared.clone().unwrap_or_else(|| (any.clone(), display.clone()));
+    let shown = declared
+        .clone()
+        .unwrap_or_else(|| (any.clone(), display.clone()));
     if case.is_redacted() {
         let generic = generic_message(case);
         arms.message.push(quote!(#any => __f.write_str(#generic),));
@@ -311,6 +361,56 @@ fn plain_case(
         arms.need_members = true;
     }
 
+    match case.retry_after_field() {
+        Some(field) => {
+            let member = &field.member;
+            let ty = field.ty;
+            bounds.insert(ty, quote!(::apierr::__private::RetryAfter));
+            let secs = quote_spanned!(ty.span()=> ::apierr::__private::RetryAfter::retry_after_secs(__retry));
+            arms.retry_after.push(quote! {
+                #(#cfgs)* #path { #member: __retry, .. } => #secs,
+            });
+            arms.need_retry_after = true;
+        }
+        None => arms
+            .retry_after
+            .push(quote!(#any => ::core::option::Option::None,)),
+    }
+
+    let header_fields: Vec<&Field> = case
+        .fields
+        .iter()
+        .filter(|f| f.attrs.header.is_some())
+        .collect();
+    if header_fields.is_empty() {
+        arms.headers.push(quote!(#any => {}));
+    } else {
+        let bindings = header_fields.iter().map(|field| {
+            let member = &field.member;
+            let local = binding(member);
+            quote!(#member: #local)
+        });
+        let visits: Vec<TokenStream> = header_fields
+            .iter()
+            .map(|field| {
+                let local = binding(&field.member);
+                let name = field
+                    .attrs
+                    .header
+                    .as_ref()
+                    .map(|lit| lit.value().to_ascii_lowercase())
+                    .unwrap_or_default();
+                let ty = field.ty;
+                bounds.insert(ty, quote!(::core::fmt::Display));
+                quote_spanned!(ty.span()=> __visit(#name, #local);)
+            })
+            .collect();
+        arms.headers.push(quote! {
+            #(#cfgs)* #path { #(#bindings,)* .. } => { #(#visits)* }
+        });
+        arms.need_headers = true;
+    }
+
     match case.source_field() {
         Some(field) => {
             let member = &field.member;
@@ -329,7 +429,10 @@ fn plain_case(
 }
 
 /// The pattern and body that write a declared `message`, or `None` for the `Display` fallback.
-fn declared_message(case: &Case, bounds: &mut InferredBounds) -> Option<(TokenStream, TokenStream)> {
+fn declared_message(
+    case: &Case,
+    bounds: &mut InferredBounds,
+) -> Option<(TokenStream, TokenStream)> {
     let cfgs = &case.attrs.cfgs;
     let path = case_path(case);
     let template = case.template.as_ref()?;
@@ -369,7 +472,10 @@ fn generic_message(case: &Case) -> &'static str {
 
 /// `Spec::new(code, status, type).with_…(…)…`, a constant expression.
 fn spec_builder(input: &Input, case: &Case) -> TokenStream {
-    let code = case.code.as_ref().map_or_else(String::new, |(code, _)| code.clone());
+    let code = case
+        .code
+        .as_ref()
+        .map_or_else(String::new, |(code, _)| code.clone());
     let status = case.status.as_ref().map_or(500, |status| status.code);
     let type_name = input.original.ident.to_string();
     let mut spec = quote!(::apierr::Spec::new(#code, #status, #type_name));
@@ -378,7 +484,11 @@ fn spec_builder(input: &Input, case: &Case) -> TokenStream {
         spec.extend(quote!(.with_variant(#variant)));
     }
     let attrs = &case.attrs;
-    if let Some(category) = attrs.category.as_ref().or(input.container.category.as_ref()) {
+    if let Some(category) = attrs
+        .category
+        .as_ref()
+        .or(input.container.category.as_ref())
+    {
         spec.extend(quote!(.with_category(#category)));
     }
     if let Some(doc) = &attrs.doc {
@@ -404,6 +514,19 @@ fn spec_builder(input: &Input, case: &Case) -> TokenStream {
     }
     if case.fields_field().is_some() {
         spec.extend(quote!(.with_field_errors()));
+    }
+    if let Some(challenge) = case.www_authenticate(&input.container) {
+        spec.extend(quote!(.with_www_authenticate(#challenge)));
+    }
+    if !attrs.headers.is_empty() {
+        let pairs = attrs.headers.iter().map(|(name, value)| {
+            let name = name.value().to_ascii_lowercase();
+            quote!((#name, #value))
+        });
+        spec.extend(quote!(.with_headers(&[#(#pairs),*])));
+    }
+    if case.retry_after_field().is_some() {
+        spec.extend(quote!(.with_retry_after()));
     }
     spec
 }

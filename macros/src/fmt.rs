@@ -108,7 +108,9 @@ impl Template {
                 )));
             }
             let member = parse_member(name, lit.span()).ok_or_else(|| {
-                err(format!("`message` has `{{{inner}}}`, which does not name a field"))
+                err(format!(
+                    "`message` has `{{{inner}}}`, which does not name a field"
+                ))
             })?;
             let renamed = match &member {
                 Member::Unnamed(index) => format!("__{}", index.index),

@@ -14,7 +14,10 @@ pub struct InferredBounds {
 impl InferredBounds {
     pub fn new(generics: &Generics) -> Self {
         InferredBounds {
-            params: generics.type_params().map(|param| param.ident.clone()).collect(),
+            params: generics
+                .type_params()
+                .map(|param| param.ident.clone())
+                .collect(),
             bounds: Vec::new(),
         }
     }

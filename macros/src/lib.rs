@@ -4,6 +4,7 @@
 mod ast;
 mod attr;
 mod case;
+mod code_enum;
 mod ctxt;
 mod expand;
 mod fallback;

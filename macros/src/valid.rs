@@ -1,19 +1,49 @@
 //! Checks that need the whole input: every mistake is recorded, none stops the others.
 
 use quote::ToTokens;
-use syn::Member;
+use syn::{LitStr, Member};
 
 use crate::ast::{Case, Input};
 use crate::ctxt::Ctxt;
 
 /// Keys that a `transparent` case takes from its inner error instead.
 const NOT_WITH_TRANSPARENT: &[&str] = &[
-    "code", "status", "message", "expose", "redact", "category", "title", "type",
+    "code",
+    "status",
+    "message",
+    "expose",
+    "redact",
+    "category",
+    "title",
+    "type",
+    "www_authenticate",
+    "header",
+];
+
+/// Headers that apierr sets itself, and the key that sets each.
+const MANAGED_HEADERS: &[(&str, &str)] = &[
+    ("content-type", "the format sets it"),
+    ("content-length", "the body sets it"),
+    ("retry-after", "mark a field #[api(retry_after)] instead"),
+    (
+        "www-authenticate",
+        "use #[api(www_authenticate = \"...\")] instead",
+    ),
 ];
 
 pub fn check(cx: &Ctxt, input: &Input) {
     if let Some(status) = &input.container.status {
         check_status(cx, status);
+    }
+    if let Some(challenge) = &input.container.www_authenticate {
+        check_header_value(cx, challenge, "www_authenticate");
+    }
+    if input.container.code_enum.is_some() && !input.original.generics.params.is_empty() {
+        let span = input.container.key_span("code_enum");
+        cx.error_at(
+            span.unwrap_or_else(|| input.original.ident.span()),
+            "`code_enum` is not supported on a generic type: its code enum could not name the codes of a generic field",
+        );
     }
     for case in &input.cases {
         check_case(cx, input, case);
@@ -24,7 +54,10 @@ pub fn check(cx: &Ctxt, input: &Input) {
 fn check_status(cx: &Ctxt, status: &crate::attr::Status) -> bool {
     let written = &status.written;
     if !(100..=999).contains(&status.code) {
-        cx.error_at(status.span, format!("`status = {written}` is not a valid HTTP status"));
+        cx.error_at(
+            status.span,
+            format!("`status = {written}` is not a valid HTTP status"),
+        );
         false
     } else if !(400..=599).contains(&status.code) {
         cx.error_at(
@@ -41,7 +74,11 @@ fn check_status(cx: &Ctxt, status: &crate::attr::Status) -> bool {
 
 fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
     let name = case.ident;
-    let where_status = if input.is_enum { " here or on the enum" } else { "" };
+    let where_status = if input.is_enum {
+        " here or on the enum"
+    } else {
+        ""
+    };
     if let Some(transparent) = case.attrs.transparent {
         if case.fields.len() != 1 {
             cx.error_at(
@@ -56,7 +93,9 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
             if NOT_WITH_TRANSPARENT.contains(&key.as_str()) {
                 cx.error_at(
                     *span,
-                    format!("`{key}` cannot be combined with `transparent`: the inner error supplies it"),
+                    format!(
+                        "`{key}` cannot be combined with `transparent`: the inner error supplies it"
+                    ),
                 );
             }
         }
@@ -141,12 +180,17 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
         }
     }
 
+    check_headers(cx, case, status_ok);
+
     let mut fields_seen = false;
     let mut members: Vec<String> = Vec::new();
     for field in &case.fields {
         if let Some(span) = field.attrs.fields {
             if fields_seen {
-                cx.error_at(span, format!("`{name}` has #[api(fields)] on more than one field"));
+                cx.error_at(
+                    span,
+                    format!("`{name}` has #[api(fields)] on more than one field"),
+                );
             }
             fields_seen = true;
             if let Some(member_span) = field.attrs.member_span {
@@ -176,9 +220,99 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
             }
         };
         if members.contains(&member_name) {
-            cx.error_at(span, format!("duplicate member `{member_name}` in `{name}`"));
+            cx.error_at(
+                span,
+                format!("duplicate member `{member_name}` in `{name}`"),
+            );
         }
         members.push(member_name);
+    }
+}
+
+/// RFC 9110 `tchar`: what a header name may be made of.
+fn is_token(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+fn check_header_name(cx: &Ctxt, lit: &LitStr) -> Option<String> {
+    let name = lit.value();
+    if !is_token(&name) {
+        cx.error_spanned_by(lit, format!("{name:?} is not a valid HTTP header name"));
+        return None;
+    }
+    let lower = name.to_ascii_lowercase();
+    if let Some((_, why)) = MANAGED_HEADERS
+        .iter()
+        .find(|(managed, _)| *managed == lower)
+    {
+        cx.error_spanned_by(lit, format!("`{name}` cannot be set with `header`: {why}"));
+        return None;
+    }
+    Some(lower)
+}
+
+fn check_header_value(cx: &Ctxt, lit: &LitStr, key: &str) {
+    let value = lit.value();
+    if let Some(bad) = value
+        .chars()
+        .find(|&c| !(c == '\t' || (' '..='~').contains(&c)))
+    {
+        cx.error_spanned_by(
+            lit,
+            format!("`{key}` value cannot contain {bad:?}: use visible ASCII, spaces and tabs"),
+        );
+    } else if value.trim() != value || value.is_empty() {
+        cx.error_spanned_by(
+            lit,
+            format!("`{key}` value cannot be empty or start or end with whitespace"),
+        );
+    }
+}
+
+fn check_headers(cx: &Ctxt, case: &Case, status_ok: bool) {
+    let status = case
+        .status
+        .as_ref()
+        .map(|status| status.code)
+        .filter(|_| status_ok);
+    if let Some(challenge) = &case.attrs.www_authenticate {
+        check_header_value(cx, challenge, "www_authenticate");
+        if status.is_some_and(|code| code != 401) {
+            cx.error_spanned_by(challenge, "`www_authenticate` only applies to a 401 status");
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    for (name, value) in &case.attrs.headers {
+        check_header_value(cx, value, "header");
+        if let Some(lower) = check_header_name(cx, name) {
+            if names.contains(&lower) {
+                cx.error_spanned_by(name, format!("duplicate header `{}`", name.value()));
+            }
+            names.push(lower);
+        }
+    }
+    let mut retry_seen = false;
+    for field in &case.fields {
+        if let Some(name) = &field.attrs.header {
+            if let Some(lower) = check_header_name(cx, name) {
+                if names.contains(&lower) {
+                    cx.error_spanned_by(name, format!("duplicate header `{}`", name.value()));
+                }
+                names.push(lower);
+            }
+        }
+        if let Some(span) = field.attrs.retry_after {
+            if retry_seen {
+                cx.error_at(span, "`retry_after` is on more than one field");
+            }
+            retry_seen = true;
+            if status.is_some_and(|code| code != 429 && code != 503) {
+                cx.error_at(span, "`retry_after` only applies to a 429 or 503 status");
+            }
+        }
     }
 }
 
@@ -199,7 +333,10 @@ fn check_unique_codes(cx: &Ctxt, input: &Input) {
         if let Some(earlier) = earlier {
             cx.error_at(
                 *span,
-                format!("duplicate code `{code}`: `{}` already uses it", earlier.ident),
+                format!(
+                    "duplicate code `{code}`: `{}` already uses it",
+                    earlier.ident
+                ),
             );
         }
     }

@@ -22,7 +22,11 @@ enum AuthError {
     Locked { until: String },
     /// Request body failed validation
     #[error("invalid body")]
-    #[api(code = "VALIDATION", status = 400, message = "Business rule validation failed")]
+    #[api(
+        code = "VALIDATION",
+        status = 400,
+        message = "Business rule validation failed"
+    )]
     Invalid(#[api(fields)] FieldErrors),
     /// An unexpected server error occurred
     #[error("database unavailable")]
@@ -38,7 +42,9 @@ fn main() {
             until: "2026-11-22T10:00:00Z".to_owned(),
         },
         AuthError::Invalid(FieldErrors::new().with("email", "must be a valid email address")),
-        AuthError::Db(std::io::Error::other("connection refused: password=hunter2")),
+        AuthError::Db(std::io::Error::other(
+            "connection refused: password=hunter2",
+        )),
     ];
     for error in &samples {
         let body = match Envelope::new(error).to_vec() {

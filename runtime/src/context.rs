@@ -47,7 +47,9 @@ impl Display for InvalidCorrelationId {
         f.write_str(match self {
             InvalidCorrelationId::Empty => "correlation id is empty",
             InvalidCorrelationId::TooLong => "correlation id is too long",
-            InvalidCorrelationId::BadCharacter => "correlation id has a character outside the safe set",
+            InvalidCorrelationId::BadCharacter => {
+                "correlation id has a character outside the safe set"
+            }
         })
     }
 }
@@ -129,9 +131,8 @@ impl Serialize for CorrelationId {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp(OffsetDateTime);
 
-const RFC3339_MILLIS: &[BorrowedFormatItem<'static>] = format_description!(
-    "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
-);
+const RFC3339_MILLIS: &[BorrowedFormatItem<'static>] =
+    format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z");
 
 impl Timestamp {
     /// The current time.
@@ -172,7 +173,9 @@ impl TryFrom<OffsetDateTime> for Timestamp {
     type Error = OutOfRange;
 
     fn try_from(at: OffsetDateTime) -> Result<Self, OutOfRange> {
-        let at = at.checked_to_offset(time::UtcOffset::UTC).ok_or(OutOfRange)?;
+        let at = at
+            .checked_to_offset(time::UtcOffset::UTC)
+            .ok_or(OutOfRange)?;
         if (0..=9999).contains(&at.year()) {
             Ok(Timestamp(at))
         } else {

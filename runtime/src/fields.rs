@@ -38,7 +38,9 @@ impl FieldPath {
     /// The empty path: the request body as a whole.
     #[must_use]
     pub const fn root() -> Self {
-        FieldPath { segments: Vec::new() }
+        FieldPath {
+            segments: Vec::new(),
+        }
     }
 
     /// This path followed by the member `name`, taken literally (dots and brackets included).
@@ -84,11 +86,14 @@ impl FieldPath {
             match parsed {
                 Some(parsed) => {
                     if !name.is_empty() || parsed.is_empty() {
-                        path.segments.push(Segment::Key(Cow::Owned(name.to_owned())));
+                        path.segments
+                            .push(Segment::Key(Cow::Owned(name.to_owned())));
                     }
                     path.segments.extend(parsed.into_iter().map(Segment::Index));
                 }
-                None => path.segments.push(Segment::Key(Cow::Owned(part.to_owned()))),
+                None => path
+                    .segments
+                    .push(Segment::Key(Cow::Owned(part.to_owned()))),
             }
         }
         path
@@ -237,7 +242,9 @@ impl FieldErrors {
     /// No field errors yet.
     #[must_use]
     pub const fn new() -> Self {
-        FieldErrors { entries: Vec::new() }
+        FieldErrors {
+            entries: Vec::new(),
+        }
     }
 
     /// Records `message` for the field at `path`, after any message it already has.
@@ -375,9 +382,9 @@ impl Serialize for AsStrings<'_> {
         for entry in self.0 {
             match entry.messages.as_slice() {
                 [one] => map.serialize_entry(&entry.path, one)?,
-                many => map.serialize_key(&entry.path).and_then(|()| {
-                    map.serialize_value(&CollectStr(&Joined(many)))
-                })?,
+                many => map
+                    .serialize_key(&entry.path)
+                    .and_then(|()| map.serialize_value(&CollectStr(&Joined(many))))?,
             }
         }
         map.end()
@@ -469,7 +476,12 @@ mod tests {
     fn parses_dotted_and_indexed_paths() {
         assert_eq!(
             FieldPath::from("a.b[0][1].c"),
-            FieldPath::root().key("a").key("b").index(0).index(1).key("c")
+            FieldPath::root()
+                .key("a")
+                .key("b")
+                .index(0)
+                .index(1)
+                .key("c")
         );
         assert_eq!(FieldPath::from("[3]"), FieldPath::root().index(3));
         // Not an index: kept whole, never rejected.

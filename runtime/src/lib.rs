@@ -73,15 +73,18 @@ pub use apierr_macros::ApiError;
 pub use http;
 pub use http::StatusCode;
 
+mod codes;
 mod context;
 mod fields;
 pub mod format;
+mod integrations;
 mod problem;
 mod spec;
 
+pub use codes::{ErrorCode, HasCodeEnum};
 pub use context::{
-    Context, CorrelationId, InvalidCorrelationId, MAX_CORRELATION_ID_LEN, MAX_PATH_LEN,
-    OutOfRange, Timestamp,
+    Context, CorrelationId, InvalidCorrelationId, MAX_CORRELATION_ID_LEN, MAX_PATH_LEN, OutOfRange,
+    Timestamp,
 };
 pub use fields::{
     AsItems, AsLists, AsPointers, AsStrings, FieldError, FieldErrors, FieldPath, Pointer, Segment,
@@ -147,6 +150,18 @@ pub trait ApiError {
         None
     }
 
+    /// The `Retry-After` delay in seconds, from the field marked `#[api(retry_after)]`.
+    fn retry_after(&self) -> Option<u64> {
+        None
+    }
+
+    /// Calls `visit` with each header whose value comes from a field (`#[api(header = "name")]`),
+    /// name in lowercase. The value is unchecked `Display` output: the HTTP integrations check it
+    /// before it reaches a response and drop it if it is not a valid header value.
+    fn visit_headers(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) {
+        let _ = visit;
+    }
+
     /// The format named with `#[api(format = …)]`, if any.
     fn format(&self) -> Option<&'static dyn format::AnyFormat> {
         None
@@ -179,13 +194,80 @@ impl<E: ApiError + ?Sized> fmt::Display for PublicMessage<'_, E> {
 /// What the derive's generated code calls. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::__apierr_integrations as integrations;
     pub use crate::format::AnyFormat;
     pub use core::fmt::{Display, Formatter, Result as FmtResult};
     pub use core::option::Option::{self, None, Some};
-    pub use serde::Serialize;
+    pub use serde::{Deserialize, Deserializer, Serialize, Serializer};
     pub use std::error::Error;
 
-    use crate::FieldErrors;
+    use crate::{ErrorCode, FieldErrors};
+
+    /// The variant of `C` for `code`, unless `C` does not know it.
+    pub fn known_code<C: ErrorCode>(code: &str) -> Option<C> {
+        Some(C::from_code(code)).filter(|code| !code.is_unknown())
+    }
+
+    /// Reads a code enum from a string, borrowed or not.
+    ///
+    /// # Errors
+    /// When the input is not a string.
+    pub fn deserialize_code<'de, C: ErrorCode, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<C, D::Error> {
+        struct Visitor<C>(core::marker::PhantomData<C>);
+
+        impl<C: ErrorCode> serde::de::Visitor<'_> for Visitor<C> {
+            type Value = C;
+
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("an error code string")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<C, E> {
+                Ok(C::from_code(code))
+            }
+        }
+
+        deserializer.deserialize_str(Visitor(core::marker::PhantomData))
+    }
+
+    /// A field marked `#[api(retry_after)]`: a delay in whole seconds.
+    pub trait RetryAfter {
+        /// The delay, if there is one.
+        fn retry_after_secs(&self) -> Option<u64>;
+    }
+
+    impl RetryAfter for u64 {
+        fn retry_after_secs(&self) -> Option<u64> {
+            Some(*self)
+        }
+    }
+
+    impl RetryAfter for u32 {
+        fn retry_after_secs(&self) -> Option<u64> {
+            Some(u64::from(*self))
+        }
+    }
+
+    impl RetryAfter for core::time::Duration {
+        fn retry_after_secs(&self) -> Option<u64> {
+            // A partial second still has to be waited: round up.
+            Some(self.as_secs() + u64::from(self.subsec_nanos() > 0))
+        }
+    }
+
+    impl<T: RetryAfter> RetryAfter for Option<T> {
+        fn retry_after_secs(&self) -> Option<u64> {
+            self.as_ref().and_then(RetryAfter::retry_after_secs)
+        }
+    }
+
+    impl<T: RetryAfter + ?Sized> RetryAfter for &T {
+        fn retry_after_secs(&self) -> Option<u64> {
+            (**self).retry_after_secs()
+        }
+    }
 
     /// Borrows a field marked `#[api(fields)]`.
     pub fn field_errors<T: AsRef<FieldErrors> + ?Sized>(field: &T) -> &FieldErrors {

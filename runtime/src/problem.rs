@@ -31,7 +31,9 @@ impl<'a> Member<'a> {
 
 impl fmt::Debug for Member<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Member").field("name", &self.name).finish_non_exhaustive()
+        f.debug_struct("Member")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
     }
 }
 
@@ -133,7 +135,9 @@ impl<'a> Problem<'a> {
     /// The field-level errors, when there are any.
     #[must_use]
     pub fn field_errors(&self) -> Option<&'a FieldErrors> {
-        self.error.field_errors().filter(|errors| !errors.is_empty())
+        self.error
+            .field_errors()
+            .filter(|errors| !errors.is_empty())
     }
 
     /// Whether the error has extension members.
@@ -316,7 +320,11 @@ pub(crate) struct Kebab<'a>(pub(crate) &'a str);
 impl Display for Kebab<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for c in self.0.chars() {
-            f.write_char(if c == '_' { '-' } else { c.to_ascii_lowercase() })?;
+            f.write_char(if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            })?;
         }
         Ok(())
     }

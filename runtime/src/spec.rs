@@ -39,6 +39,9 @@ pub struct Spec {
     exposed: bool,
     redacted: bool,
     has_field_errors: bool,
+    www_authenticate: Option<&'static str>,
+    headers: &'static [(&'static str, &'static str)],
+    retry_after: bool,
 }
 
 impl Spec {
@@ -66,7 +69,31 @@ impl Spec {
             exposed: false,
             redacted: false,
             has_field_errors: false,
+            www_authenticate: None,
+            headers: &[],
+            retry_after: false,
         }
+    }
+
+    /// The `WWW-Authenticate` challenge sent with this code (`#[api(www_authenticate = "…")]`).
+    #[must_use]
+    pub const fn with_www_authenticate(mut self, challenge: &'static str) -> Self {
+        self.www_authenticate = Some(challenge);
+        self
+    }
+
+    /// Fixed headers sent with this code (`#[api(header("name", "value"))]`); names lowercase.
+    #[must_use]
+    pub const fn with_headers(mut self, headers: &'static [(&'static str, &'static str)]) -> Self {
+        self.headers = headers;
+        self
+    }
+
+    /// Marks a code whose values carry a `Retry-After` delay (`#[api(retry_after)]` field).
+    #[must_use]
+    pub const fn with_retry_after(mut self) -> Self {
+        self.retry_after = true;
+        self
     }
 
     /// The variant this spec describes; `None` for a struct.
@@ -215,5 +242,23 @@ impl Spec {
     #[must_use]
     pub const fn has_field_errors(&self) -> bool {
         self.has_field_errors
+    }
+
+    /// The declared `WWW-Authenticate` challenge, if any.
+    #[must_use]
+    pub const fn www_authenticate(&self) -> Option<&'static str> {
+        self.www_authenticate
+    }
+
+    /// The declared fixed headers, names in lowercase; checked at compile time.
+    #[must_use]
+    pub const fn headers(&self) -> &'static [(&'static str, &'static str)] {
+        self.headers
+    }
+
+    /// Whether values of this code carry a `Retry-After` delay.
+    #[must_use]
+    pub const fn has_retry_after(&self) -> bool {
+        self.retry_after
     }
 }

@@ -1,0 +1,182 @@
+//! `#[api(code_enum)]`: a fieldless enum of the type's codes, for clients to `match` on.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::ast::Input;
+
+/// The code enum's definition, and its impls (which name the spec statics, so they go inside
+/// the `const _` block); `None` when the type did not ask for one.
+pub fn expand(input: &Input) -> Option<(TokenStream, TokenStream)> {
+    let name = input.container.code_enum.as_ref()?;
+    let ty = &input.original.ident;
+    let vis = &input.original.vis;
+    let code_ty = name.clone().unwrap_or_else(|| format_ident!("{}Code", ty));
+    // The catch-all needs a name no case uses.
+    let unknown = if input.cases.iter().any(|case| case.ident == "Unknown") {
+        format_ident!("UnknownCode")
+    } else {
+        format_ident!("Unknown")
+    };
+
+    let mut variants = Vec::new();
+    let mut from_code = Vec::new();
+    let mut from_inner = Vec::new();
+    let mut as_str = Vec::new();
+    let mut spec = Vec::new();
+    let mut of_error = Vec::new();
+    for (index, case) in input.cases.iter().enumerate() {
+        let cfgs = &case.attrs.cfgs;
+        let ident = case.ident;
+        let path = if case.is_variant {
+            quote!(Self::#ident)
+        } else {
+            quote!(Self)
+        };
+        if let Some(field) = case.transparent_field() {
+            let inner = field.ty;
+            let member = &field.member;
+            let inner_code = quote_spanned!(inner.span()=> <#inner as ::apierr::HasCodeEnum>::Code);
+            let doc = format!(
+                "A code of [`{}`].",
+                quote!(#inner).to_string().replace(' ', "")
+            );
+            variants.push(quote!(#(#cfgs)* #[doc = #doc] #ident(#inner_code)));
+            from_inner.push(quote! {
+                #(#cfgs)*
+                if let ::core::option::Option::Some(__inner) =
+                    ::apierr::__private::known_code::<#inner_code>(__code)
+                {
+                    return Self::#ident(__inner);
+                }
+            });
+            as_str.push(
+                quote!(#(#cfgs)* Self::#ident(__inner) => ::apierr::ErrorCode::as_str(__inner),),
+            );
+            spec.push(
+                quote!(#(#cfgs)* Self::#ident(__inner) => ::apierr::ErrorCode::spec(__inner),),
+            );
+            of_error.push(quote! {
+                #(#cfgs)* #path { #member: __inner, .. } =>
+                    #code_ty::#ident(::apierr::HasCodeEnum::code_enum(__inner)),
+            });
+            continue;
+        }
+        let code = case
+            .code
+            .as_ref()
+            .map(|(code, _)| code.clone())
+            .unwrap_or_default();
+        let status = case.status.as_ref().map_or(500, |status| status.code);
+        let doc = match &case.attrs.doc {
+            Some(description) => format!("`{code}` ({status}): {description}"),
+            None => format!("`{code}` ({status})"),
+        };
+        let spec_static = format_ident!("__SPEC_{}", index);
+        variants.push(quote!(#(#cfgs)* #[doc = #doc] #ident));
+        from_code.push(quote!(#(#cfgs)* #code => Self::#ident,));
+        as_str.push(quote!(#(#cfgs)* Self::#ident => #code,));
+        spec.push(quote!(#(#cfgs)* Self::#ident => ::core::option::Option::Some(&#spec_static),));
+        of_error.push(quote!(#(#cfgs)* #path { .. } => #code_ty::#ident,));
+    }
+
+    let enum_doc = format!(
+        "The codes of [`{ty}`], without their data: what a client matches on. See [`apierr::ErrorCode`]."
+    );
+    let unknown_doc = "A code this version does not know, kept as received.";
+    let item = quote! {
+        #[doc = #enum_doc]
+        #[derive(
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+        )]
+        #vis enum #code_ty {
+            #(#variants,)*
+            #[doc = #unknown_doc]
+            #unknown(::std::string::String),
+        }
+    };
+    let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
+    let scrutinee = if input.cases.is_empty() {
+        quote!(*self)
+    } else {
+        quote!(self)
+    };
+    let impls = quote! {
+        #[automatically_derived]
+        impl ::apierr::ErrorCode for #code_ty {
+            fn from_code(__code: &str) -> Self {
+                match __code {
+                    #(#from_code)*
+                    _ => {
+                        #(#from_inner)*
+                        Self::#unknown(::std::borrow::ToOwned::to_owned(__code))
+                    }
+                }
+            }
+
+            fn as_str(&self) -> &str {
+                match self {
+                    #(#as_str)*
+                    Self::#unknown(__code) => __code,
+                }
+            }
+
+            fn spec(&self) -> ::core::option::Option<&'static ::apierr::Spec> {
+                match self {
+                    #(#spec)*
+                    Self::#unknown(_) => ::core::option::Option::None,
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for #code_ty {
+            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                __f.write_str(::apierr::ErrorCode::as_str(self))
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::str::FromStr for #code_ty {
+            type Err = ::core::convert::Infallible;
+
+            fn from_str(__code: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::core::result::Result::Ok(::apierr::ErrorCode::from_code(__code))
+            }
+        }
+
+        #[automatically_derived]
+        impl ::apierr::__private::Serialize for #code_ty {
+            fn serialize<__S: ::apierr::__private::Serializer>(
+                &self,
+                __serializer: __S,
+            ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                __serializer.serialize_str(::apierr::ErrorCode::as_str(self))
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> ::apierr::__private::Deserialize<'de> for #code_ty {
+            fn deserialize<__D: ::apierr::__private::Deserializer<'de>>(
+                __deserializer: __D,
+            ) -> ::core::result::Result<Self, __D::Error> {
+                ::apierr::__private::deserialize_code(__deserializer)
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics ::apierr::HasCodeEnum for #ty #ty_generics #where_clause {
+            type Code = #code_ty;
+
+            fn code_enum(&self) -> #code_ty {
+                match #scrutinee { #(#of_error)* }
+            }
+        }
+    };
+    Some((item, impls))
+}

@@ -1,0 +1,11 @@
+use apierr::ApiError;
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api(code = NOT_FOUND, status = 404, message = "x")]
+    NotFound,
+    #[api(code = 404, status = 404, message = "x")]
+    Numeric,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use apierr::ApiError;
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api(code = "NOT_FOUND", status = 404)]
+    #[api(status = 410, message = "x")]
+    NotFound,
+}
+
+fn main() {}

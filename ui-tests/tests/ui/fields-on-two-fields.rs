@@ -1,0 +1,14 @@
+use apierr::{ApiError, FieldErrors};
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api(code = "INVALID", status = 422, message = "invalid")]
+    Invalid {
+        #[api(fields)]
+        body: FieldErrors,
+        #[api(fields)]
+        query: FieldErrors,
+    },
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use apierr::{ApiError, FieldErrors};
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api(code = "INVALID", status = 422, message = "invalid")]
+    Invalid {
+        #[api(fields, member)]
+        errors: FieldErrors,
+    },
+}
+
+fn main() {}
