@@ -42,6 +42,9 @@ pub struct Spec {
     www_authenticate: Option<&'static str>,
     headers: &'static [(&'static str, &'static str)],
     retry_after: bool,
+    // Decided at compile time, so the hot path copies these strings instead of escaping them.
+    code_plain: bool,
+    message_plain: bool,
 }
 
 impl Spec {
@@ -72,6 +75,8 @@ impl Spec {
             www_authenticate: None,
             headers: &[],
             retry_after: false,
+            code_plain: crate::format::json::is_plain(code),
+            message_plain: false,
         }
     }
 
@@ -128,6 +133,7 @@ impl Spec {
     #[must_use]
     pub const fn with_static_message(mut self, message: &'static str) -> Self {
         self.static_message = Some(message);
+        self.message_plain = crate::format::json::is_plain(message);
         self
     }
 
@@ -260,5 +266,15 @@ impl Spec {
     #[must_use]
     pub const fn has_retry_after(&self) -> bool {
         self.retry_after
+    }
+
+    /// Whether the code can be written in JSON without escaping.
+    pub(crate) const fn is_code_plain(&self) -> bool {
+        self.code_plain
+    }
+
+    /// Whether the static message can be written in JSON without escaping.
+    pub(crate) const fn is_message_plain(&self) -> bool {
+        self.message_plain
     }
 }

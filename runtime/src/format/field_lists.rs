@@ -1,6 +1,7 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::Format;
+use super::json::Object;
+use super::{Format, RenderError};
 use crate::Problem;
 
 /// `{"code","message","errors":{"field":["msg",…]},"correlationId"}`.
@@ -44,5 +45,20 @@ impl Format for FieldLists {
         }
         p.serialize_members(&mut map)?;
         map.end()
+    }
+
+    fn write_json(&self, p: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        let mut body = Object::open(out);
+        body.code("code", p);
+        body.message("message", p)?;
+        if let Some(fields) = p.field_errors() {
+            body.field_lists("errors", fields)?;
+        }
+        if let Some(id) = p.context().correlation_id() {
+            body.str("correlationId", id.as_str());
+        }
+        body.members(p)?;
+        body.close();
+        Ok(())
     }
 }

@@ -1,6 +1,7 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::Format;
+use super::json::Object;
+use super::{Format, RenderError};
 use crate::Problem;
 
 /// `{"success":false,"error":"<message>","code","details":{"settings.max_sessions":"…"}}`.
@@ -43,5 +44,18 @@ impl Format for FlatDetails {
         }
         p.serialize_members(&mut map)?;
         map.end()
+    }
+
+    fn write_json(&self, p: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        let mut body = Object::open(out);
+        body.bool("success", false);
+        body.message("error", p)?;
+        body.code("code", p);
+        if let Some(fields) = p.field_errors() {
+            body.field_strings("details", fields)?;
+        }
+        body.members(p)?;
+        body.close();
+        Ok(())
     }
 }

@@ -1,6 +1,7 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::Format;
+use super::json::Object;
+use super::{Format, RenderError};
 use crate::Problem;
 
 /// `{"success":false,"error":{"code","message","status"}}`: the default format.
@@ -49,5 +50,21 @@ impl Format for Nested {
         map.serialize_entry("success", &false)?;
         map.serialize_entry("error", &Inner(p))?;
         map.end()
+    }
+
+    fn write_json(&self, p: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        let mut body = Object::open(out);
+        body.bool("success", false);
+        body.object("error", |error| {
+            error.code("code", p);
+            error.message("message", p)?;
+            error.u16("status", p.status().as_u16());
+            if let Some(fields) = p.field_errors() {
+                error.field_lists("fields", fields)?;
+            }
+            error.members(p)
+        })?;
+        body.close();
+        Ok(())
     }
 }

@@ -1,6 +1,7 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::{APPLICATION_PROBLEM_JSON, Format};
+use super::json::Object;
+use super::{APPLICATION_PROBLEM_JSON, Format, RenderError};
 use crate::Problem;
 use crate::problem::{Collect, Kebab};
 
@@ -133,5 +134,35 @@ impl Format for ProblemDetails {
         }
         p.serialize_members(&mut map)?;
         map.end()
+    }
+
+    fn write_json(&self, p: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        let spec = p.spec();
+        let mut body = Object::open(out);
+        match (spec.problem_type(), self.type_base) {
+            (Some(uri), _) => body.str("type", uri),
+            (None, Some(base)) => body.display("type", format_args!("{base}{}", Kebab(p.code())))?,
+            (None, None) => body.str("type", "about:blank"),
+        }
+        let title = p.title();
+        body.str("title", title);
+        if self.status {
+            body.u16("status", p.status().as_u16());
+        }
+        if !p.message().is(title) {
+            body.message("detail", p)?;
+        }
+        if let Some(instance) = p.context().instance() {
+            body.str("instance", instance);
+        }
+        if let Some(name) = self.code_member {
+            body.code(name, p);
+        }
+        if let Some(fields) = p.field_errors() {
+            body.field_pointers("errors", fields)?;
+        }
+        body.members(p)?;
+        body.close();
+        Ok(())
     }
 }

@@ -1,6 +1,7 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::Format;
+use super::json::Object;
+use super::{Format, RenderError};
 use crate::Problem;
 use crate::problem::Collect;
 
@@ -68,5 +69,34 @@ impl Format for StatusEnvelope {
         }
         p.serialize_members(&mut map)?;
         map.end()
+    }
+
+    fn write_json(&self, p: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        let context = p.context();
+        let mut body = Object::open(out);
+        body.bool("success", false);
+        if !p.is_redacted() {
+            body.message("message", p)?;
+        }
+        body.str("error", p.category().unwrap_or_else(|| p.reason()));
+        body.u16("statusCode", p.status().as_u16());
+        if let Some(at) = context.timestamp() {
+            body.display("timestamp", at)?;
+        }
+        if let Some(path) = context.path() {
+            body.str("path", path);
+        }
+        if let Some(method) = context.method() {
+            body.str("method", method.as_str());
+        }
+        if let Some(fields) = p.field_errors() {
+            body.field_items("data", fields)?;
+        }
+        if let Some(detail) = p.debug_detail() {
+            body.display("stack", detail)?;
+        }
+        body.members(p)?;
+        body.close();
+        Ok(())
     }
 }

@@ -1,0 +1,329 @@
+//! A direct JSON writer for the built-in formats' hot path.
+//!
+//! It writes exactly what serde_json's compact serializer writes for the same values (the
+//! tests compare both byte for byte), without going through `Serializer`: static strings that
+//! need no escaping are copied as they are, and `Display` output is escaped as it is written,
+//! never collected into a `String` first.
+
+use std::fmt::{self, Display, Write as _};
+
+use super::RenderError;
+use crate::{FieldErrors, Problem};
+
+/// What serde_json writes for each byte that needs escaping; 0 for bytes copied as they are.
+static ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0a] = b'n';
+    table[0x0c] = b'f';
+    table[0x0d] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+/// Whether `text` can be written between quotes as it is: a `const fn`, so that specs can
+/// decide it at compile time.
+pub(crate) const fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if ESCAPE[bytes[i] as usize] != 0 {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+fn escape_into(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, &byte) in bytes.iter().enumerate() {
+        let escape = ESCAPE[byte as usize];
+        if escape == 0 {
+            continue;
+        }
+        out.extend_from_slice(&bytes[start..i]);
+        if escape == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(byte >> 4)],
+                HEX[usize::from(byte & 0xf)],
+            ]);
+        } else {
+            out.extend_from_slice(&[b'\\', escape]);
+        }
+        start = i + 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
+}
+
+/// Escapes whatever `Display` writes, as it writes it.
+struct Escaper<'a>(&'a mut Vec<u8>);
+
+impl fmt::Write for Escaper<'_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        escape_into(self.0, text);
+        Ok(())
+    }
+}
+
+/// A JSON object being written into a buffer.
+pub(crate) struct Object<'a> {
+    out: &'a mut Vec<u8>,
+    first: bool,
+}
+
+impl<'a> Object<'a> {
+    pub(crate) fn open(out: &'a mut Vec<u8>) -> Self {
+        out.push(b'{');
+        Object { out, first: true }
+    }
+
+    /// Writes `"key":`; keys of the built-in formats never need escaping.
+    fn key(&mut self, key: &str) {
+        debug_assert!(is_plain(key));
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+    }
+
+    /// A string known at compile time not to need escaping (codes: the derive checks them).
+    pub(crate) fn plain(&mut self, key: &str, value: &str, plain: bool) {
+        self.key(key);
+        self.out.push(b'"');
+        if plain {
+            self.out.extend_from_slice(value.as_bytes());
+        } else {
+            escape_into(self.out, value);
+        }
+        self.out.push(b'"');
+    }
+
+    pub(crate) fn str(&mut self, key: &str, value: &str) {
+        self.plain(key, value, false);
+    }
+
+    pub(crate) fn display(&mut self, key: &str, value: impl Display) -> Result<(), RenderError> {
+        self.key(key);
+        self.out.push(b'"');
+        write!(Escaper(self.out), "{value}").map_err(|_| RenderError::display())?;
+        self.out.push(b'"');
+        Ok(())
+    }
+
+    pub(crate) fn bool(&mut self, key: &str, value: bool) {
+        self.key(key);
+        self.out
+            .extend_from_slice(if value { b"true" } else { b"false" });
+    }
+
+    pub(crate) fn u16(&mut self, key: &str, value: u16) {
+        self.key(key);
+        self.out
+            .extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+    }
+
+    /// The code: written as it is when the spec says it needs no escaping.
+    pub(crate) fn code(&mut self, key: &str, problem: &Problem<'_>) {
+        let spec = problem.spec();
+        self.plain(key, spec.code(), spec.is_code_plain());
+    }
+
+    /// The public message: copied when static and plain, escaped as written otherwise.
+    pub(crate) fn message(&mut self, key: &str, problem: &Problem<'_>) -> Result<(), RenderError> {
+        let message = problem.message();
+        match message.as_static() {
+            Some(text) => {
+                self.plain(key, text, problem.spec().is_message_plain());
+                Ok(())
+            }
+            None => self.display(key, message),
+        }
+    }
+
+    /// A nested object, written by `write`.
+    pub(crate) fn object(
+        &mut self,
+        key: &str,
+        write: impl FnOnce(&mut Object<'_>) -> Result<(), RenderError>,
+    ) -> Result<(), RenderError> {
+        self.key(key);
+        let mut inner = Object::open(self.out);
+        write(&mut inner)?;
+        inner.close();
+        Ok(())
+    }
+
+    /// Every extension member, each under its own (escaped) name.
+    pub(crate) fn members(&mut self, problem: &Problem<'_>) -> Result<(), RenderError> {
+        let mut result = Ok(());
+        problem.error().visit_members(&mut |member| {
+            if result.is_err() {
+                return;
+            }
+            if !self.first {
+                self.out.push(b',');
+            }
+            self.first = false;
+            self.out.push(b'"');
+            escape_into(self.out, member.name());
+            self.out.extend_from_slice(b"\":");
+            result = serde_json::to_writer(&mut *self.out, &member).map_err(RenderError::from);
+        });
+        result
+    }
+
+    /// `{"path":["message",…],…}`.
+    pub(crate) fn field_lists(&mut self, key: &str, fields: &FieldErrors) -> Result<(), RenderError> {
+        self.key(key);
+        self.out.push(b'{');
+        for (i, entry) in fields.iter().enumerate() {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            self.quoted_display(entry.path())?;
+            self.out.extend_from_slice(b":[");
+            for (j, message) in entry.messages().iter().enumerate() {
+                if j > 0 {
+                    self.out.push(b',');
+                }
+                self.quoted(message);
+            }
+            self.out.push(b']');
+        }
+        self.out.push(b'}');
+        Ok(())
+    }
+
+    /// `{"path":"message; message",…}`.
+    pub(crate) fn field_strings(
+        &mut self,
+        key: &str,
+        fields: &FieldErrors,
+    ) -> Result<(), RenderError> {
+        self.key(key);
+        self.out.push(b'{');
+        for (i, entry) in fields.iter().enumerate() {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            self.quoted_display(entry.path())?;
+            self.out.extend_from_slice(b":\"");
+            for (j, message) in entry.messages().iter().enumerate() {
+                if j > 0 {
+                    self.out.extend_from_slice(b"; ");
+                }
+                escape_into(self.out, message);
+            }
+            self.out.push(b'"');
+        }
+        self.out.push(b'}');
+        Ok(())
+    }
+
+    /// `[{"type":"field","path":"…","msg":"…"},…]`.
+    pub(crate) fn field_items(&mut self, key: &str, fields: &FieldErrors) -> Result<(), RenderError> {
+        self.key(key);
+        self.out.push(b'[');
+        let mut first = true;
+        for entry in fields {
+            for message in entry.messages() {
+                if !first {
+                    self.out.push(b',');
+                }
+                first = false;
+                self.out.extend_from_slice(b"{\"type\":\"field\",\"path\":");
+                self.quoted_display(entry.path())?;
+                self.out.extend_from_slice(b",\"msg\":");
+                self.quoted(message);
+                self.out.push(b'}');
+            }
+        }
+        self.out.push(b']');
+        Ok(())
+    }
+
+    /// `[{"detail":"…","pointer":"#/…"},…]`.
+    pub(crate) fn field_pointers(
+        &mut self,
+        key: &str,
+        fields: &FieldErrors,
+    ) -> Result<(), RenderError> {
+        self.key(key);
+        self.out.push(b'[');
+        let mut first = true;
+        for entry in fields {
+            for message in entry.messages() {
+                if !first {
+                    self.out.push(b',');
+                }
+                first = false;
+                self.out.extend_from_slice(b"{\"detail\":");
+                self.quoted(message);
+                self.out.extend_from_slice(b",\"pointer\":");
+                self.quoted_display(entry.path().pointer())?;
+                self.out.push(b'}');
+            }
+        }
+        self.out.push(b']');
+        Ok(())
+    }
+
+    fn quoted(&mut self, text: &str) {
+        self.out.push(b'"');
+        escape_into(self.out, text);
+        self.out.push(b'"');
+    }
+
+    fn quoted_display(&mut self, value: impl Display) -> Result<(), RenderError> {
+        self.out.push(b'"');
+        write!(Escaper(self.out), "{value}").map_err(|_| RenderError::display())?;
+        self.out.push(b'"');
+        Ok(())
+    }
+
+    pub(crate) fn close(self) {
+        self.out.push(b'}');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_exactly_as_serde_json() {
+        let mut samples: Vec<String> = (0u8..=0x7f).map(|b| char::from(b).to_string()).collect();
+        samples.extend(
+            ["a\"b\\c", "line\nbreak\ttab", "\u{7f}\u{80}é😀", "</script>", ""].map(String::from),
+        );
+        for sample in samples {
+            let mut ours = Vec::new();
+            let mut object = Object::open(&mut ours);
+            object.str("k", &sample);
+            object.close();
+            let theirs = serde_json::to_vec(&serde_json::json!({ "k": sample })).unwrap();
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                String::from_utf8(theirs).unwrap()
+            );
+            assert_eq!(is_plain(&sample), !serde_json::to_string(&sample).unwrap()[1..].contains('\\'));
+        }
+    }
+}

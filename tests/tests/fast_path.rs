@@ -1,0 +1,140 @@
+//! The built-in formats write bodies through a direct writer; this proves it writes the very
+//! bytes their serde implementation writes, for every format and every kind of content.
+
+use apierr::format::{
+    AnyFormat, FieldLists, FieldStrings, FlatDetails, Format, Nested, ProblemDetails,
+    StatusEnvelope,
+};
+use apierr::{ApiError, Context, CorrelationId, Envelope, FieldErrors, FieldPath, Problem, Timestamp};
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api(category = "Everything")]
+enum Sample {
+    #[error("plain")]
+    #[api(code = "PLAIN", status = 400)]
+    Plain,
+    #[error("quote \" backslash \\ newline \n tab \t bell \u{7} é 😀 </script>")]
+    #[api(code = "ESCAPES", status = 409)]
+    Escapes,
+    #[error("unused")]
+    #[api(code = "STATIC_ESCAPES", status = 400, message = "static \"quoted\" \\ {{braces}}")]
+    StaticEscapes,
+    #[error("unused")]
+    #[api(code = "INTERPOLATED", status = 422, message = "{name:?} owes {amount:.2} ({id})")]
+    Interpolated {
+        id: u8,
+        #[api(member)]
+        name: String,
+        #[api(member = "total")]
+        amount: f64,
+    },
+    #[error("internal \"secret\"")]
+    #[api(code = "SERVER", status = 503, title = "Down", type = "https://example.com/down")]
+    Server,
+    #[error("invalid")]
+    #[api(code = "INVALID", status = 422, message = "Invalid")]
+    Invalid {
+        #[api(fields)]
+        fields: FieldErrors,
+        #[api(member = "weird \"name\"")]
+        extra: Vec<Option<bool>>,
+    },
+}
+
+impl Sample {
+    fn interpolated() -> Self {
+        Sample::Interpolated {
+            id: 7,
+            name: "ann \"a\"".to_owned(),
+            amount: 12.5,
+        }
+    }
+}
+
+fn formats() -> Vec<(&'static str, Box<dyn Fn(&Problem<'_>) -> (Vec<u8>, Vec<u8>)>)> {
+    fn both<F: Format>(format: F) -> Box<dyn Fn(&Problem<'_>) -> (Vec<u8>, Vec<u8>)> {
+        Box::new(move |problem| {
+            let mut fast = Vec::new();
+            AnyFormat::write_json(&format, problem, &mut fast).unwrap();
+            let mut serde = Vec::new();
+            format
+                .serialize(problem, &mut serde_json::Serializer::new(&mut serde))
+                .unwrap();
+            (fast, serde)
+        })
+    }
+    vec![
+        ("Nested", both(Nested)),
+        ("FieldLists", both(FieldLists)),
+        ("FieldStrings", both(FieldStrings)),
+        ("FlatDetails", both(FlatDetails)),
+        ("StatusEnvelope", both(StatusEnvelope)),
+        ("ProblemDetails", both(ProblemDetails::new())),
+        (
+            "ProblemDetails+base",
+            both(
+                ProblemDetails::new()
+                    .with_type_base("https://example.com/probs/")
+                    .without_status()
+                    .with_code_member(Some("errorCode")),
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn fast_writer_matches_serde_byte_for_byte() {
+    let fields = FieldErrors::new()
+        .with("title", "Title is required")
+        .with("title", "Title \"is\" short")
+        .with("items[2].qty", "must be > 0\n")
+        .with(FieldPath::root().key("a/b~c").key("d e"), "odd key");
+    let errors = [
+        Sample::Plain,
+        Sample::Escapes,
+        Sample::StaticEscapes,
+        Sample::interpolated(),
+        Sample::Server,
+        Sample::Invalid {
+            fields,
+            extra: vec![Some(true), None],
+        },
+        Sample::Invalid {
+            fields: FieldErrors::new(),
+            extra: Vec::new(),
+        },
+    ];
+    let full = Context::new()
+        .with_correlation_id(CorrelationId::new("abc-123").unwrap())
+        .with_timestamp(Timestamp::from_unix_millis(1_779_530_400_123).unwrap())
+        .with_path("/api/\"x\"\u{1}")
+        .with_method(http::Method::PATCH)
+        .with_instance("/i/\\1")
+        .with_debug_detail(true);
+    let contexts = [Context::new(), full];
+    let mut compared = 0;
+    for error in &errors {
+        for context in &contexts {
+            let problem = Problem::new(error, context);
+            for (name, render) in formats() {
+                let (fast, serde) = render(&problem);
+                assert_eq!(
+                    String::from_utf8(fast).unwrap(),
+                    String::from_utf8(serde).unwrap(),
+                    "{name} for {error:?}"
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, 7 * 2 * 7);
+}
+
+#[test]
+fn envelope_bytes_are_the_fast_path() {
+    let body = Envelope::new(&Sample::interpolated()).to_vec().unwrap();
+    assert_eq!(
+        String::from_utf8(body).unwrap(),
+        r#"{"success":false,"error":{"code":"INTERPOLATED","message":"\"ann \\\"a\\\"\" owes 12.50 (7)","status":422,"name":"ann \"a\"","total":12.5}}"#
+    );
+}
