@@ -27,6 +27,9 @@ pub struct Case<'a> {
     pub code: Option<(String, Span)>,
     /// The variant's status, or else the enum's.
     pub status: Option<Status>,
+    /// What `Display` writes when thiserror's `#[error("…")]` says it without interpolating,
+    /// so that the message can be copied instead of formatted.
+    pub display_literal: Option<String>,
 }
 
 pub struct Field<'a> {
@@ -49,6 +52,7 @@ impl<'a> Input<'a> {
                     .iter()
                     .map(|variant| {
                         let attrs = Attrs::parse(cx, &variant.attrs, Location::Variant);
+                        let attrs = (attrs, variant.attrs.as_slice());
                         Case::new(cx, &variant.ident, true, attrs, &variant.fields, &container)
                     })
                     .collect();
@@ -63,8 +67,11 @@ impl<'a> Input<'a> {
                 let mut attrs = Attrs::parse(cx, &input.attrs, Location::Struct);
                 let container = Attrs {
                     format: attrs.format.take(),
+                    code_enum: attrs.code_enum.take(),
                     ..Attrs::default()
                 };
+                // A struct's `#[error]` is its own, not an enum-wide one.
+                let attrs = (attrs, input.attrs.as_slice());
                 let case = Case::new(cx, &input.ident, false, attrs, &data.fields, &container);
                 Some(Input {
                     original: input,
@@ -89,7 +96,7 @@ impl<'a> Case<'a> {
         cx: &Ctxt,
         ident: &'a Ident,
         is_variant: bool,
-        attrs: Attrs<'a>,
+        (attrs, variant_attrs): (Attrs<'a>, &'a [syn::Attribute]),
         fields: &'a Fields,
         container: &Attrs,
     ) -> Self {
@@ -127,6 +134,11 @@ impl<'a> Case<'a> {
             (None, None) => None,
         };
         let status = attrs.status.clone().or_else(|| container.status.clone());
+        let display_literal = if container.has_error_attr {
+            None
+        } else {
+            variant_attrs.iter().find_map(thiserror_literal)
+        };
         Case {
             ident,
             is_variant,
@@ -135,6 +147,7 @@ impl<'a> Case<'a> {
             template,
             code,
             status,
+            display_literal,
         }
     }
 
@@ -196,4 +209,13 @@ impl<'a> Case<'a> {
         self.attrs.redact.is_some()
             || (server && self.uses_display() && self.attrs.expose.is_none())
     }
+}
+
+/// The text of thiserror's `#[error("…")]` when it interpolates nothing.
+fn thiserror_literal(attr: &syn::Attribute) -> Option<String> {
+    if !attr.path().is_ident("error") {
+        return None;
+    }
+    let lit: syn::LitStr = attr.parse_args().ok()?;
+    Template::parse(&lit).ok()?.fixed
 }

@@ -123,10 +123,16 @@ pub struct Attrs<'a> {
     pub code_enum: Option<Option<Ident>>,
     /// Every key given, with the span of its name, for conflicts between keys.
     pub keys: Vec<(String, Span)>,
+    /// Keys evidently meant but already reported: misplaced, or misspelled (then the key
+    /// suggested). Their absence is not reported again.
+    pub meant: Vec<String>,
     /// The `///` comment, trimmed; `None` when there is none.
     pub doc: Option<String>,
     /// `#[cfg]` attributes, repeated on everything generated for the variant.
     pub cfgs: Vec<&'a Attribute>,
+    /// Whether thiserror's `#[error]` stands on the enum itself, making variants' `Display`
+    /// depend on more than their own attribute.
+    pub has_error_attr: bool,
 }
 
 /// The `#[api(...)]` keys of a field, and whether thiserror marks it as the source.
@@ -194,44 +200,62 @@ fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
 /// Refuses a value after a flag such as `transparent`.
 fn no_value(meta: &ParseNestedMeta, key: &str) -> syn::Result<()> {
     if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
-        let span = meta.input.span();
-        skip_value(meta)?;
-        return Err(syn::Error::new(
-            span,
+        // The error spans the whole value, `= true` or `(...)`.
+        let value = skip_rest(meta.input)?;
+        return Err(syn::Error::new_spanned(
+            value,
             format!("`{key}` takes no value: write #[api({key})]"),
         ));
     }
     Ok(())
 }
 
+/// The value after `key =`; a missing `=` is reported with the usage, `key = example`.
+fn value_of<'a>(
+    meta: &'a ParseNestedMeta,
+    key: &str,
+    example: &str,
+) -> syn::Result<ParseStream<'a>> {
+    if meta.input.peek(Token![=]) {
+        return meta.value();
+    }
+    let message = format!("`{key}` needs a value: write {key} = {example}");
+    if meta.input.peek(syn::token::Paren) {
+        let group = skip_rest(meta.input)?;
+        return Err(syn::Error::new_spanned(group, message));
+    }
+    Err(syn::Error::new_spanned(&meta.path, message))
+}
+
 /// Parses `key = "string"`, with an error that says what was expected.
 fn string_value(meta: &ParseNestedMeta, key: &str, example: &str) -> syn::Result<LitStr> {
-    let input = meta.value()?;
+    let input = value_of(meta, key, example)?;
     if input.peek(LitStr) {
         return input.parse();
     }
-    let span = input.span();
-    skip_rest(input)?;
-    Err(syn::Error::new(
-        span,
+    let value = skip_rest(input)?;
+    Err(syn::Error::new_spanned(
+        value,
         format!("`{key}` expects a string literal, like {key} = {example}"),
     ))
 }
 
-fn skip_rest(input: ParseStream) -> syn::Result<()> {
+/// Consumes the tokens up to the next `,`, and returns them (to span an error over them).
+fn skip_rest(input: ParseStream) -> syn::Result<proc_macro2::TokenStream> {
+    let mut skipped = proc_macro2::TokenStream::new();
     while !input.is_empty() && !input.peek(Token![,]) {
-        input.parse::<TokenTree>()?;
+        skipped.extend([input.parse::<TokenTree>()?]);
     }
-    Ok(())
+    Ok(skipped)
 }
 
 /// Parses `status = 401`, `status = UNAUTHORIZED` or `status = StatusCode::UNAUTHORIZED`.
 fn status_value(meta: &ParseNestedMeta) -> syn::Result<Status> {
-    let input = meta.value()?;
+    let input = value_of(meta, "status", "401")?;
     if input.peek(LitInt) {
         let lit: LitInt = input.parse()?;
         let code = lit.base10_parse::<u16>().map_err(|_| {
-            syn::Error::new(lit.span(), format!("`{lit}` is not a valid HTTP status"))
+            syn::Error::new(lit.span(), format!("`status = {lit}` is not a valid HTTP status"))
         })?;
         return Ok(Status {
             code,
@@ -247,9 +271,13 @@ fn status_value(meta: &ParseNestedMeta) -> syn::Result<Status> {
             .map(|s| s.ident.to_string())
             .unwrap_or_default();
         return match status::by_name(&last) {
+            // Errors about the status point at its name, `FOUND` in `StatusCode::FOUND`.
             Some(code) => Ok(Status {
                 code,
-                span: path.span(),
+                span: path
+                    .segments
+                    .last()
+                    .map_or_else(|| path.span(), |s| s.ident.span()),
                 written: last,
             }),
             None => {
@@ -265,10 +293,9 @@ fn status_value(meta: &ParseNestedMeta) -> syn::Result<Status> {
             }
         };
     }
-    let span = input.span();
-    skip_rest(input)?;
-    Err(syn::Error::new(
-        span,
+    let value = skip_rest(input)?;
+    Err(syn::Error::new_spanned(
+        value,
         "`status` expects an integer or a status name, like status = 401 or status = UNAUTHORIZED",
     ))
 }
@@ -289,6 +316,8 @@ impl<'a> Attrs<'a> {
                 }
             } else if path.is_ident("cfg") {
                 out.cfgs.push(attr);
+            } else if path.is_ident("error") {
+                out.has_error_attr = true;
             } else if path.is_ident("api") {
                 out.parse_api(cx, attr, location);
             }
@@ -312,10 +341,13 @@ impl<'a> Attrs<'a> {
                 skip_value(&meta)?;
                 let message = match location.elsewhere(&key) {
                     Some(place) => {
+                        self.meant.push(key.clone());
                         format!("`{key}` belongs on {place}, not on {}", location.name())
                     }
                     None => {
-                        let hint = closest(&key, location.keys().iter().copied())
+                        let known = closest(&key, location.keys().iter().copied());
+                        self.meant.extend(known.map(str::to_owned));
+                        let hint = known
                             .map(|known| format!("; did you mean `{known}`?"))
                             .unwrap_or_default();
                         format!("unknown key `{key}` in #[api(...)]{hint}")
@@ -330,100 +362,122 @@ impl<'a> Attrs<'a> {
                 return Ok(());
             }
             self.keys.push((key.clone(), span));
-            match key.as_str() {
-                // code = "AUTH_MISSING"
-                "code" => self.code = Some(string_value(&meta, "code", "\"AUTH_MISSING\"")?),
-                // status = 401 | status = UNAUTHORIZED | status = StatusCode::UNAUTHORIZED
-                "status" => self.status = Some(status_value(&meta)?),
-                // message = "account locked until {until}"
-                "message" => {
-                    self.message = Some(string_value(&meta, "message", "\"not found\"")?);
-                }
-                // transparent
-                "transparent" => {
-                    no_value(&meta, "transparent")?;
-                    self.transparent = Some(span);
-                }
-                // expose
-                "expose" => {
-                    no_value(&meta, "expose")?;
-                    self.expose = Some(span);
-                }
-                // redact
-                "redact" => {
-                    no_value(&meta, "redact")?;
-                    self.redact = Some(span);
-                }
-                // category = "Auth & Session"
-                "category" => {
-                    self.category = Some(string_value(&meta, "category", "\"Auth & Session\"")?);
-                }
-                // title = "You do not have enough credit."
-                "title" => {
-                    self.title = Some(string_value(&meta, "title", "\"Not enough credit\"")?)
-                }
-                // type = "https://example.com/probs/out-of-credit"
-                "type" => {
-                    self.problem_type = Some(string_value(
-                        &meta,
-                        "type",
-                        "\"https://example.com/probs/x\"",
-                    )?);
-                }
-                // rename_all = "SCREAMING_SNAKE_CASE"
-                "rename_all" => {
-                    let lit = string_value(&meta, "rename_all", "\"SCREAMING_SNAKE_CASE\"")?;
-                    match RenameRule::from_name(&lit.value()) {
-                        Some(rule) => self.rename_all = Some((rule, lit)),
-                        None => {
-                            let known: Vec<String> = RULES
-                                .iter()
-                                .map(|(name, _)| format!("\"{name}\""))
-                                .collect();
-                            cx.error_spanned_by(
-                                &lit,
-                                format!(
-                                    "unknown rename_all rule {:?}; expected one of {}",
-                                    lit.value(),
-                                    known.join(", ")
-                                ),
-                            );
-                        }
-                    }
-                }
-                // format = apierr::format::ProblemDetails::new()
-                "format" => self.format = Some(meta.value()?.parse()?),
-                // www_authenticate = "Bearer realm=\"api\""
-                "www_authenticate" => {
-                    self.www_authenticate =
-                        Some(string_value(&meta, "www_authenticate", "\"Bearer\"")?);
-                }
-                // header("cache-control", "no-store")
-                "header" => self.headers.push(header_pair(&meta)?),
-                // code_enum | code_enum = AuthErrorCode
-                "code_enum" => {
-                    self.code_enum = Some(if meta.input.peek(Token![=]) {
-                        let input = meta.value()?;
-                        if !input.peek(Ident) {
-                            let span = input.span();
-                            skip_rest(input)?;
-                            return Err(syn::Error::new(
-                                span,
-                                "`code_enum` expects a type name, like code_enum = AuthErrorCode",
-                            ));
-                        }
-                        Some(input.parse()?)
-                    } else {
-                        None
-                    });
-                }
-                _ => unreachable!("every key of Location::keys has a branch"),
+            // A bad value is reported and the attribute's other keys are still read.
+            if let Err(error) = self.parse_value(cx, &meta, &key, span) {
+                cx.syn_error(error);
+                skip_rest(meta.input)?;
             }
             Ok(())
         });
         if let Err(error) = result {
             cx.syn_error(error);
         }
+    }
+
+    /// Reads the value of `key`, one of the keys of this location.
+    fn parse_value(
+        &mut self,
+        cx: &Ctxt,
+        meta: &ParseNestedMeta,
+        key: &str,
+        span: Span,
+    ) -> syn::Result<()> {
+        match key {
+            // code = "AUTH_MISSING"
+            "code" => self.code = Some(string_value(meta, "code", "\"AUTH_MISSING\"")?),
+            // status = 401 | status = UNAUTHORIZED | status = StatusCode::UNAUTHORIZED
+            "status" => self.status = Some(status_value(meta)?),
+            // message = "account locked until {until}"
+            "message" => {
+                self.message = Some(string_value(meta, "message", "\"not found\"")?);
+            }
+            // transparent
+            "transparent" => {
+                // Taken as given even with a value, so only the value is reported.
+                self.transparent = Some(span);
+                no_value(meta, "transparent")?;
+            }
+            // expose
+            "expose" => {
+                // Taken as given even with a value, so only the value is reported.
+                self.expose = Some(span);
+                no_value(meta, "expose")?;
+            }
+            // redact
+            "redact" => {
+                // Taken as given even with a value, so only the value is reported.
+                self.redact = Some(span);
+                no_value(meta, "redact")?;
+            }
+            // category = "Auth & Session"
+            "category" => {
+                self.category = Some(string_value(meta, "category", "\"Auth & Session\"")?);
+            }
+            // title = "You do not have enough credit."
+            "title" => {
+                self.title = Some(string_value(meta, "title", "\"Not enough credit\"")?)
+            }
+            // type = "https://example.com/probs/out-of-credit"
+            "type" => {
+                self.problem_type = Some(string_value(
+                    meta,
+                    "type",
+                    "\"https://example.com/probs/x\"",
+                )?);
+            }
+            // rename_all = "SCREAMING_SNAKE_CASE"
+            "rename_all" => {
+                let lit = string_value(meta, "rename_all", "\"SCREAMING_SNAKE_CASE\"")?;
+                match RenameRule::from_name(&lit.value()) {
+                    Some(rule) => self.rename_all = Some((rule, lit)),
+                    None => {
+                        let known: Vec<String> = RULES
+                            .iter()
+                            .map(|(name, _)| format!("\"{name}\""))
+                            .collect();
+                        cx.error_spanned_by(
+                            &lit,
+                            format!(
+                                "unknown rename_all rule {:?}; expected one of {}",
+                                lit.value(),
+                                known.join(", ")
+                            ),
+                        );
+                    }
+                }
+            }
+            // format = apierr::format::ProblemDetails::new()
+            "format" => {
+                let example = "apierr::format::ProblemDetails::new()";
+                self.format = Some(value_of(meta, "format", example)?.parse()?);
+            }
+            // www_authenticate = "Bearer realm=\"api\""
+            "www_authenticate" => {
+                self.www_authenticate =
+                    Some(string_value(meta, "www_authenticate", "\"Bearer\"")?);
+            }
+            // header("cache-control", "no-store")
+            "header" => self.headers.push(header_pair(meta)?),
+            // code_enum | code_enum = AuthErrorCode
+            "code_enum" => {
+                self.code_enum = Some(if meta.input.peek(Token![=]) {
+                    let input = meta.value()?;
+                    if !input.peek(Ident) {
+                        let span = input.span();
+                        skip_rest(input)?;
+                        return Err(syn::Error::new(
+                            span,
+                            "`code_enum` expects a type name, like code_enum = AuthErrorCode",
+                        ));
+                    }
+                    Some(input.parse()?)
+                } else {
+                    None
+                });
+            }
+            _ => unreachable!("every key of Location::keys has a branch"),
+        }
+        Ok(())
     }
 }
 
@@ -474,35 +528,10 @@ impl FieldAttrs {
                         return Ok(());
                     }
                     seen.push(key.clone());
-                    match key.as_str() {
-                        // fields
-                        "fields" => {
-                            no_value(&meta, "fields")?;
-                            out.fields = Some(span);
-                        }
-                        // retry_after
-                        "retry_after" => {
-                            no_value(&meta, "retry_after")?;
-                            out.retry_after = Some(span);
-                        }
-                        // header = "x-request-cost"
-                        "header" => {
-                            out.header = Some(string_value(&meta, "header", "\"x-request-cost\"")?);
-                        }
-                        // member | member = "name"
-                        "member" => {
-                            out.member_span = Some(span);
-                            out.member = Some(if meta.input.peek(Token![=]) {
-                                let lit = string_value(&meta, "member", "\"balance\"")?;
-                                Some(MemberName {
-                                    name: lit.value(),
-                                    span: lit.span(),
-                                })
-                            } else {
-                                None
-                            });
-                        }
-                        _ => unreachable!("every key of Location::Field has a branch"),
+                    // A bad value is reported and the attribute's other keys are still read.
+                    if let Err(error) = out.parse_value(&meta, &key, span) {
+                        cx.syn_error(error);
+                        skip_rest(meta.input)?;
                     }
                     Ok(())
                 });
@@ -512,6 +541,42 @@ impl FieldAttrs {
             }
         }
         out
+    }
+
+    /// Reads the value of `key`, one of the keys of a field.
+    fn parse_value(&mut self, meta: &ParseNestedMeta, key: &str, span: Span) -> syn::Result<()> {
+        match key {
+            // fields
+            "fields" => {
+                // Taken as given even with a value, so only the value is reported.
+                self.fields = Some(span);
+                no_value(meta, "fields")?;
+            }
+            // retry_after
+            "retry_after" => {
+                self.retry_after = Some(span);
+                no_value(meta, "retry_after")?;
+            }
+            // header = "x-request-cost"
+            "header" => {
+                self.header = Some(string_value(meta, "header", "\"x-request-cost\"")?);
+            }
+            // member | member = "name"
+            "member" => {
+                self.member_span = Some(span);
+                self.member = Some(if meta.input.peek(Token![=]) {
+                    let lit = string_value(meta, "member", "\"balance\"")?;
+                    Some(MemberName {
+                        name: lit.value(),
+                        span: lit.span(),
+                    })
+                } else {
+                    None
+                });
+            }
+            _ => unreachable!("every key of Location::Field has a branch"),
+        }
+        Ok(())
     }
 }
 

@@ -288,7 +288,7 @@ fn plain_case(
         let ident = case.ident;
         quote_spanned!(ident.span()=> ::core::fmt::Display::fmt(self, __f))
     };
-    if case.uses_display() {
+    if case.uses_display() && case.display_literal.is_none() {
         bounds.insert_self(quote!(::core::fmt::Display));
     }
     let shown = declared
@@ -502,6 +502,8 @@ fn spec_builder(input: &Input, case: &Case) -> TokenStream {
         spec.extend(quote!(.with_static_message(#generic).redacted()));
     } else if let Some(fixed) = case.template.as_ref().and_then(|t| t.fixed.as_ref()) {
         spec.extend(quote!(.with_static_message(#fixed)));
+    } else if let (true, Some(literal)) = (case.uses_display(), &case.display_literal) {
+        spec.extend(quote!(.with_static_message(#literal)));
     }
     if let Some(title) = &attrs.title {
         spec.extend(quote!(.with_title(#title)));

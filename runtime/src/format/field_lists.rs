@@ -1,6 +1,6 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::json::Object;
+use super::json::Writer;
 use super::{Format, RenderError};
 use crate::Problem;
 
@@ -48,17 +48,21 @@ impl Format for FieldLists {
     }
 
     fn write_json(&self, p: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        let mut body = Object::open(out);
-        body.code("code", p);
-        body.message("message", p)?;
+        let mut w = Writer::new(out);
+        w.raw(r#"{"code":"#);
+        w.code(p);
+        w.raw(r#","message":"#);
+        w.message(p)?;
         if let Some(fields) = p.field_errors() {
-            body.field_lists("errors", fields)?;
+            w.raw(r#","errors":"#);
+            w.field_lists(fields)?;
         }
         if let Some(id) = p.context().correlation_id() {
-            body.str("correlationId", id.as_str());
+            w.raw(r#","correlationId":"#);
+            w.str(id.as_str());
         }
-        body.members(p)?;
-        body.close();
+        w.members(p)?;
+        w.raw("}");
         Ok(())
     }
 }

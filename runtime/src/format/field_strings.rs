@@ -1,6 +1,6 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::json::Object;
+use super::json::Writer;
 use super::{Format, RenderError};
 use crate::Problem;
 
@@ -43,14 +43,17 @@ impl Format for FieldStrings {
     }
 
     fn write_json(&self, p: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        let mut body = Object::open(out);
-        body.code("code", p);
-        body.message("message", p)?;
+        let mut w = Writer::new(out);
+        w.raw(r#"{"code":"#);
+        w.code(p);
+        w.raw(r#","message":"#);
+        w.message(p)?;
         if let Some(fields) = p.field_errors() {
-            body.field_strings("fields", fields)?;
+            w.raw(r#","fields":"#);
+            w.field_strings(fields)?;
         }
-        body.members(p)?;
-        body.close();
+        w.members(p)?;
+        w.raw("}");
         Ok(())
     }
 }

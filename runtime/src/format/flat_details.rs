@@ -1,6 +1,6 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::json::Object;
+use super::json::Writer;
 use super::{Format, RenderError};
 use crate::Problem;
 
@@ -47,15 +47,17 @@ impl Format for FlatDetails {
     }
 
     fn write_json(&self, p: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        let mut body = Object::open(out);
-        body.bool("success", false);
-        body.message("error", p)?;
-        body.code("code", p);
+        let mut w = Writer::new(out);
+        w.raw(r#"{"success":false,"error":"#);
+        w.message(p)?;
+        w.raw(r#","code":"#);
+        w.code(p);
         if let Some(fields) = p.field_errors() {
-            body.field_strings("details", fields)?;
+            w.raw(r#","details":"#);
+            w.field_strings(fields)?;
         }
-        body.members(p)?;
-        body.close();
+        w.members(p)?;
+        w.raw("}");
         Ok(())
     }
 }

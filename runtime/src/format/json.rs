@@ -79,131 +79,105 @@ impl fmt::Write for Escaper<'_> {
     }
 }
 
-/// A JSON object being written into a buffer.
-pub(crate) struct Object<'a> {
+/// Writes a body into a buffer: the formats spell out their fixed JSON as literal fragments
+/// (`{"success":false,"error":{"code":`) and call the methods below for the values.
+///
+/// Every built-in shape opens with a member that is always there, so each optional member is
+/// written with its leading comma and no state is kept about what came before.
+pub(crate) struct Writer<'a> {
     out: &'a mut Vec<u8>,
-    first: bool,
 }
 
-impl<'a> Object<'a> {
-    pub(crate) fn open(out: &'a mut Vec<u8>) -> Self {
-        out.push(b'{');
-        Object { out, first: true }
+impl<'a> Writer<'a> {
+    pub(crate) fn new(out: &'a mut Vec<u8>) -> Self {
+        Writer { out }
     }
 
-    /// Writes `"key":`; keys of the built-in formats never need escaping.
-    fn key(&mut self, key: &str) {
-        debug_assert!(is_plain(key));
-        if !self.first {
-            self.out.push(b',');
-        }
-        self.first = false;
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\":");
+    /// Fixed JSON: punctuation and member names.
+    #[inline(always)]
+    pub(crate) fn raw(&mut self, json: &'static str) {
+        self.out.extend_from_slice(json.as_bytes());
     }
 
-    /// A string known at compile time not to need escaping (codes: the derive checks them).
-    pub(crate) fn plain(&mut self, key: &str, value: &str, plain: bool) {
-        self.key(key);
+    /// A string value; copied as it is when known not to need escaping.
+    #[inline]
+    pub(crate) fn str_with(&mut self, text: &str, plain: bool) {
+        self.out.reserve(text.len() + 2);
         self.out.push(b'"');
         if plain {
-            self.out.extend_from_slice(value.as_bytes());
+            self.out.extend_from_slice(text.as_bytes());
         } else {
-            escape_into(self.out, value);
+            escape_into(self.out, text);
         }
         self.out.push(b'"');
     }
 
-    pub(crate) fn str(&mut self, key: &str, value: &str) {
-        self.plain(key, value, false);
+    pub(crate) fn str(&mut self, text: &str) {
+        self.str_with(text, false);
     }
 
-    pub(crate) fn display(&mut self, key: &str, value: impl Display) -> Result<(), RenderError> {
-        self.key(key);
+    /// `Display` output as a string value, escaped as it is written.
+    pub(crate) fn display(&mut self, value: impl Display) -> Result<(), RenderError> {
         self.out.push(b'"');
         write!(Escaper(self.out), "{value}").map_err(|_| RenderError::display())?;
         self.out.push(b'"');
         Ok(())
     }
 
-    pub(crate) fn bool(&mut self, key: &str, value: bool) {
-        self.key(key);
-        self.out
-            .extend_from_slice(if value { b"true" } else { b"false" });
-    }
-
-    pub(crate) fn u16(&mut self, key: &str, value: u16) {
-        self.key(key);
+    pub(crate) fn u16(&mut self, value: u16) {
         self.out
             .extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
     }
 
-    /// The code: written as it is when the spec says it needs no escaping.
-    pub(crate) fn code(&mut self, key: &str, problem: &Problem<'_>) {
+    /// The code: codes checked by the derive are copied as they are.
+    #[inline]
+    pub(crate) fn code(&mut self, problem: &Problem<'_>) {
         let spec = problem.spec();
-        self.plain(key, spec.code(), spec.is_code_plain());
+        self.str_with(spec.code(), spec.is_code_plain());
     }
 
     /// The public message: copied when static and plain, escaped as written otherwise.
-    pub(crate) fn message(&mut self, key: &str, problem: &Problem<'_>) -> Result<(), RenderError> {
+    #[inline]
+    pub(crate) fn message(&mut self, problem: &Problem<'_>) -> Result<(), RenderError> {
         let message = problem.message();
         match message.as_static() {
             Some(text) => {
-                self.plain(key, text, problem.spec().is_message_plain());
+                self.str_with(text, problem.spec().is_message_plain());
                 Ok(())
             }
-            None => self.display(key, message),
+            None => self.display(message),
         }
     }
 
-    /// A nested object, written by `write`.
-    pub(crate) fn object(
-        &mut self,
-        key: &str,
-        write: impl FnOnce(&mut Object<'_>) -> Result<(), RenderError>,
-    ) -> Result<(), RenderError> {
-        self.key(key);
-        let mut inner = Object::open(self.out);
-        write(&mut inner)?;
-        inner.close();
-        Ok(())
-    }
-
-    /// Every extension member, each under its own (escaped) name.
+    /// `,"name":value` for each extension member, through serde_json into the same buffer.
     pub(crate) fn members(&mut self, problem: &Problem<'_>) -> Result<(), RenderError> {
         let mut result = Ok(());
         problem.error().visit_members(&mut |member| {
             if result.is_err() {
                 return;
             }
-            if !self.first {
-                self.out.push(b',');
-            }
-            self.first = false;
-            self.out.push(b'"');
-            escape_into(self.out, member.name());
-            self.out.extend_from_slice(b"\":");
+            self.out.push(b',');
+            self.str(member.name());
+            self.out.push(b':');
             result = serde_json::to_writer(&mut *self.out, &member).map_err(RenderError::from);
         });
         result
     }
 
     /// `{"path":["message",…],…}`.
-    pub(crate) fn field_lists(&mut self, key: &str, fields: &FieldErrors) -> Result<(), RenderError> {
-        self.key(key);
+    pub(crate) fn field_lists(&mut self, fields: &FieldErrors) -> Result<(), RenderError> {
         self.out.push(b'{');
         for (i, entry) in fields.iter().enumerate() {
             if i > 0 {
                 self.out.push(b',');
             }
-            self.quoted_display(entry.path())?;
+            self.display(entry.path())?;
             self.out.extend_from_slice(b":[");
             for (j, message) in entry.messages().iter().enumerate() {
                 if j > 0 {
                     self.out.push(b',');
                 }
-                self.quoted(message);
+                self.str(message);
             }
             self.out.push(b']');
         }
@@ -212,18 +186,13 @@ impl<'a> Object<'a> {
     }
 
     /// `{"path":"message; message",…}`.
-    pub(crate) fn field_strings(
-        &mut self,
-        key: &str,
-        fields: &FieldErrors,
-    ) -> Result<(), RenderError> {
-        self.key(key);
+    pub(crate) fn field_strings(&mut self, fields: &FieldErrors) -> Result<(), RenderError> {
         self.out.push(b'{');
         for (i, entry) in fields.iter().enumerate() {
             if i > 0 {
                 self.out.push(b',');
             }
-            self.quoted_display(entry.path())?;
+            self.display(entry.path())?;
             self.out.extend_from_slice(b":\"");
             for (j, message) in entry.messages().iter().enumerate() {
                 if j > 0 {
@@ -238,8 +207,7 @@ impl<'a> Object<'a> {
     }
 
     /// `[{"type":"field","path":"…","msg":"…"},…]`.
-    pub(crate) fn field_items(&mut self, key: &str, fields: &FieldErrors) -> Result<(), RenderError> {
-        self.key(key);
+    pub(crate) fn field_items(&mut self, fields: &FieldErrors) -> Result<(), RenderError> {
         self.out.push(b'[');
         let mut first = true;
         for entry in fields {
@@ -248,10 +216,10 @@ impl<'a> Object<'a> {
                     self.out.push(b',');
                 }
                 first = false;
-                self.out.extend_from_slice(b"{\"type\":\"field\",\"path\":");
-                self.quoted_display(entry.path())?;
-                self.out.extend_from_slice(b",\"msg\":");
-                self.quoted(message);
+                self.raw(r#"{"type":"field","path":"#);
+                self.display(entry.path())?;
+                self.raw(r#","msg":"#);
+                self.str(message);
                 self.out.push(b'}');
             }
         }
@@ -260,12 +228,7 @@ impl<'a> Object<'a> {
     }
 
     /// `[{"detail":"…","pointer":"#/…"},…]`.
-    pub(crate) fn field_pointers(
-        &mut self,
-        key: &str,
-        fields: &FieldErrors,
-    ) -> Result<(), RenderError> {
-        self.key(key);
+    pub(crate) fn field_pointers(&mut self, fields: &FieldErrors) -> Result<(), RenderError> {
         self.out.push(b'[');
         let mut first = true;
         for entry in fields {
@@ -274,32 +237,15 @@ impl<'a> Object<'a> {
                     self.out.push(b',');
                 }
                 first = false;
-                self.out.extend_from_slice(b"{\"detail\":");
-                self.quoted(message);
-                self.out.extend_from_slice(b",\"pointer\":");
-                self.quoted_display(entry.path().pointer())?;
+                self.raw(r#"{"detail":"#);
+                self.str(message);
+                self.raw(r#","pointer":"#);
+                self.display(entry.path().pointer())?;
                 self.out.push(b'}');
             }
         }
         self.out.push(b']');
         Ok(())
-    }
-
-    fn quoted(&mut self, text: &str) {
-        self.out.push(b'"');
-        escape_into(self.out, text);
-        self.out.push(b'"');
-    }
-
-    fn quoted_display(&mut self, value: impl Display) -> Result<(), RenderError> {
-        self.out.push(b'"');
-        write!(Escaper(self.out), "{value}").map_err(|_| RenderError::display())?;
-        self.out.push(b'"');
-        Ok(())
-    }
-
-    pub(crate) fn close(self) {
-        self.out.push(b'}');
     }
 }
 
@@ -315,10 +261,8 @@ mod tests {
         );
         for sample in samples {
             let mut ours = Vec::new();
-            let mut object = Object::open(&mut ours);
-            object.str("k", &sample);
-            object.close();
-            let theirs = serde_json::to_vec(&serde_json::json!({ "k": sample })).unwrap();
+            Writer::new(&mut ours).str(&sample);
+            let theirs = serde_json::to_vec(&sample).unwrap();
             assert_eq!(
                 String::from_utf8(ours).unwrap(),
                 String::from_utf8(theirs).unwrap()

@@ -1,6 +1,6 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::json::Object;
+use super::json::Writer;
 use super::{Format, RenderError};
 use crate::Problem;
 
@@ -53,18 +53,19 @@ impl Format for Nested {
     }
 
     fn write_json(&self, p: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        let mut body = Object::open(out);
-        body.bool("success", false);
-        body.object("error", |error| {
-            error.code("code", p);
-            error.message("message", p)?;
-            error.u16("status", p.status().as_u16());
-            if let Some(fields) = p.field_errors() {
-                error.field_lists("fields", fields)?;
-            }
-            error.members(p)
-        })?;
-        body.close();
+        let mut w = Writer::new(out);
+        w.raw(r#"{"success":false,"error":{"code":"#);
+        w.code(p);
+        w.raw(r#","message":"#);
+        w.message(p)?;
+        w.raw(r#","status":"#);
+        w.u16(p.status().as_u16());
+        if let Some(fields) = p.field_errors() {
+            w.raw(r#","fields":"#);
+            w.field_lists(fields)?;
+        }
+        w.members(p)?;
+        w.raw("}}");
         Ok(())
     }
 }

@@ -1,6 +1,6 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::json::Object;
+use super::json::Writer;
 use super::{APPLICATION_PROBLEM_JSON, Format, RenderError};
 use crate::Problem;
 use crate::problem::{Collect, Kebab};
@@ -138,31 +138,40 @@ impl Format for ProblemDetails {
 
     fn write_json(&self, p: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
         let spec = p.spec();
-        let mut body = Object::open(out);
+        let mut w = Writer::new(out);
+        w.raw(r#"{"type":"#);
         match (spec.problem_type(), self.type_base) {
-            (Some(uri), _) => body.str("type", uri),
-            (None, Some(base)) => body.display("type", format_args!("{base}{}", Kebab(p.code())))?,
-            (None, None) => body.str("type", "about:blank"),
+            (Some(uri), _) => w.str(uri),
+            (None, Some(base)) => w.display(format_args!("{base}{}", Kebab(p.code())))?,
+            (None, None) => w.raw(r#""about:blank""#),
         }
         let title = p.title();
-        body.str("title", title);
+        w.raw(r#","title":"#);
+        w.str(title);
         if self.status {
-            body.u16("status", p.status().as_u16());
+            w.raw(r#","status":"#);
+            w.u16(p.status().as_u16());
         }
         if !p.message().is(title) {
-            body.message("detail", p)?;
+            w.raw(r#","detail":"#);
+            w.message(p)?;
         }
         if let Some(instance) = p.context().instance() {
-            body.str("instance", instance);
+            w.raw(r#","instance":"#);
+            w.str(instance);
         }
         if let Some(name) = self.code_member {
-            body.code(name, p);
+            w.raw(",");
+            w.str(name);
+            w.raw(":");
+            w.code(p);
         }
         if let Some(fields) = p.field_errors() {
-            body.field_pointers("errors", fields)?;
+            w.raw(r#","errors":"#);
+            w.field_pointers(fields)?;
         }
-        body.members(p)?;
-        body.close();
+        w.members(p)?;
+        w.raw("}");
         Ok(())
     }
 }

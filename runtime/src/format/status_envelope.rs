@@ -1,6 +1,6 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::json::Object;
+use super::json::Writer;
 use super::{Format, RenderError};
 use crate::Problem;
 use crate::problem::Collect;
@@ -73,30 +73,38 @@ impl Format for StatusEnvelope {
 
     fn write_json(&self, p: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
         let context = p.context();
-        let mut body = Object::open(out);
-        body.bool("success", false);
+        let mut w = Writer::new(out);
+        w.raw(r#"{"success":false"#);
         if !p.is_redacted() {
-            body.message("message", p)?;
+            w.raw(r#","message":"#);
+            w.message(p)?;
         }
-        body.str("error", p.category().unwrap_or_else(|| p.reason()));
-        body.u16("statusCode", p.status().as_u16());
+        w.raw(r#","error":"#);
+        w.str(p.category().unwrap_or_else(|| p.reason()));
+        w.raw(r#","statusCode":"#);
+        w.u16(p.status().as_u16());
         if let Some(at) = context.timestamp() {
-            body.display("timestamp", at)?;
+            w.raw(r#","timestamp":"#);
+            w.display(at)?;
         }
         if let Some(path) = context.path() {
-            body.str("path", path);
+            w.raw(r#","path":"#);
+            w.str(path);
         }
         if let Some(method) = context.method() {
-            body.str("method", method.as_str());
+            w.raw(r#","method":"#);
+            w.str(method.as_str());
         }
         if let Some(fields) = p.field_errors() {
-            body.field_items("data", fields)?;
+            w.raw(r#","data":"#);
+            w.field_items(fields)?;
         }
         if let Some(detail) = p.debug_detail() {
-            body.display("stack", detail)?;
+            w.raw(r#","stack":"#);
+            w.display(detail)?;
         }
-        body.members(p)?;
-        body.close();
+        w.members(p)?;
+        w.raw("}");
         Ok(())
     }
 }

@@ -1,0 +1,331 @@
+//! Time to produce finished body bytes, apierr beside what users write today.
+//!
+//! For each case (a unit variant, an interpolated message, a validation error with 10 field
+//! errors) and each built-in format, one criterion group measures side by side:
+//! - `apierr`: `Envelope::to_vec`;
+//! - `hand_written`: a `#[derive(Serialize)]` envelope filled from `to_string()` and written
+//!   with `serde_json::to_vec`, code and status from a `match` — the baseline;
+//! - `memcpy`: copying the finished bytes into a new `Vec` — the limit;
+//! - peers where they produce an equivalent body (`http-api-problem` for RFC 9457,
+//!   `error-envelope` for the `{"code","message",fields}` shapes).
+//!
+//! `scripts/bench-ratios` runs this and prints the ratios.
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::time::Duration;
+
+use apierr::format::{
+    AnyFormat, FieldLists, FieldStrings, FlatDetails, Nested, ProblemDetails, StatusEnvelope,
+};
+use apierr::{ApiError, Envelope, FieldErrors};
+use criterion::{Criterion, criterion_group, criterion_main};
+use serde::Serialize;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum AuthError {
+    #[error("No authentication token provided")]
+    #[api(code = "AUTH_MISSING", status = 401)]
+    Missing,
+    #[error("account locked until {until}")]
+    #[api(code = "ACCOUNT_LOCKED", status = 403)]
+    Locked { until: String },
+    #[error("Input data validation failed")]
+    #[api(code = "VALIDATION_ERROR", status = 422)]
+    Invalid(#[api(fields)] FieldErrors),
+}
+
+/// What users write today: the code and status by hand, fields as a plain map.
+impl AuthError {
+    fn hand_code(&self) -> &'static str {
+        match self {
+            AuthError::Missing => "AUTH_MISSING",
+            AuthError::Locked { .. } => "ACCOUNT_LOCKED",
+            AuthError::Invalid(_) => "VALIDATION_ERROR",
+        }
+    }
+
+    fn hand_status(&self) -> u16 {
+        match self {
+            AuthError::Missing => 401,
+            AuthError::Locked { .. } => 403,
+            AuthError::Invalid(_) => 422,
+        }
+    }
+
+    fn hand_fields(&self) -> Option<BTreeMap<String, Vec<String>>> {
+        match self {
+            AuthError::Invalid(fields) => Some(
+                fields
+                    .iter()
+                    .map(|f| (f.path().to_string(), f.messages().iter().map(|m| m.to_string()).collect()))
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+mod hand {
+    //! One hand-written serde envelope per built-in shape.
+    use super::*;
+
+    #[derive(Serialize)]
+    struct NestedBody<'a> {
+        success: bool,
+        error: NestedInner<'a>,
+    }
+    #[derive(Serialize)]
+    struct NestedInner<'a> {
+        code: &'a str,
+        message: String,
+        status: u16,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        fields: Option<BTreeMap<String, Vec<String>>>,
+    }
+    pub fn nested(e: &AuthError) -> Vec<u8> {
+        serde_json::to_vec(&NestedBody {
+            success: false,
+            error: NestedInner {
+                code: e.hand_code(),
+                message: e.to_string(),
+                status: e.hand_status(),
+                fields: e.hand_fields(),
+            },
+        })
+        .unwrap()
+    }
+
+    #[derive(Serialize)]
+    struct Lists<'a> {
+        code: &'a str,
+        message: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        errors: Option<BTreeMap<String, Vec<String>>>,
+    }
+    pub fn field_lists(e: &AuthError) -> Vec<u8> {
+        serde_json::to_vec(&Lists {
+            code: e.hand_code(),
+            message: e.to_string(),
+            errors: e.hand_fields(),
+        })
+        .unwrap()
+    }
+
+    #[derive(Serialize)]
+    struct Strings<'a> {
+        code: &'a str,
+        message: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        fields: Option<BTreeMap<String, String>>,
+    }
+    fn joined(e: &AuthError) -> Option<BTreeMap<String, String>> {
+        e.hand_fields()
+            .map(|m| m.into_iter().map(|(k, v)| (k, v.join("; "))).collect())
+    }
+    pub fn field_strings(e: &AuthError) -> Vec<u8> {
+        serde_json::to_vec(&Strings {
+            code: e.hand_code(),
+            message: e.to_string(),
+            fields: joined(e),
+        })
+        .unwrap()
+    }
+
+    #[derive(Serialize)]
+    struct Flat<'a> {
+        success: bool,
+        error: String,
+        code: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        details: Option<BTreeMap<String, String>>,
+    }
+    pub fn flat_details(e: &AuthError) -> Vec<u8> {
+        serde_json::to_vec(&Flat {
+            success: false,
+            error: e.to_string(),
+            code: e.hand_code(),
+            details: joined(e),
+        })
+        .unwrap()
+    }
+
+    #[derive(Serialize)]
+    struct Item {
+        r#type: &'static str,
+        path: String,
+        msg: String,
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Status<'a> {
+        success: bool,
+        message: String,
+        error: &'a str,
+        status_code: u16,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        data: Option<Vec<Item>>,
+    }
+    pub fn status_envelope(e: &AuthError) -> Vec<u8> {
+        let status = e.hand_status();
+        serde_json::to_vec(&Status {
+            success: false,
+            message: e.to_string(),
+            error: http::StatusCode::from_u16(status)
+                .ok()
+                .and_then(|s| s.canonical_reason())
+                .unwrap_or("Error"),
+            status_code: status,
+            data: e.hand_fields().map(|m| {
+                m.into_iter()
+                    .flat_map(|(path, msgs)| {
+                        msgs.into_iter().map(move |msg| Item {
+                            r#type: "field",
+                            path: path.clone(),
+                            msg,
+                        })
+                    })
+                    .collect()
+            }),
+        })
+        .unwrap()
+    }
+
+    #[derive(Serialize)]
+    struct Pointer {
+        detail: String,
+        pointer: String,
+    }
+    #[derive(Serialize)]
+    struct Problem<'a> {
+        r#type: &'a str,
+        title: &'a str,
+        status: u16,
+        detail: String,
+        code: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        errors: Option<Vec<Pointer>>,
+    }
+    pub fn problem_details(e: &AuthError) -> Vec<u8> {
+        let status = e.hand_status();
+        serde_json::to_vec(&Problem {
+            r#type: "about:blank",
+            title: http::StatusCode::from_u16(status)
+                .ok()
+                .and_then(|s| s.canonical_reason())
+                .unwrap_or("Error"),
+            status,
+            detail: e.to_string(),
+            code: e.hand_code(),
+            errors: e.hand_fields().map(|m| {
+                m.into_iter()
+                    .flat_map(|(path, msgs)| {
+                        msgs.into_iter().map(move |detail| Pointer {
+                            detail,
+                            pointer: format!("#/{}", path.replace('.', "/")),
+                        })
+                    })
+                    .collect()
+            }),
+        })
+        .unwrap()
+    }
+}
+
+mod peers {
+    use super::*;
+
+    /// `http-api-problem`, filled as a user of it would: an RFC 9457 body.
+    pub fn http_api_problem(e: &AuthError) -> Vec<u8> {
+        let status = http_api_problem::StatusCode::from_u16(e.hand_status())
+            .unwrap_or(http_api_problem::StatusCode::INTERNAL_SERVER_ERROR);
+        let mut problem = http_api_problem::HttpApiProblem::with_title(status)
+            .detail(e.to_string())
+            .value("code", &e.hand_code());
+        if let Some(fields) = e.hand_fields() {
+            problem = problem.value("errors", &fields);
+        }
+        problem.json_bytes()
+    }
+
+    /// `error-envelope`: `{"code","message","details":{"fields":…},…}`.
+    pub fn error_envelope(e: &AuthError) -> Vec<u8> {
+        let code = match e.hand_status() {
+            401 => error_envelope::Code::Unauthorized,
+            403 => error_envelope::Code::Forbidden,
+            _ => error_envelope::Code::ValidationFailed,
+        };
+        let mut error = error_envelope::Error::new(code, e.hand_status(), e.to_string());
+        if let Some(fields) = e.hand_fields() {
+            error = error.with_details(serde_json::json!({ "fields": fields }));
+        }
+        serde_json::to_vec(&error).unwrap()
+    }
+}
+
+fn cases() -> Vec<(&'static str, AuthError)> {
+    let mut fields = FieldErrors::new();
+    for i in 0..10 {
+        fields.add(format!("items[{i}].quantity"), "must be greater than 0");
+    }
+    vec![
+        ("unit", AuthError::Missing),
+        (
+            "interpolated",
+            AuthError::Locked {
+                until: "2026-11-22T10:00:00Z".to_owned(),
+            },
+        ),
+        ("fields10", AuthError::Invalid(fields)),
+    ]
+}
+
+type Hand = fn(&AuthError) -> Vec<u8>;
+
+const PROBLEM_DETAILS: ProblemDetails = ProblemDetails::new();
+
+fn formats() -> Vec<(&'static str, &'static dyn AnyFormat, Hand)> {
+    vec![
+        ("nested", &Nested, hand::nested as Hand),
+        ("field_lists", &FieldLists, hand::field_lists),
+        ("field_strings", &FieldStrings, hand::field_strings),
+        ("flat_details", &FlatDetails, hand::flat_details),
+        ("status_envelope", &StatusEnvelope, hand::status_envelope),
+        ("problem_details", &PROBLEM_DETAILS, hand::problem_details),
+    ]
+}
+
+fn render(c: &mut Criterion) {
+    for (case, error) in cases() {
+        for (name, format, hand_written) in formats() {
+            let mut group = c.benchmark_group(format!("{case}/{name}"));
+            let finished = Envelope::new(&error).with_format(format).to_vec().unwrap();
+            group.bench_function("apierr", |b| {
+                b.iter(|| Envelope::new(black_box(&error)).with_format(format).to_vec().unwrap());
+            });
+            group.bench_function("hand_written", |b| b.iter(|| hand_written(black_box(&error))));
+            group.bench_function("memcpy", |b| b.iter(|| black_box(finished.as_slice()).to_vec()));
+            if name == "problem_details" {
+                group.bench_function("http_api_problem", |b| {
+                    b.iter(|| peers::http_api_problem(black_box(&error)));
+                });
+            }
+            if name == "field_strings" {
+                group.bench_function("error_envelope", |b| {
+                    b.iter(|| peers::error_envelope(black_box(&error)));
+                });
+            }
+            group.finish();
+        }
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1))
+        .without_plots();
+    targets = render
+}
+criterion_main!(benches);
