@@ -212,14 +212,15 @@ fn case_path(case: &Case) -> TokenStream {
     }
 }
 
-/// The local a field is bound to: `__until`, `__0`.
+/// The local a field is bound to: `__f_until`, `__f_0`. The `__f_` prefix keeps fields from
+/// shadowing the generated parameters (`__f`, `__visit`) whatever they are called.
 fn binding(member: &Member) -> Ident {
     match member {
         Member::Named(ident) => {
             let text = ident.to_string();
-            format_ident!("__{}", text.strip_prefix("r#").unwrap_or(&text))
+            format_ident!("__f_{}", text.strip_prefix("r#").unwrap_or(&text))
         }
-        Member::Unnamed(index) => format_ident!("__{}", index.index),
+        Member::Unnamed(index) => format_ident!("__f_{}", index.index),
     }
 }
 
@@ -450,9 +451,10 @@ fn declared_message(
         };
         let member = &field.member;
         let local = binding(member);
+        // The template names `{0}` as `{__0}` (see `fmt::Template::rewritten`).
         let name = match member {
             Member::Named(ident) => ident.clone(),
-            Member::Unnamed(_) => local.clone(),
+            Member::Unnamed(index) => format_ident!("__{}", index.index),
         };
         let fmt_trait = Ident::new(arg.used_as.name(), Span::call_site());
         bounds.insert(field.ty, quote!(::core::fmt::#fmt_trait));

@@ -4,6 +4,7 @@ use quote::ToTokens;
 use syn::{LitStr, Member};
 
 use crate::ast::{Case, Input};
+use crate::attr::{Attrs, closest};
 use crate::ctxt::Ctxt;
 
 /// Keys that a `transparent` case takes from its inner error instead.
@@ -18,6 +19,13 @@ const NOT_WITH_TRANSPARENT: &[&str] = &[
     "type",
     "www_authenticate",
     "header",
+];
+
+/// Member names every envelope uses for itself (the code, message and status, and RFC 9457's
+/// standard members); a format leaves out extension members that collide with its own, but
+/// these would collide everywhere.
+const RESERVED_MEMBERS: &[&str] = &[
+    "code", "message", "status", "type", "title", "detail", "instance",
 ];
 
 /// Headers that apierr sets itself, and the key that sets each.
@@ -49,6 +57,12 @@ pub fn check(cx: &Ctxt, input: &Input) {
         check_case(cx, input, case);
     }
     check_unique_codes(cx, input);
+}
+
+/// Whether `key` was written in `attrs`, however wrongly: a key made missing by a mistake
+/// already reported is not reported missing as well.
+fn written(attrs: &Attrs, key: &str) -> bool {
+    attrs.key_span(key).is_some() || attrs.meant.iter().any(|meant| meant == key)
 }
 
 fn check_status(cx: &Ctxt, status: &crate::attr::Status) -> bool {
@@ -111,6 +125,11 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
     }
 
     match &case.code {
+        // Written, but wrongly or in the wrong place: that mistake is reported already.
+        None if written(&case.attrs, "code")
+            || written(&case.attrs, "rename_all")
+            || written(&input.container, "code")
+            || written(&input.container, "rename_all") => {}
         None => {
             let how = if input.is_enum {
                 "add #[api(code = \"...\")] here, or #[api(rename_all = \"SCREAMING_SNAKE_CASE\")] on the enum"
@@ -137,6 +156,7 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
     }
 
     let status_ok = match &case.status {
+        None if written(&case.attrs, "status") || written(&input.container, "status") => false,
         None => {
             cx.error_at(
                 name.span(),
@@ -168,13 +188,38 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
     if let Some(template) = &case.template {
         for arg in &template.args {
             if case.field(&arg.member).is_none() {
-                let field = match &arg.member {
-                    Member::Named(ident) => ident.to_string(),
-                    Member::Unnamed(index) => index.index.to_string(),
+                let (field, hint) = match &arg.member {
+                    Member::Named(ident) => {
+                        let names: Vec<String> = case
+                            .fields
+                            .iter()
+                            .filter_map(|field| match &field.member {
+                                Member::Named(ident) => Some(ident.to_string()),
+                                Member::Unnamed(_) => None,
+                            })
+                            .collect();
+                        let hint = closest(&ident.to_string(), names.iter().map(String::as_str))
+                            .map(|known| format!("; did you mean `{{{known}}}`?"))
+                            .unwrap_or_default();
+                        (ident.to_string(), hint)
+                    }
+                    Member::Unnamed(index) => {
+                        let hint = match (case.fields.first().map(|f| &f.member), case.fields.len()) {
+                            (Some(Member::Named(first)), _) => {
+                                format!("; name a field instead, like `{{{first}}}`")
+                            }
+                            (_, 0) => String::new(),
+                            (_, 1) => "; its only field is `{0}`".to_owned(),
+                            (_, n) => format!("; its fields are `{{0}}` to `{{{}}}`", n - 1),
+                        };
+                        (index.index.to_string(), hint)
+                    }
                 };
                 cx.error_spanned_by(
                     &template.lit,
-                    format!("`message` refers to `{{{field}}}`, but `{name}` has no such field"),
+                    format!(
+                        "`message` refers to `{{{field}}}`, but `{name}` has no such field{hint}"
+                    ),
                 );
             }
         }
@@ -219,6 +264,14 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
                 continue;
             }
         };
+        if RESERVED_MEMBERS.contains(&member_name.as_str()) {
+            cx.error_at(
+                span,
+                format!(
+                    "member name `{member_name}` is a member of the envelope itself; choose another name with #[api(member = \"...\")]"
+                ),
+            );
+        }
         if members.contains(&member_name) {
             cx.error_at(
                 span,

@@ -61,6 +61,14 @@
 //!
 //! # Formats
 //! See [`format`] for the built-in envelope shapes, RFC 9457 and writing your own.
+//!
+//! # HTTP
+//! [`response::to_response`] turns any error into an `http::Response` (status, `Content-Type`,
+//! `Retry-After`, `WWW-Authenticate`, declared headers, body), for hyper or tower. With the
+//! `axum` feature every derived type is an axum `IntoResponse` and [`axum::ApiErrorLayer`] adds
+//! request context, correlation ids and envelopes for axum's own rejections; the `actix-web`
+//! feature does the same for actix-web (`actix::ApiErrors`). Framework rejections use the codes of
+//! [`HttpError`]. With the `tracing` feature, 5xx are logged through `tracing`.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -78,6 +86,8 @@ mod context;
 mod fields;
 pub mod format;
 mod integrations;
+// The derive names `::apierr`; this lets the crate derive `ApiError` for its own `HttpError`.
+extern crate self as apierr;
 mod problem;
 mod spec;
 
@@ -90,6 +100,12 @@ pub use fields::{
     AsItems, AsLists, AsPointers, AsStrings, FieldError, FieldErrors, FieldPath, Pointer, Segment,
 };
 pub use format::Envelope;
+#[cfg(feature = "actix-web")]
+pub use integrations::actix;
+#[cfg(feature = "axum")]
+pub use integrations::axum;
+pub use integrations::http_error::{HttpError, MAX_DETAIL_LEN};
+pub use integrations::response;
 pub use problem::{DebugDetail, Member, Members, Message, Problem};
 pub use spec::Spec;
 
@@ -195,6 +211,7 @@ impl<E: ApiError + ?Sized> fmt::Display for PublicMessage<'_, E> {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__apierr_integrations as integrations;
+    pub use crate::integrations::private::*;
     pub use crate::format::AnyFormat;
     pub use core::fmt::{Display, Formatter, Result as FmtResult};
     pub use core::option::Option::{self, None, Some};

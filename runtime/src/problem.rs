@@ -148,14 +148,20 @@ impl<'a> Problem<'a> {
         any
     }
 
-    /// Writes every extension member into `map`, in declaration order.
+    /// Writes every extension member into `map`, in declaration order, except those named as
+    /// one of `taken` (the members the format writes itself), so a body never has a duplicate
+    /// key.
     ///
     /// # Errors
     /// The first error of `map` or of a member's `Serialize`.
-    pub fn serialize_members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+    pub fn serialize_members<M: SerializeMap>(
+        &self,
+        map: &mut M,
+        taken: &[&str],
+    ) -> Result<(), M::Error> {
         let mut result = Ok(());
         self.error.visit_members(&mut |member| {
-            if result.is_ok() {
+            if result.is_ok() && !taken.contains(&member.name()) {
                 result = map.serialize_entry(member.name(), &member);
             }
         });

@@ -9,7 +9,9 @@
 //! - peers where they produce an equivalent body (`http-api-problem` for RFC 9457,
 //!   `error-envelope` for the `{"code","message",fields}` shapes).
 //!
-//! `scripts/bench-ratios` runs this and prints the ratios.
+//! `scripts/bench-ratios` runs this and prints the ratios. With
+//! `APIERR_BENCH_COUNT=unit/nested/apierr:N` the binary instead renders that one body N times
+//! and exits, so that callgrind can count the instructions of exactly what criterion times.
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -19,7 +21,7 @@ use apierr::format::{
     AnyFormat, FieldLists, FieldStrings, FlatDetails, Nested, ProblemDetails, StatusEnvelope,
 };
 use apierr::{ApiError, Envelope, FieldErrors};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::Criterion;
 use serde::Serialize;
 
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -295,37 +297,90 @@ fn formats() -> Vec<(&'static str, &'static dyn AnyFormat, Hand)> {
     ]
 }
 
+/// Every measured function of one case and format, by name.
+fn contenders<'a>(
+    error: &'a AuthError,
+    format: &'static dyn AnyFormat,
+    format_name: &str,
+    hand_written: Hand,
+    finished: &'a [u8],
+) -> Vec<(&'static str, Box<dyn Fn() -> Vec<u8> + 'a>)> {
+    let mut all: Vec<(&'static str, Box<dyn Fn() -> Vec<u8> + 'a>)> = vec![
+        (
+            "apierr",
+            Box::new(move || {
+                Envelope::new(black_box(error))
+                    .with_format(format)
+                    .to_vec()
+                    .unwrap()
+            }),
+        ),
+        ("hand_written", Box::new(move || hand_written(black_box(error)))),
+        ("memcpy", Box::new(move || black_box(finished).to_vec())),
+    ];
+    if format_name == "problem_details" {
+        all.push((
+            "http_api_problem",
+            Box::new(move || peers::http_api_problem(black_box(error))),
+        ));
+    }
+    if format_name == "field_strings" {
+        all.push((
+            "error_envelope",
+            Box::new(move || peers::error_envelope(black_box(error))),
+        ));
+    }
+    all
+}
+
 fn render(c: &mut Criterion) {
     for (case, error) in cases() {
         for (name, format, hand_written) in formats() {
             let mut group = c.benchmark_group(format!("{case}/{name}"));
             let finished = Envelope::new(&error).with_format(format).to_vec().unwrap();
-            group.bench_function("apierr", |b| {
-                b.iter(|| Envelope::new(black_box(&error)).with_format(format).to_vec().unwrap());
-            });
-            group.bench_function("hand_written", |b| b.iter(|| hand_written(black_box(&error))));
-            group.bench_function("memcpy", |b| b.iter(|| black_box(finished.as_slice()).to_vec()));
-            if name == "problem_details" {
-                group.bench_function("http_api_problem", |b| {
-                    b.iter(|| peers::http_api_problem(black_box(&error)));
-                });
-            }
-            if name == "field_strings" {
-                group.bench_function("error_envelope", |b| {
-                    b.iter(|| peers::error_envelope(black_box(&error)));
-                });
+            for (contender, run) in contenders(&error, format, name, hand_written, &finished) {
+                group.bench_function(contender, |b| b.iter(&run));
             }
             group.finish();
         }
     }
 }
 
-criterion_group! {
-    name = benches;
-    config = Criterion::default()
+/// Renders one `case/format/contender` body `n` times, for instruction counting.
+fn count(spec: &str) -> Result<(), String> {
+    let (name, n) = spec.rsplit_once(':').ok_or("expected case/format/contender:N")?;
+    let n: usize = n.parse().map_err(|_| format!("bad count in {spec}"))?;
+    for (case, error) in cases() {
+        for (format_name, format, hand_written) in formats() {
+            let finished = Envelope::new(&error).with_format(format).to_vec().unwrap();
+            for (contender, run) in contenders(&error, format, format_name, hand_written, &finished) {
+                if name == format!("{case}/{format_name}/{contender}") {
+                    let mut bytes = 0;
+                    for _ in 0..n {
+                        bytes += run().len();
+                    }
+                    println!("{bytes}");
+                    return Ok(());
+                }
+            }
+        }
+    }
+    Err(format!("no benchmark called {name}"))
+}
+
+fn main() {
+    if let Ok(spec) = std::env::var("APIERR_BENCH_COUNT") {
+        if let Err(message) = count(&spec) {
+            eprintln!("{message}");
+            std::process::exit(2);
+        }
+        return;
+    }
+    let mut criterion = Criterion::default()
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(1))
-        .without_plots();
-    targets = render
+        .without_plots()
+        .configure_from_args();
+    render(&mut criterion);
+    criterion.final_summary();
 }
-criterion_main!(benches);

@@ -138,3 +138,46 @@ fn envelope_bytes_are_the_fast_path() {
         r#"{"success":false,"error":{"code":"INTERPOLATED","message":"\"ann \\\"a\\\"\" owes 12.50 (7)","status":422,"name":"ann \"a\"","total":12.5}}"#
     );
 }
+
+#[test]
+fn serde_path_of_envelope_keeps_member_order() {
+    let error = Sample::interpolated();
+    let through_serde = serde_json::to_string(&Envelope::new(&error)).unwrap();
+    let direct = String::from_utf8(Envelope::new(&error).to_vec().unwrap()).unwrap();
+    assert_eq!(through_serde, direct);
+}
+
+#[derive(Debug, ApiError)]
+enum Colliding {
+    #[api(code = "DATA", status = 400, message = "m")]
+    Data {
+        #[api(member)]
+        data: u8,
+        #[api(member)]
+        success: bool,
+    },
+}
+
+#[test]
+fn members_named_like_the_envelope_are_left_out() {
+    let error = Colliding::Data { data: 7, success: true };
+    let bodies: Vec<String> = formats()
+        .iter()
+        .map(|(_, render)| {
+            let context = Context::new();
+            let (fast, serde) = render(&Problem::new(&error, &context));
+            assert_eq!(fast, serde);
+            String::from_utf8(fast).unwrap()
+        })
+        .collect();
+    // Nested writes neither name itself, so both stay; StatusEnvelope owns both.
+    assert_eq!(
+        bodies[0],
+        r#"{"success":false,"error":{"code":"DATA","message":"m","status":400,"data":7,"success":true}}"#
+    );
+    assert_eq!(
+        bodies[4],
+        r#"{"success":false,"message":"m","error":"Bad Request","statusCode":400}"#
+    );
+    assert_eq!(bodies[3], r#"{"success":false,"error":"m","code":"DATA","data":7}"#);
+}

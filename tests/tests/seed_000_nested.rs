@@ -8,7 +8,7 @@
 mod common;
 
 use apierr::{ApiError, Envelope, Spec};
-use common::assert_body;
+use common::{assert_body, assert_exact};
 use serde_json::json;
 
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -409,6 +409,10 @@ fn response_format_example() {
             "status": 401
           }
         }),
+    );
+    assert_exact(
+        &Envelope::new(&err),
+        r#"{"success":false,"error":{"code":"AUTH_FAILED","message":"Invalid email or password","status":401}}"#,
     );
     // The login email is internal: only the documented message reaches the client.
     let bytes = Envelope::new(&err).to_vec().unwrap();

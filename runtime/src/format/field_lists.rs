@@ -32,6 +32,9 @@ use crate::Problem;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FieldLists;
 
+/// The members this format writes itself; extension members of these names are left out.
+const TAKEN: [&str; 4] = ["code", "message", "errors", "correlationId"];
+
 impl Format for FieldLists {
     fn serialize<S: Serializer>(&self, p: &Problem<'_>, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
@@ -43,7 +46,7 @@ impl Format for FieldLists {
         if let Some(id) = p.context().correlation_id() {
             map.serialize_entry("correlationId", id)?;
         }
-        p.serialize_members(&mut map)?;
+        p.serialize_members(&mut map, &TAKEN)?;
         map.end()
     }
 
@@ -61,7 +64,7 @@ impl Format for FieldLists {
             w.raw(r#","correlationId":"#);
             w.str(id.as_str());
         }
-        w.members(p)?;
+        w.members(p, &TAKEN)?;
         w.raw("}");
         Ok(())
     }

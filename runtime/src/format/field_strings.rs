@@ -30,6 +30,9 @@ use crate::Problem;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FieldStrings;
 
+/// The members this format writes itself; extension members of these names are left out.
+const TAKEN: [&str; 3] = ["code", "message", "fields"];
+
 impl Format for FieldStrings {
     fn serialize<S: Serializer>(&self, p: &Problem<'_>, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
@@ -38,7 +41,7 @@ impl Format for FieldStrings {
         if let Some(fields) = p.field_errors() {
             map.serialize_entry("fields", &fields.as_strings())?;
         }
-        p.serialize_members(&mut map)?;
+        p.serialize_members(&mut map, &TAKEN)?;
         map.end()
     }
 
@@ -52,7 +55,7 @@ impl Format for FieldStrings {
             w.raw(r#","fields":"#);
             w.field_strings(fields)?;
         }
-        w.members(p)?;
+        w.members(p, &TAKEN)?;
         w.raw("}");
         Ok(())
     }

@@ -33,6 +33,9 @@ use crate::Problem;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FlatDetails;
 
+/// The members this format writes itself; extension members of these names are left out.
+const TAKEN: [&str; 4] = ["success", "error", "code", "details"];
+
 impl Format for FlatDetails {
     fn serialize<S: Serializer>(&self, p: &Problem<'_>, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
@@ -42,7 +45,7 @@ impl Format for FlatDetails {
         if let Some(fields) = p.field_errors() {
             map.serialize_entry("details", &fields.as_strings())?;
         }
-        p.serialize_members(&mut map)?;
+        p.serialize_members(&mut map, &TAKEN)?;
         map.end()
     }
 
@@ -56,7 +59,7 @@ impl Format for FlatDetails {
             w.raw(r#","details":"#);
             w.field_strings(fields)?;
         }
-        w.members(p)?;
+        w.members(p, &TAKEN)?;
         w.raw("}");
         Ok(())
     }

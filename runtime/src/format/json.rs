@@ -149,11 +149,12 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// `,"name":value` for each extension member, through serde_json into the same buffer.
-    pub(crate) fn members(&mut self, problem: &Problem<'_>) -> Result<(), RenderError> {
+    /// `,"name":value` for each extension member not named as one of `taken`, through
+    /// serde_json into the same buffer.
+    pub(crate) fn members(&mut self, problem: &Problem<'_>, taken: &[&str]) -> Result<(), RenderError> {
         let mut result = Ok(());
         problem.error().visit_members(&mut |member| {
-            if result.is_err() {
+            if result.is_err() || taken.contains(&member.name()) {
                 return;
             }
             self.out.push(b',');

@@ -35,6 +35,7 @@ pub(crate) mod json;
 mod field_strings;
 mod flat_details;
 mod nested;
+mod ordered;
 mod problem_details;
 mod status_envelope;
 
@@ -373,13 +374,14 @@ impl<'a> Envelope<'a> {
 }
 
 impl Serialize for Envelope<'_> {
-    /// Serializes the body into any serde format.
+    /// Serializes the body into any serde format, members in the format's order.
     ///
-    /// The format is chosen at run time, so the body is built as a JSON value first; write
+    /// The format is chosen at run time, so the body is rendered and read back first; write
     /// bytes with [`Envelope::to_vec`] on hot paths.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.to_value()
-            .map_err(serde::ser::Error::custom)?
-            .serialize(serializer)
+        let bytes = self.to_vec().map_err(serde::ser::Error::custom)?;
+        let body: ordered::Ordered =
+            serde_json::from_slice(&bytes).map_err(serde::ser::Error::custom)?;
+        body.serialize(serializer)
     }
 }

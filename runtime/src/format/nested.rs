@@ -27,6 +27,9 @@ use crate::Problem;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Nested;
 
+/// The members this format writes itself; extension members of these names are left out.
+const TAKEN: [&str; 4] = ["code", "message", "status", "fields"];
+
 struct Inner<'a>(&'a Problem<'a>);
 
 impl Serialize for Inner<'_> {
@@ -39,7 +42,7 @@ impl Serialize for Inner<'_> {
         if let Some(fields) = p.field_errors() {
             map.serialize_entry("fields", &fields.as_lists())?;
         }
-        p.serialize_members(&mut map)?;
+        p.serialize_members(&mut map, &TAKEN)?;
         map.end()
     }
 }
@@ -64,7 +67,7 @@ impl Format for Nested {
             w.raw(r#","fields":"#);
             w.field_lists(fields)?;
         }
-        w.members(p)?;
+        w.members(p, &TAKEN)?;
         w.raw("}}");
         Ok(())
     }

@@ -99,6 +99,21 @@ impl ProblemDetails {
     }
 }
 
+impl ProblemDetails {
+    /// The members this format writes itself; extension members of these names are left out.
+    fn taken(&self) -> [&'static str; 7] {
+        [
+            "type",
+            "title",
+            "status",
+            "detail",
+            "instance",
+            "errors",
+            self.code_member.unwrap_or("type"),
+        ]
+    }
+}
+
 impl Format for ProblemDetails {
     fn content_type(&self) -> &'static str {
         APPLICATION_PROBLEM_JSON
@@ -132,7 +147,7 @@ impl Format for ProblemDetails {
         if let Some(fields) = p.field_errors() {
             map.serialize_entry("errors", &fields.as_pointers())?;
         }
-        p.serialize_members(&mut map)?;
+        p.serialize_members(&mut map, &self.taken())?;
         map.end()
     }
 
@@ -170,7 +185,7 @@ impl Format for ProblemDetails {
             w.raw(r#","errors":"#);
             w.field_pointers(fields)?;
         }
-        w.members(p)?;
+        w.members(p, &self.taken())?;
         w.raw("}");
         Ok(())
     }

@@ -42,6 +42,19 @@ use crate::problem::Collect;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StatusEnvelope;
 
+/// The members this format writes itself; extension members of these names are left out.
+const TAKEN: [&str; 9] = [
+    "success",
+    "message",
+    "error",
+    "statusCode",
+    "timestamp",
+    "path",
+    "method",
+    "data",
+    "stack",
+];
+
 impl Format for StatusEnvelope {
     fn serialize<S: Serializer>(&self, p: &Problem<'_>, serializer: S) -> Result<S::Ok, S::Error> {
         let context = p.context();
@@ -67,7 +80,7 @@ impl Format for StatusEnvelope {
         if let Some(detail) = p.debug_detail() {
             map.serialize_entry("stack", &Collect(detail))?;
         }
-        p.serialize_members(&mut map)?;
+        p.serialize_members(&mut map, &TAKEN)?;
         map.end()
     }
 
@@ -103,7 +116,7 @@ impl Format for StatusEnvelope {
             w.raw(r#","stack":"#);
             w.display(detail)?;
         }
-        w.members(p)?;
+        w.members(p, &TAKEN)?;
         w.raw("}");
         Ok(())
     }

@@ -1,7 +1,28 @@
-//! Framework impls emitted for every derived type, through `__private::integrations!`.
+//! Framework impls emitted for every derived type, through `__private::integrations!`, and the
+//! HTTP support they use.
 //!
 //! The derive cannot see the runtime's cargo features, so it calls one macro per framework
 //! here; each expands to the framework's impl when its feature is on, and to nothing otherwise.
+
+pub mod http_error;
+mod log;
+pub mod response;
+
+#[cfg(feature = "actix-web")]
+pub mod actix;
+#[cfg(feature = "axum")]
+pub mod axum;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod scope;
+
+/// What the generated framework impls name, gathered for `crate::__private`.
+#[doc(hidden)]
+pub mod private {
+    #[cfg(feature = "actix-web")]
+    pub use super::actix::__private::*;
+    #[cfg(feature = "axum")]
+    pub use super::axum::__private::*;
+}
 
 /// Emits every enabled framework impl for one derived type.
 #[doc(hidden)]
@@ -14,11 +35,56 @@ macro_rules! __apierr_integrations {
 }
 
 /// `axum::response::IntoResponse`, when the `axum` feature is on.
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __apierr_axum {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $crate::__private::axum::response::IntoResponse
+            for $($ty)* $($where_clause)*
+        {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                $crate::__private::axum_into_response(&self)
+            }
+        }
+    };
+}
+
+/// `axum::response::IntoResponse`, when the `axum` feature is on.
 #[cfg(not(feature = "axum"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __apierr_axum {
     ($($tokens:tt)*) => {};
+}
+
+/// `actix_web::ResponseError`, when the `actix-web` feature is on, for types that are also
+/// `Debug + Display` (its supertraits).
+///
+/// The `for<'__apierr>` bound is what makes "also": a bound on a concrete type that does not hold
+/// is an error, but one under a binder is only checked where the impl is used. A derived type
+/// without `Display` thus compiles, and simply has no `ResponseError`.
+#[cfg(feature = "actix-web")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __apierr_actix {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$(where $($predicates:tt)*)?]) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $crate::__private::actix_web::ResponseError for $($ty)*
+        where
+            for<'__apierr> $($ty)*: ::core::fmt::Debug + ::core::fmt::Display,
+            $($($predicates)*)?
+        {
+            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
+                $crate::__private::actix_status_code(self)
+            }
+
+            fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
+                $crate::__private::actix_error_response(self)
+            }
+        }
+    };
 }
 
 /// `actix_web::ResponseError`, when the `actix-web` feature is on.

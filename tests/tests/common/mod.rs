@@ -23,3 +23,13 @@ pub fn assert_body(envelope: &Envelope<'_>, expected: &Value) {
         String::from_utf8_lossy(&bytes)
     );
 }
+
+/// Asserts that `envelope` renders as exactly `expected` (compact JSON, keys in the document's
+/// order), byte for byte, and as the same JSON value.
+#[track_caller]
+pub fn assert_exact(envelope: &Envelope<'_>, expected: &str) {
+    let bytes = envelope.to_vec().expect("the body renders as bytes");
+    assert_eq!(String::from_utf8(bytes).expect("UTF-8"), expected);
+    let expected: Value = serde_json::from_str(expected).expect("the expected body is JSON");
+    assert_eq!(envelope.to_value().expect("the body renders"), expected);
+}

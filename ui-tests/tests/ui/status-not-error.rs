@@ -6,6 +6,8 @@ enum AppError {
     Fine,
     #[api(code = "MOVED", status = FOUND, message = "x")]
     Moved,
+    #[api(code = "GONE_FOR_GOOD", status = http::StatusCode::PERMANENT_REDIRECT, message = "x")]
+    GoneForGood,
 }
 
 fn main() {}

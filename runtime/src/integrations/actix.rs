@@ -1,0 +1,321 @@
+//! actix-web 4 (feature `actix-web`): handlers return `Result<T, YourError>` and get the same
+//! statuses, headers and bodies as with axum.
+//!
+//! - Every `#[derive(ApiError)]` type that is also `Debug` and `Display` (as thiserror makes it)
+//!   implements `actix_web::ResponseError`, which requires both. A derived type without
+//!   `Display` still compiles; it just does not get the impl. (The derive does it: a
+//!   hand-written `ResponseError` for the same type conflicts.)
+//! - [`ApiErrors`] is the middleware, the counterpart of axum's
+//!   [`ApiErrorLayer`](crate::axum::ApiErrorLayer); add it with `App::wrap`:
+//!   - the correlation id is read from `x-request-id` (configurable), validated or freshly
+//!     generated, and echoed on every response; a hostile id is replaced, never echoed;
+//!   - path, method, time and `instance` fill the context of every error rendered in the
+//!     request;
+//!   - actix's JSON, form, path and query extractor errors, payload limits, and the default 404
+//!     and 405 become [`HttpError`] envelopes with the documented codes. actix answers a path
+//!     that does not parse with 404; here it is `INVALID_PATH` (400), as with axum;
+//!   - a panicking handler becomes a redacted 500 `INTERNAL` envelope with the correlation id.
+//!
+//! The detail in `MALFORMED_JSON` and `INVALID_BODY` messages is serde's own text, which axum
+//! prefixes with the path of the failing field and actix does not.
+//!
+//! ```
+//! use apierr::ApiError;
+//! use apierr::actix::ApiErrors;
+//! use actix_web::{App, ResponseError, web};
+//!
+//! #[derive(Debug, thiserror::Error, ApiError)]
+//! enum OrderError {
+//!     #[error("no order {0}")]
+//!     #[api(code = "ORDER_NOT_FOUND", status = 404)]
+//!     NotFound(u32),
+//! }
+//!
+//! async fn order() -> Result<String, OrderError> {
+//!     Err(OrderError::NotFound(7))
+//! }
+//!
+//! let app = App::new().route("/orders/7", web::get().to(order)).wrap(ApiErrors::new());
+//! # drop(app);
+//!
+//! let response = OrderError::NotFound(7).error_response();
+//! assert_eq!(response.status().as_u16(), 404);
+//! assert_eq!(response.headers().get("content-type").unwrap(), "application/json");
+//! ```
+
+use std::future::{Future, Ready, ready};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::pin::Pin;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::task::{Context as TaskContext, Poll};
+
+use ::actix_web::body::{BodySize, BoxBody, MessageBody};
+use ::actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform};
+use ::actix_web::error::{
+    InternalError, JsonPayloadError, PathError, PayloadError, QueryPayloadError, UrlencodedError,
+};
+use ::actix_web::http::header as actix_header;
+use ::actix_web::{Error, HttpResponse};
+
+use super::http_error::HttpError;
+use super::response::{ResponseOptions, to_response};
+use super::scope::{CatchUnwind, Scope, panic_error, with_current};
+use crate::{ApiError, Context};
+
+/// The actix-web response for `error`, in the current request's context (set by [`ApiErrors`])
+/// or, outside one, with no context and default [`ResponseOptions`].
+///
+/// The derived `ResponseError::error_response` impls call this.
+#[must_use]
+pub fn error_response(error: &dyn ApiError) -> HttpResponse {
+    with_current(|context, options| render(error, context, options))
+}
+
+/// `status` as actix-web's (`http` 0.2) status type.
+#[must_use]
+pub fn status_code(status: http::StatusCode) -> ::actix_web::http::StatusCode {
+    ::actix_web::http::StatusCode::from_u16(status.as_u16())
+        .unwrap_or(::actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+fn render(error: &dyn ApiError, context: &Context, options: &ResponseOptions) -> HttpResponse {
+    let (parts, body) = to_response(error, context, options).into_parts();
+    let mut response = HttpResponse::build(status_code(parts.status));
+    // actix-web speaks `http` 0.2, so each header crosses over as bytes; both sides check them
+    // the same way, and a header that did not convert would simply be left out.
+    for (name, value) in &parts.headers {
+        let name = actix_header::HeaderName::from_bytes(name.as_str().as_bytes());
+        let value = actix_header::HeaderValue::from_bytes(value.as_bytes());
+        if let (Ok(name), Ok(value)) = (name, value) {
+            response.append_header((name, value));
+        }
+    }
+    response.body(body)
+}
+
+/// The middleware that puts errors in their request context and every error response in the
+/// envelope; see [the module docs](self).
+#[derive(Clone, Debug, Default)]
+pub struct ApiErrors {
+    options: Arc<ResponseOptions>,
+}
+
+impl ApiErrors {
+    /// The middleware with the default [`ResponseOptions`].
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The middleware with `options`: format, default challenge, correlation header, debug
+    /// detail.
+    #[must_use]
+    pub fn with_options(options: ResponseOptions) -> Self {
+        ApiErrors {
+            options: Arc::new(options),
+        }
+    }
+}
+
+impl<S, B> Transform<S, ServiceRequest> for ApiErrors
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error> + 'static,
+    B: MessageBody + 'static,
+{
+    type Response = ServiceResponse<BoxBody>;
+    type Error = Error;
+    type Transform = ApiErrorsMiddleware<S>;
+    type InitError = ();
+    type Future = Ready<Result<Self::Transform, ()>>;
+
+    fn new_transform(&self, service: S) -> Self::Future {
+        ready(Ok(ApiErrorsMiddleware {
+            service: Rc::new(service),
+            options: Arc::clone(&self.options),
+        }))
+    }
+}
+
+/// The service [`ApiErrors`] wraps around an app.
+#[derive(Debug)]
+pub struct ApiErrorsMiddleware<S> {
+    service: Rc<S>,
+    options: Arc<ResponseOptions>,
+}
+
+impl<S, B> Service<ServiceRequest> for ApiErrorsMiddleware<S>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error> + 'static,
+    B: MessageBody + 'static,
+{
+    type Response = ServiceResponse<BoxBody>;
+    type Error = Error;
+    type Future = Pin<Box<dyn Future<Output = Result<ServiceResponse<BoxBody>, Error>>>>;
+
+    fn poll_ready(&self, cx: &mut TaskContext<'_>) -> Poll<Result<(), Error>> {
+        self.service.poll_ready(cx)
+    }
+
+    fn call(&self, request: ServiceRequest) -> Self::Future {
+        let method = http::Method::from_bytes(request.method().as_str().as_bytes())
+            .unwrap_or(http::Method::GET);
+        let incoming = request
+            .headers()
+            .get(self.options.correlation_header().as_str())
+            .map(actix_header::HeaderValue::as_bytes);
+        let scope = Scope::for_request(&self.options, method, request.path(), incoming);
+        // The request must not be cloned here: actix's router needs sole ownership of it. So
+        // errors and panics are answered through `Err`, which actix renders with the response
+        // built here.
+        let future = catch_unwind(AssertUnwindSafe(|| self.service.call(request)));
+        Box::pin(async move {
+            let outcome = match future {
+                Ok(future) => scope.clone().run(CatchUnwind::new(future)).await,
+                Err(payload) => Err(payload),
+            };
+            match outcome {
+                Ok(Ok(response)) => Ok(finish(response.map_into_boxed_body(), &scope)),
+                Ok(Err(error)) => {
+                    // Rendered now, inside the scope: later, actix would render it without
+                    // the request's context.
+                    let response = scope.clone().run_sync(|| HttpResponse::from_error(error));
+                    Err(answer(finish_response(response, &scope)))
+                }
+                Err(payload) => {
+                    let response = render(&panic_error(&*payload), &scope.context, &scope.options);
+                    Err(answer(response))
+                }
+            }
+        })
+    }
+}
+
+/// An `Err` that actix answers with exactly `response`.
+fn answer(response: HttpResponse) -> Error {
+    let cause = response
+        .error()
+        .map_or_else(|| "error response".to_owned(), ToString::to_string);
+    InternalError::from_response(cause, response).into()
+}
+
+fn finish(response: ServiceResponse<BoxBody>, scope: &Scope) -> ServiceResponse<BoxBody> {
+    let (request, response) = response.into_parts();
+    ServiceResponse::new(request, finish_response(response, scope))
+}
+
+/// The envelope for actix's own errors and fallbacks, and the correlation id on every response.
+fn finish_response(response: HttpResponse, scope: &Scope) -> HttpResponse {
+    let mut response = match framework_error(&response) {
+        Some(error) => {
+            let mut envelope = render(&error, &scope.context, &scope.options);
+            if let Some(allow) = response.headers().get(actix_header::ALLOW) {
+                envelope
+                    .headers_mut()
+                    .insert(actix_header::ALLOW, allow.clone());
+            }
+            envelope
+        }
+        None => response,
+    };
+    if let Some(id) = scope.context.correlation_id() {
+        let name = actix_header::HeaderName::from_bytes(
+            scope.options.correlation_header().as_str().as_bytes(),
+        );
+        let value = actix_header::HeaderValue::from_str(id.as_str());
+        if let (Ok(name), Ok(value)) = (name, value) {
+            response.headers_mut().insert(name, value);
+        }
+    }
+    response
+}
+
+/// The [`HttpError`] for a response that actix itself produced, if it is one.
+fn framework_error(response: &HttpResponse) -> Option<HttpError> {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return None;
+    }
+    let Some(error) = response.error() else {
+        let empty = response.body().size() == BodySize::Sized(0)
+            && !response.headers().contains_key(actix_header::CONTENT_TYPE);
+        return match status.as_u16() {
+            404 if empty => Some(HttpError::NotFound),
+            405 if empty => Some(HttpError::MethodNotAllowed),
+            _ => None,
+        };
+    };
+    if let Some(error) = error.as_error::<JsonPayloadError>() {
+        return json_error(error);
+    }
+    if let Some(error) = error.as_error::<UrlencodedError>() {
+        return form_error(error);
+    }
+    if let Some(error) = error.as_error::<PayloadError>() {
+        return Some(payload_error(error));
+    }
+    if let Some(PathError::Deserialize(error)) = error.as_error::<PathError>() {
+        return Some(HttpError::invalid_path(&error.to_string()));
+    }
+    // actix's `Path` extractor, without a `PathConfig` error handler, wraps its error so.
+    if let Some(error) = error.as_error::<InternalError<serde::de::value::Error>>() {
+        return Some(HttpError::invalid_path(&error.to_string()));
+    }
+    if let Some(QueryPayloadError::Deserialize(error)) = error.as_error::<QueryPayloadError>() {
+        return Some(HttpError::invalid_query(&error.to_string()));
+    }
+    None
+}
+
+fn json_error(error: &JsonPayloadError) -> Option<HttpError> {
+    Some(match error {
+        JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
+            HttpError::PayloadTooLarge
+        }
+        JsonPayloadError::ContentType => HttpError::unsupported_media_type("application/json"),
+        JsonPayloadError::Deserialize(error) if error.is_data() => {
+            HttpError::invalid_body(&error.to_string())
+        }
+        JsonPayloadError::Deserialize(error) => HttpError::malformed_json(&error.to_string()),
+        JsonPayloadError::Payload(error) => payload_error(error),
+        _ => return None,
+    })
+}
+
+fn form_error(error: &UrlencodedError) -> Option<HttpError> {
+    Some(match error {
+        UrlencodedError::Overflow { .. } => HttpError::PayloadTooLarge,
+        UrlencodedError::ContentType => {
+            HttpError::unsupported_media_type("application/x-www-form-urlencoded")
+        }
+        UrlencodedError::Parse(error) => HttpError::invalid_body(&error.to_string()),
+        UrlencodedError::Payload(error) => payload_error(error),
+        UrlencodedError::Chunked | UrlencodedError::UnknownLength | UrlencodedError::Encoding => {
+            HttpError::bad_request(&error.to_string())
+        }
+        _ => return None,
+    })
+}
+
+fn payload_error(error: &PayloadError) -> HttpError {
+    match error {
+        PayloadError::Overflow => HttpError::PayloadTooLarge,
+        other => HttpError::bad_request(&other.to_string()),
+    }
+}
+
+/// What the derive's generated `ResponseError` impls name.
+#[doc(hidden)]
+pub mod __private {
+    pub use ::actix_web;
+
+    /// The body of every derived `ResponseError::status_code`.
+    pub fn actix_status_code<E: crate::ApiError>(error: &E) -> ::actix_web::http::StatusCode {
+        super::status_code(error.status())
+    }
+
+    /// The body of every derived `ResponseError::error_response`.
+    pub fn actix_error_response<E: crate::ApiError>(error: &E) -> ::actix_web::HttpResponse {
+        super::error_response(error)
+    }
+}

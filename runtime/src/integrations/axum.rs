@@ -1,0 +1,356 @@
+//! axum 0.8 (feature `axum`): handlers return `Result<T, YourError>` and get the right status,
+//! headers and body.
+//!
+//! - Every `#[derive(ApiError)]` type implements `axum::response::IntoResponse`; there is nothing
+//!   to write. (The derive does it: a hand-written `IntoResponse` for the same type conflicts.)
+//! - [`ApiErrorLayer`] gives errors their request context and makes everything else an
+//!   envelope too. Add it with `Router::layer`, after the routes and the fallback:
+//!   - the correlation id is read from `x-request-id` (configurable with
+//!     [`ResponseOptions::with_correlation_header`]) when it passes
+//!     [`CorrelationId`](crate::CorrelationId)'s checks (1 to 128 safe characters), or else
+//!     freshly generated (a v4 UUID), and echoed on every response. A hostile id (too long, CR/LF,
+//!     non-ASCII) is replaced, never echoed;
+//!   - path, method, time and (for RFC 9457) `instance` fill the context, as formats such as
+//!     [`StatusEnvelope`](crate::format::StatusEnvelope) show them. The query string is left
+//!     out, as it may hold secrets;
+//!   - axum's own rejections (bad JSON, missing `Content-Type`, bad path or query, body too
+//!     large) and the 404 and 405 fallbacks become [`HttpError`] envelopes, with the codes listed
+//!     there; the `Allow` header of a 405 is kept;
+//!   - a panicking handler becomes a redacted 500 `INTERNAL` envelope with the correlation id,
+//!     and the panic message goes to the log;
+//!   - the [`ResponseOptions`] given to [`ApiErrorLayer::with_options`] apply: one format for
+//!     the whole API, the default `WWW-Authenticate` challenge, debug detail.
+//! - Without the layer, bodies are still complete and valid, only without request context.
+//!
+//! Only rejections axum itself produces are rewritten: a response is left alone unless it is an
+//! empty 404 or 405, or a `text/plain` 4xx/5xx whose text is one of axum's rejection messages.
+//!
+//! ```
+//! use apierr::ApiError;
+//! use apierr::axum::ApiErrorLayer;
+//! use apierr::format::ProblemDetails;
+//! use apierr::response::ResponseOptions;
+//! use axum::{Router, routing::get};
+//!
+//! #[derive(Debug, ApiError)]
+//! enum OrderError {
+//!     #[api(code = "ORDER_NOT_FOUND", status = 404, message = "No order {0}")]
+//!     NotFound(u32),
+//! }
+//!
+//! async fn order() -> Result<String, OrderError> {
+//!     Err(OrderError::NotFound(7))
+//! }
+//!
+//! let app: Router = Router::new()
+//!     .route("/orders/7", get(order))
+//!     .layer(ApiErrorLayer::with_options(
+//!         ResponseOptions::new().with_format(ProblemDetails::new()),
+//!     ));
+//! # drop(app);
+//!
+//! // Outside a layer, a derived error is still a complete response.
+//! use axum::response::IntoResponse;
+//! let response = OrderError::NotFound(7).into_response();
+//! assert_eq!(response.status(), 404);
+//! assert_eq!(response.headers()["content-type"], "application/json");
+//! ```
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context as TaskContext, Poll};
+
+use ::axum::body::{Body, HttpBody};
+use ::axum::extract::OriginalUri;
+use ::axum::response::Response;
+use http::header::{self, HeaderValue};
+use http::{Request, StatusCode};
+
+use super::http_error::HttpError;
+use super::response::{ResponseOptions, to_response};
+use super::scope::{CatchUnwind, Scope, panic_error, with_current};
+use crate::{ApiError, Context};
+
+/// The axum response for `error`, in the current request's context (set by [`ApiErrorLayer`])
+/// or, outside one, with no context and default [`ResponseOptions`].
+///
+/// The derived `IntoResponse` impls call this; call it yourself for a `&dyn ApiError`.
+#[must_use]
+pub fn into_response(error: &dyn ApiError) -> Response {
+    with_current(|context, options| render(error, context, options))
+}
+
+fn render(error: &dyn ApiError, context: &Context, options: &ResponseOptions) -> Response {
+    to_response(error, context, options).map(Body::from)
+}
+
+/// The tower layer that puts errors in their request context and every error response in the
+/// envelope; see [the module docs](self).
+#[derive(Clone, Debug, Default)]
+pub struct ApiErrorLayer {
+    options: Arc<ResponseOptions>,
+}
+
+impl ApiErrorLayer {
+    /// A layer with the default [`ResponseOptions`].
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A layer with `options`: format, default challenge, correlation header, debug detail.
+    #[must_use]
+    pub fn with_options(options: ResponseOptions) -> Self {
+        ApiErrorLayer {
+            options: Arc::new(options),
+        }
+    }
+}
+
+impl<S> tower_layer::Layer<S> for ApiErrorLayer {
+    type Service = ApiErrorService<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        ApiErrorService {
+            inner,
+            options: Arc::clone(&self.options),
+        }
+    }
+}
+
+/// The service [`ApiErrorLayer`] wraps around a router or route.
+#[derive(Clone, Debug)]
+pub struct ApiErrorService<S> {
+    inner: S,
+    options: Arc<ResponseOptions>,
+}
+
+impl<S, B> tower_service::Service<Request<B>> for ApiErrorService<S>
+where
+    S: tower_service::Service<Request<B>, Response = Response, Error = Infallible>,
+    S::Future: Send + 'static,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut TaskContext<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request<B>) -> Self::Future {
+        let path = match request.extensions().get::<OriginalUri>() {
+            Some(original) => original.path(),
+            None => request.uri().path(),
+        };
+        let incoming = request
+            .headers()
+            .get(self.options.correlation_header())
+            .map(HeaderValue::as_bytes);
+        let scope = Scope::for_request(&self.options, request.method().clone(), path, incoming);
+        // Building the future runs user code too (a service's `call`), so it is guarded as well.
+        let future = catch_unwind(AssertUnwindSafe(|| self.inner.call(request)));
+        Box::pin(async move {
+            let outcome = match future {
+                Ok(future) => scope.clone().run(CatchUnwind::new(future)).await,
+                Err(payload) => Err(payload),
+            };
+            let mut response = match outcome {
+                Ok(Ok(response)) => envelope_rejection(response, &scope).await,
+                Ok(Err(infallible)) => match infallible {},
+                Err(payload) => render(&panic_error(&*payload), &scope.context, &scope.options),
+            };
+            if let Some(id) = scope.context.correlation_id() {
+                if let Ok(value) = HeaderValue::from_str(id.as_str()) {
+                    response
+                        .headers_mut()
+                        .insert(scope.options.correlation_header().clone(), value);
+                }
+            }
+            Ok(response)
+        })
+    }
+}
+
+/// The longest plain-text body read to recognise a rejection; axum's are far shorter.
+const MAX_REJECTION_LEN: u64 = 8 * 1024;
+
+/// `response` unchanged, unless it is one of axum's own rejections or fallbacks: then the
+/// [`HttpError`] envelope for it.
+async fn envelope_rejection(response: Response, scope: &Scope) -> Response {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let content_type = response.headers().get(header::CONTENT_TYPE);
+    let size = response.body().size_hint().exact();
+    if content_type.is_none() && size == Some(0) {
+        let error = match status {
+            StatusCode::NOT_FOUND => HttpError::NotFound,
+            StatusCode::METHOD_NOT_ALLOWED => HttpError::MethodNotAllowed,
+            _ => return response,
+        };
+        let mut envelope = render(&error, &scope.context, &scope.options);
+        if let Some(allow) = response.headers().get(header::ALLOW) {
+            envelope.headers_mut().insert(header::ALLOW, allow.clone());
+        }
+        return envelope;
+    }
+    let is_text = content_type.is_some_and(|value| value == "text/plain; charset=utf-8");
+    if !is_text || !size.is_some_and(|size| size <= MAX_REJECTION_LEN) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    // The size is exact and small, so this reads the whole body; a body that fails mid-way
+    // cannot be told apart from a rejection, and is answered as what it claimed to be.
+    let limit = usize::try_from(MAX_REJECTION_LEN).unwrap_or(usize::MAX);
+    let bytes = ::axum::body::to_bytes(body, limit).await.unwrap_or_default();
+    let rejection = std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(|text| rejection(status, text));
+    match rejection {
+        Some(error) => render(&error, &scope.context, &scope.options),
+        None => Response::from_parts(parts, Body::from(bytes)),
+    }
+}
+
+/// The [`HttpError`] for one of axum 0.8's rejection texts, sent with `status`.
+fn rejection(status: StatusCode, text: &str) -> Option<HttpError> {
+    // (status, prefix of axum's body text, constructor from the rest of the text)
+    type Rule = (StatusCode, &'static str, fn(&str) -> HttpError);
+    const RULES: &[Rule] = &[
+        (
+            StatusCode::BAD_REQUEST,
+            "Failed to parse the request body as JSON: ",
+            HttpError::malformed_json,
+        ),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Failed to deserialize the JSON body into the target type: ",
+            HttpError::invalid_body,
+        ),
+        (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Expected request with `Content-Type: application/json`",
+            |_| HttpError::unsupported_media_type("application/json"),
+        ),
+        (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Form requests must have `Content-Type: application/x-www-form-urlencoded`",
+            |_| HttpError::unsupported_media_type("application/x-www-form-urlencoded"),
+        ),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Failed to deserialize form body: ",
+            HttpError::invalid_body,
+        ),
+        // `Form` on a GET reads the query string.
+        (
+            StatusCode::BAD_REQUEST,
+            "Failed to deserialize form: ",
+            HttpError::invalid_query,
+        ),
+        (
+            StatusCode::BAD_REQUEST,
+            "Failed to deserialize query string: ",
+            HttpError::invalid_query,
+        ),
+        (
+            StatusCode::BAD_REQUEST,
+            "Invalid URL: ",
+            HttpError::invalid_path,
+        ),
+        (
+            StatusCode::BAD_REQUEST,
+            "Invalid UTF-8 in `",
+            |_| HttpError::invalid_path("a path parameter is not valid UTF-8"),
+        ),
+        (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "Failed to buffer the request body",
+            |_| HttpError::PayloadTooLarge,
+        ),
+        (
+            StatusCode::BAD_REQUEST,
+            "Failed to buffer the request body: ",
+            HttpError::bad_request,
+        ),
+        (
+            StatusCode::BAD_REQUEST,
+            "Request body didn't contain valid UTF-8",
+            |_| HttpError::bad_request("the body is not valid UTF-8"),
+        ),
+    ];
+    /// axum's 500 rejections: a misconfigured server, never the client's doing.
+    const SERVER_SIDE: &[&str] = &[
+        "Missing request extension",
+        "No paths parameters found for matched route",
+        "Wrong number of path arguments for `Path`",
+        "Unsupported type `",
+        "No matched path found",
+        "The matched route is not nested",
+    ];
+
+    if status == StatusCode::INTERNAL_SERVER_ERROR {
+        return SERVER_SIDE
+            .iter()
+            .any(|prefix| text.starts_with(prefix))
+            .then(|| HttpError::internal(format!("axum rejection: {text}")));
+    }
+    RULES.iter().find_map(|(rule_status, prefix, make)| {
+        let rest = text.strip_prefix(prefix)?;
+        (*rule_status == status).then(|| make(rest))
+    })
+}
+
+/// What the derive's generated `IntoResponse` impls name.
+#[doc(hidden)]
+pub mod __private {
+    pub use ::axum;
+
+    /// The body of every derived `IntoResponse::into_response`.
+    pub fn axum_into_response<E: crate::ApiError>(error: &E) -> ::axum::response::Response {
+        super::into_response(error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_axum_rejection_texts_are_recognised() {
+        let code = |status, text| rejection(status, text).map(|e| e.code());
+        assert_eq!(
+            code(
+                StatusCode::BAD_REQUEST,
+                "Failed to parse the request body as JSON: EOF"
+            ),
+            Some("MALFORMED_JSON")
+        );
+        assert_eq!(
+            code(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "Failed to buffer the request body: length limit exceeded"
+            ),
+            Some("PAYLOAD_TOO_LARGE")
+        );
+        assert_eq!(
+            code(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Missing request extension: x"
+            ),
+            Some("INTERNAL")
+        );
+        // A handler's own text, or a known text with another status, is left alone.
+        assert_eq!(code(StatusCode::BAD_REQUEST, "name is required"), None);
+        assert_eq!(
+            code(StatusCode::CONFLICT, "Invalid URL: Cannot parse `a`"),
+            None
+        );
+        assert_eq!(code(StatusCode::INTERNAL_SERVER_ERROR, "db down"), None);
+    }
+}

@@ -1,0 +1,127 @@
+//! The request a response is for, carried to code that gets no request.
+//!
+//! axum's `IntoResponse::into_response(self)` and actix-web's `ResponseError::error_response`
+//! see only the error. The layers run each request's service future inside a task-local
+//! [`Scope`], which those impls read; outside any layer they fall back to an empty context.
+
+use std::any::Any;
+use std::future::Future;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context as TaskContext, Poll};
+
+use http::Method;
+
+use super::http_error::HttpError;
+use super::response::{DEFAULT_OPTIONS, ResponseOptions};
+use crate::{Context, CorrelationId, Timestamp};
+
+/// The context and options of the request being answered.
+#[derive(Clone, Debug)]
+pub(crate) struct Scope {
+    pub(crate) context: Arc<Context>,
+    pub(crate) options: Arc<ResponseOptions>,
+}
+
+tokio::task_local! {
+    static SCOPE: Scope;
+}
+
+static EMPTY_CONTEXT: Context = Context::new();
+
+impl Scope {
+    /// The scope of a request with `method` and `path`, whose correlation header (if any) held
+    /// `incoming`.
+    pub(crate) fn for_request(
+        options: &Arc<ResponseOptions>,
+        method: Method,
+        path: &str,
+        incoming: Option<&[u8]>,
+    ) -> Self {
+        let mut context = Context::new();
+        if let Some(id) = correlation_id(incoming) {
+            context = context.with_correlation_id(id);
+        }
+        let context = context
+            .with_timestamp(Timestamp::now())
+            .with_method(method)
+            .with_path(path)
+            .with_instance(path)
+            .with_debug_detail(options.debug_detail());
+        Scope {
+            context: Arc::new(context),
+            options: Arc::clone(options),
+        }
+    }
+
+    /// Runs `future` with this scope visible to [`with_current`].
+    pub(crate) async fn run<F: Future>(self, future: F) -> F::Output {
+        SCOPE.scope(self, future).await
+    }
+
+    /// Runs `f` with this scope visible to [`with_current`].
+    pub(crate) fn run_sync<R>(self, f: impl FnOnce() -> R) -> R {
+        SCOPE.sync_scope(self, f)
+    }
+}
+
+/// Calls `f` with the current request's context and options, or an empty context and the
+/// default options outside any layer.
+pub(crate) fn with_current<R>(f: impl FnOnce(&Context, &ResponseOptions) -> R) -> R {
+    match SCOPE.try_with(Scope::clone) {
+        Ok(scope) => f(&scope.context, &scope.options),
+        Err(_) => f(&EMPTY_CONTEXT, &DEFAULT_OPTIONS),
+    }
+}
+
+/// The incoming id when it passes [`CorrelationId::from_bytes`]; otherwise a fresh one, so a
+/// hostile header is replaced and never echoed.
+pub(crate) fn correlation_id(incoming: Option<&[u8]>) -> Option<CorrelationId> {
+    incoming
+        .and_then(|id| CorrelationId::from_bytes(id).ok())
+        .or_else(fresh_id)
+}
+
+/// A random (v4) UUID; always `Some`, since a hyphenated UUID is 36 safe characters.
+pub(crate) fn fresh_id() -> Option<CorrelationId> {
+    let mut buf = uuid::Uuid::encode_buffer();
+    let text = uuid::Uuid::new_v4().hyphenated().encode_lower(&mut buf);
+    CorrelationId::new(text).ok()
+}
+
+/// A future whose panics come out as `Err(payload)` instead of unwinding through the server.
+pub(crate) struct CatchUnwind<F>(Pin<Box<F>>);
+
+impl<F> CatchUnwind<F> {
+    pub(crate) fn new(future: F) -> Self {
+        CatchUnwind(Box::pin(future))
+    }
+}
+
+impl<F: Future> Future for CatchUnwind<F> {
+    type Output = Result<F::Output, Box<dyn Any + Send>>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<Self::Output> {
+        let future = self.get_mut().0.as_mut();
+        // Unwind safety: after a panic the inner future is never polled again (we return Ready
+        // and the caller drops us), so no broken state it left behind can be observed.
+        match catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
+            Ok(Poll::Ready(output)) => Poll::Ready(Ok(output)),
+            Ok(Poll::Pending) => Poll::Pending,
+            Err(payload) => Poll::Ready(Err(payload)),
+        }
+    }
+}
+
+/// The 500 a panic becomes: the panic message goes to the log as the source, never to the body.
+pub(crate) fn panic_error(payload: &(dyn Any + Send)) -> HttpError {
+    let message = if let Some(text) = payload.downcast_ref::<&str>() {
+        text
+    } else if let Some(text) = payload.downcast_ref::<String>() {
+        text.as_str()
+    } else {
+        "a non-text panic payload"
+    };
+    HttpError::internal(format!("handler panicked: {message}"))
+}

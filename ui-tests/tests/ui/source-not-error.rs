@@ -1,0 +1,9 @@
+use apierr::ApiError;
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api(code = "DB", status = 500, message = "x")]
+    Db { source: String },
+}
+
+fn main() {}
