@@ -1,75 +1,4 @@
-//! Declare an HTTP API's error catalogue once, on your own error enum.
-//!
-//! `#[derive(ApiError)]` reads `#[api(...)]` attributes and generates, for every variant, the
-//! machine-readable code, the HTTP status, the public message and everything an envelope format
-//! needs to render the error body.
-//!
-//! ```
-//! use apierr::{ApiError, Envelope};
-//!
-//! #[derive(Debug, thiserror::Error, ApiError)]
-//! #[api(category = "Auth & Session")]
-//! enum AuthError {
-//!     /// No authentication token provided
-//!     #[error("No authentication token provided")]
-//!     #[api(code = "AUTH_MISSING", status = 401)]
-//!     Missing,
-//!     #[error("account locked until {until}")]
-//!     #[api(code = "ACCOUNT_LOCKED", status = 403)]
-//!     Locked { until: String },
-//!     #[error("database unavailable")]
-//!     #[api(code = "INTERNAL", status = 500)]
-//!     Db(#[source] std::io::Error),
-//! }
-//!
-//! let err = AuthError::Missing;
-//! assert_eq!(err.code(), "AUTH_MISSING");
-//! assert_eq!(err.status(), http::StatusCode::UNAUTHORIZED);
-//! assert_eq!(err.message(), "No authentication token provided");
-//! assert_eq!(
-//!     Envelope::new(&err).to_vec().unwrap(),
-//!     br#"{"success":false,"error":{"code":"AUTH_MISSING","message":"No authentication token provided","status":401}}"#
-//! );
-//!
-//! // A 5xx never shows its internal message unless the variant says `expose`.
-//! let err = AuthError::Db(std::io::Error::other("password=hunter2"));
-//! assert_eq!(err.message(), "Internal Server Error");
-//! ```
-//!
-//! # Attributes
-//! On a variant (or on a struct):
-//! - `code = "AUTH_MISSING"`: the machine-readable code (ASCII letters, digits, `_`, `-`, `.`;
-//!   may start with a digit). Without it, the container's `rename_all` derives it from the name.
-//! - `status = 401` or `status = UNAUTHORIZED`: a 4xx or 5xx status, as a number or as the name
-//!   of an `http::StatusCode` constant. Without it, the container's `status`.
-//! - `message = "locked until {until}"`: the public message, with `{field}`, `{0}` and format
-//!   specs as in `format!`. Without it, the type's `Display`.
-//! - `transparent`: the single field is another `ApiError`, whose code, status, message and
-//!   fields are used as they are.
-//! - `expose`: on a 5xx, show the real message instead of the generic one.
-//! - `redact`: on a 4xx, show the generic message (the status's reason phrase).
-//! - `category = "…"`, `title = "…"`, `type = "https://…"`: catalogue group, RFC 9457 title and
-//!   type.
-//! - `///` doc comments become the code's description in the catalogue.
-//!
-//! On the enum: `status`, `category`, `rename_all = "SCREAMING_SNAKE_CASE"` (and serde's other
-//! case styles) and `format = path::TO_FORMAT`.
-//!
-//! On a field: `#[api(fields)]` (a [`FieldErrors`]) and `#[api(member)]` or
-//! `#[api(member = "name")]` (an extension member, serialized with serde). A field marked
-//! `#[source]` or `#[from]` (thiserror's attributes), or named `source`, is the error's source.
-//!
-//! # Formats
-//! See [`format`] for the built-in envelope shapes, RFC 9457 and writing your own.
-//!
-//! # HTTP
-//! [`response::to_response`] turns any error into an `http::Response` (status, `Content-Type`,
-//! `Retry-After`, `WWW-Authenticate`, declared headers, body), for hyper or tower. With the
-//! `axum` feature every derived type is an axum `IntoResponse` and [`axum::ApiErrorLayer`] adds
-//! request context, correlation ids and envelopes for axum's own rejections; the `actix-web`
-//! feature does the same for actix-web (`actix::ApiErrors`). Framework rejections use the codes of
-//! [`HttpError`]. With the `tracing` feature, 5xx are logged through `tracing`.
-
+#![doc = include_str!("guide.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -81,11 +10,17 @@ pub use apierr_macros::ApiError;
 pub use http;
 pub use http::StatusCode;
 
+pub mod catalog;
 mod codes;
 mod context;
+pub mod decode;
 mod fields;
 pub mod format;
 mod integrations;
+#[cfg(feature = "utoipa")]
+pub mod openapi;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
 // The derive names `::apierr`; this lets the crate derive `ApiError` for its own `HttpError`.
 extern crate self as apierr;
 mod problem;
@@ -211,8 +146,9 @@ impl<E: ApiError + ?Sized> fmt::Display for PublicMessage<'_, E> {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__apierr_integrations as integrations;
-    pub use crate::integrations::private::*;
     pub use crate::format::AnyFormat;
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    pub use crate::integrations::private::*;
     pub use core::fmt::{Display, Formatter, Result as FmtResult};
     pub use core::option::Option::{self, None, Some};
     pub use serde::{Deserialize, Deserializer, Serialize, Serializer};

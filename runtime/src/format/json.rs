@@ -42,29 +42,59 @@ pub(crate) const fn is_plain(text: &str) -> bool {
     true
 }
 
+/// Whether any of the 8 bytes of `chunk` needs escaping: a control character, `"` or `\\`.
+/// Bit tricks on a whole word, so that clean text is skipped 8 bytes at a time.
+#[inline]
+fn needs_escape(chunk: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let below_space = chunk.wrapping_sub(ONES * 0x20) & !chunk & HIGHS;
+    below_space
+        | has_zero(chunk ^ (ONES * u64::from(b'"')))
+        | has_zero(chunk ^ (ONES * u64::from(b'\\')))
+        != 0
+}
+
 fn escape_into(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
+    out.reserve(bytes.len());
     let mut start = 0;
-    for (i, &byte) in bytes.iter().enumerate() {
-        let escape = ESCAPE[byte as usize];
-        if escape == 0 {
-            continue;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            if !needs_escape(u64::from_le_bytes(word)) {
+                i += 8;
+                continue;
+            }
         }
-        out.extend_from_slice(&bytes[start..i]);
-        if escape == b'u' {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.extend_from_slice(&[
-                b'\\',
-                b'u',
-                b'0',
-                b'0',
-                HEX[usize::from(byte >> 4)],
-                HEX[usize::from(byte & 0xf)],
-            ]);
-        } else {
-            out.extend_from_slice(&[b'\\', escape]);
+        // A word with something to escape, or the tail: byte by byte.
+        let end = (i + 8).min(bytes.len());
+        for (offset, &byte) in bytes[i..end].iter().enumerate() {
+            let escape = ESCAPE[byte as usize];
+            if escape == 0 {
+                continue;
+            }
+            let at = i + offset;
+            out.extend_from_slice(&bytes[start..at]);
+            if escape == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(byte >> 4)],
+                    HEX[usize::from(byte & 0xf)],
+                ]);
+            } else {
+                out.extend_from_slice(&[b'\\', escape]);
+            }
+            start = at + 1;
         }
-        start = i + 1;
+        i = end;
     }
     out.extend_from_slice(&bytes[start..]);
 }
@@ -151,7 +181,11 @@ impl<'a> Writer<'a> {
 
     /// `,"name":value` for each extension member not named as one of `taken`, through
     /// serde_json into the same buffer.
-    pub(crate) fn members(&mut self, problem: &Problem<'_>, taken: &[&str]) -> Result<(), RenderError> {
+    pub(crate) fn members(
+        &mut self,
+        problem: &Problem<'_>,
+        taken: &[&str],
+    ) -> Result<(), RenderError> {
         let mut result = Ok(());
         problem.error().visit_members(&mut |member| {
             if result.is_err() || taken.contains(&member.name()) {
@@ -258,8 +292,23 @@ mod tests {
     fn escapes_exactly_as_serde_json() {
         let mut samples: Vec<String> = (0u8..=0x7f).map(|b| char::from(b).to_string()).collect();
         samples.extend(
-            ["a\"b\\c", "line\nbreak\ttab", "\u{7f}\u{80}é😀", "</script>", ""].map(String::from),
+            [
+                "a\"b\\c",
+                "line\nbreak\ttab",
+                "\u{7f}\u{80}é😀",
+                "</script>",
+                "",
+            ]
+            .map(String::from),
         );
+        // Every special byte at every position of a word, and runs longer than a word.
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1f}", " ", "\u{7f}", "é"] {
+            for at in 0..20 {
+                let mut text = "abcdefghijklmnopqrst".to_owned();
+                text.replace_range(at..=at, special);
+                samples.push(text);
+            }
+        }
         for sample in samples {
             let mut ours = Vec::new();
             Writer::new(&mut ours).str(&sample);
@@ -268,7 +317,10 @@ mod tests {
                 String::from_utf8(ours).unwrap(),
                 String::from_utf8(theirs).unwrap()
             );
-            assert_eq!(is_plain(&sample), !serde_json::to_string(&sample).unwrap()[1..].contains('\\'));
+            assert_eq!(
+                is_plain(&sample),
+                !serde_json::to_string(&sample).unwrap()[1..].contains('\\')
+            );
         }
     }
 }
