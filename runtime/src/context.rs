@@ -3,10 +3,9 @@
 use std::borrow::Cow;
 use std::fmt::{self, Display};
 
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
 use serde::{Serialize, Serializer};
-use time::OffsetDateTime;
-use time::format_description::BorrowedFormatItem;
-use time::macros::format_description;
 
 /// The longest correlation id that is accepted from outside.
 pub const MAX_CORRELATION_ID_LEN: usize = 128;
@@ -122,61 +121,64 @@ impl Serialize for CorrelationId {
 /// The moment an error happened, rendered in RFC 3339 in UTC with milliseconds
 /// (`2026-05-23T10:00:00.000Z`, the form JavaScript's `toISOString` gives).
 ///
+/// Only times from 1970 to 9999 can be held: earlier ones have no meaning for an error that
+/// happens now, and later ones cannot be written in RFC 3339.
+///
 /// ```
 /// use apierr::Timestamp;
 ///
 /// let at = Timestamp::from_unix_millis(1_779_530_400_000).unwrap();
 /// assert_eq!(at.to_string(), "2026-05-23T10:00:00.000Z");
+/// assert_eq!(Timestamp::from_unix_millis(-1), None);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Timestamp(OffsetDateTime);
+pub struct Timestamp(SystemTime);
 
-const RFC3339_MILLIS: &[BorrowedFormatItem<'static>] =
-    format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z");
+/// The first millisecond after 9999-12-31T23:59:59.999Z.
+const END_OF_9999_MILLIS: u64 = 253_402_300_800_000;
 
 impl Timestamp {
     /// The current time.
     #[must_use]
     pub fn now() -> Self {
-        Timestamp(OffsetDateTime::now_utc())
+        // A clock set before 1970 is not a time worth reporting; the epoch stands in for it.
+        Timestamp::try_from(SystemTime::now()).unwrap_or(Timestamp(UNIX_EPOCH))
     }
 
-    /// The time `millis` milliseconds after the Unix epoch; `None` outside the years 0 to 9999,
-    /// which RFC 3339 cannot write.
+    /// The time `millis` milliseconds after the Unix epoch; `None` outside 1970 to 9999.
     #[must_use]
     pub fn from_unix_millis(millis: i64) -> Option<Self> {
-        OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis) * 1_000_000)
+        let millis = u64::try_from(millis)
             .ok()
-            .and_then(|at| Timestamp::try_from(at).ok())
+            .filter(|&m| m < END_OF_9999_MILLIS)?;
+        Some(Timestamp(UNIX_EPOCH + Duration::from_millis(millis)))
     }
 
-    /// The time as a `time` value, in UTC.
+    /// The time as a `SystemTime`.
     #[must_use]
-    pub fn as_offset_date_time(&self) -> OffsetDateTime {
+    pub fn as_system_time(&self) -> SystemTime {
         self.0
     }
 }
 
-/// The error of a time that RFC 3339 cannot write (before year 0 or after 9999).
+/// The error of a time outside 1970 to 9999, which a [`Timestamp`] cannot hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OutOfRange;
 
 impl Display for OutOfRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("time outside the years 0 to 9999")
+        f.write_str("time outside the years 1970 to 9999")
     }
 }
 
 impl std::error::Error for OutOfRange {}
 
-impl TryFrom<OffsetDateTime> for Timestamp {
+impl TryFrom<SystemTime> for Timestamp {
     type Error = OutOfRange;
 
-    fn try_from(at: OffsetDateTime) -> Result<Self, OutOfRange> {
-        let at = at
-            .checked_to_offset(time::UtcOffset::UTC)
-            .ok_or(OutOfRange)?;
-        if (0..=9999).contains(&at.year()) {
+    fn try_from(at: SystemTime) -> Result<Self, OutOfRange> {
+        let since_epoch = at.duration_since(UNIX_EPOCH).map_err(|_| OutOfRange)?;
+        if since_epoch.as_millis() < u128::from(END_OF_9999_MILLIS) {
             Ok(Timestamp(at))
         } else {
             Err(OutOfRange)
@@ -186,14 +188,8 @@ impl TryFrom<OffsetDateTime> for Timestamp {
 
 impl Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Construction keeps the year in 0..=9999, so the 24 bytes always fit.
-        let mut buf = [0u8; 32];
-        let mut cursor = &mut buf[..];
-        let written = self
-            .0
-            .format_into(&mut cursor, RFC3339_MILLIS)
-            .map_err(|_| fmt::Error)?;
-        f.write_str(std::str::from_utf8(&buf[..written]).map_err(|_| fmt::Error)?)
+        // Construction keeps the time within what humantime writes without panicking.
+        Display::fmt(&humantime::format_rfc3339_millis(self.0), f)
     }
 }
 
@@ -350,17 +346,17 @@ mod tests {
     }
 
     #[test]
-    fn times_rfc3339_cannot_write_are_refused() {
-        let far = time::Date::from_calendar_date(-5, time::Month::January, 1)
-            .unwrap()
-            .midnight()
-            .assume_utc();
-        assert_eq!(Timestamp::try_from(far), Err(OutOfRange));
+    fn times_outside_1970_to_9999_are_refused() {
+        assert_eq!(Timestamp::from_unix_millis(i64::MIN), None);
         assert_eq!(Timestamp::from_unix_millis(i64::MAX), None);
-        let offset = time::macros::datetime!(2026-05-23 14:00 +04:00);
+        let last = Timestamp::from_unix_millis(253_402_300_799_999).unwrap();
+        assert_eq!(last.to_string(), "9999-12-31T23:59:59.999Z");
+        assert_eq!(Timestamp::from_unix_millis(253_402_300_800_000), None);
+        let before = UNIX_EPOCH - Duration::from_secs(1);
+        assert_eq!(Timestamp::try_from(before), Err(OutOfRange));
         assert_eq!(
-            Timestamp::try_from(offset).unwrap().to_string(),
-            "2026-05-23T10:00:00.000Z"
+            Timestamp::from_unix_millis(0).unwrap().to_string(),
+            "1970-01-01T00:00:00.000Z"
         );
     }
 }
