@@ -83,7 +83,7 @@ impl<'a> Input<'a> {
             Data::Union(data) => {
                 cx.error_spanned_by(
                     data.union_token,
-                    "ApiError cannot be derived for a union; use an enum or a struct",
+                    "`ApiError` cannot be derived for a union: use an enum or a struct",
                 );
                 None
             }

@@ -255,7 +255,10 @@ fn status_value(meta: &ParseNestedMeta) -> syn::Result<Status> {
     if input.peek(LitInt) {
         let lit: LitInt = input.parse()?;
         let code = lit.base10_parse::<u16>().map_err(|_| {
-            syn::Error::new(lit.span(), format!("`status = {lit}` is not a valid HTTP status"))
+            syn::Error::new(
+                lit.span(),
+                format!("`status = {lit}` is not a valid HTTP status"),
+            )
         })?;
         return Ok(Status {
             code,
@@ -414,9 +417,7 @@ impl<'a> Attrs<'a> {
                 self.category = Some(string_value(meta, "category", "\"Auth & Session\"")?);
             }
             // title = "You do not have enough credit."
-            "title" => {
-                self.title = Some(string_value(meta, "title", "\"Not enough credit\"")?)
-            }
+            "title" => self.title = Some(string_value(meta, "title", "\"Not enough credit\"")?),
             // type = "https://example.com/probs/out-of-credit"
             "type" => {
                 self.problem_type = Some(string_value(
@@ -453,8 +454,7 @@ impl<'a> Attrs<'a> {
             }
             // www_authenticate = "Bearer realm=\"api\""
             "www_authenticate" => {
-                self.www_authenticate =
-                    Some(string_value(meta, "www_authenticate", "\"Bearer\"")?);
+                self.www_authenticate = Some(string_value(meta, "www_authenticate", "\"Bearer\"")?);
             }
             // header("cache-control", "no-store")
             "header" => self.headers.push(header_pair(meta)?),
@@ -584,9 +584,12 @@ impl FieldAttrs {
 fn header_pair(meta: &ParseNestedMeta) -> syn::Result<(LitStr, LitStr)> {
     let usage = "`header` expects a name and a value, like header(\"cache-control\", \"no-store\")";
     if !meta.input.peek(syn::token::Paren) {
-        let span = meta.input.span();
-        skip_value(meta)?;
-        return Err(syn::Error::new(span, usage));
+        // `header = "x"` is reported over `= "x"`, a bare `header` at the key.
+        let value = skip_rest(meta.input)?;
+        if value.is_empty() {
+            return Err(syn::Error::new_spanned(&meta.path, usage));
+        }
+        return Err(syn::Error::new_spanned(value, usage));
     }
     let content;
     let parens = syn::parenthesized!(content in meta.input);
@@ -603,7 +606,11 @@ fn header_pair(meta: &ParseNestedMeta) -> syn::Result<(LitStr, LitStr)> {
             Err(content.error(""))
         }
     })();
-    pair.map_err(|_| syn::Error::new(parens.span.join(), usage))
+    pair.map_err(|_| {
+        // Consumed, so that syn does not add an "unexpected token" error of its own.
+        let _ = content.parse::<proc_macro2::TokenStream>();
+        syn::Error::new(parens.span.join(), usage)
+    })
 }
 
 fn require_list(attr: &Attribute) -> syn::Result<()> {

@@ -212,6 +212,14 @@ fn case_path(case: &Case) -> TokenStream {
     }
 }
 
+/// [`binding`] spanned at the field's type, for where the local is used: a bound the field
+/// does not meet is then reported at the field, not at the derive.
+fn binding_at(field: &Field) -> Ident {
+    let mut local = binding(&field.member);
+    local.set_span(field.ty.span());
+    local
+}
+
 /// The local a field is bound to: `__f_until`, `__f_0`. The `__f_` prefix keeps fields from
 /// shadowing the generated parameters (`__f`, `__visit`) whatever they are called.
 fn binding(member: &Member) -> Ident {
@@ -232,7 +240,7 @@ fn transparent_case(case: &Case, field: &Field, arms: &mut Arms, bounds: &mut In
     bounds.insert(inner, quote!(::apierr::ApiError));
     let pattern = quote!(#(#cfgs)* #path { #member: __inner, .. });
     // Spanned at the field's type: a type that is not an ApiError is reported there.
-    let call = |method: TokenStream| quote_spanned!(inner.span()=> ::apierr::ApiError::#method);
+    let call = |method: TokenStream| quote_spanned!(inner.span()=> <#inner as ::apierr::ApiError>::#method);
     let (spec, message, internal, fields, members, source) = (
         call(quote!(spec)),
         call(quote!(fmt_message)),
@@ -292,9 +300,10 @@ fn plain_case(
     if case.uses_display() && case.display_literal.is_none() {
         bounds.insert_self(quote!(::core::fmt::Display));
     }
-    let shown = declared
-        .clone()
-        .unwrap_or_else(|| (any.clone(), display.clone()));
+    let shown = declared.clone().unwrap_or_else(|| match &case.display_literal {
+        Some(literal) => (any.clone(), quote!(__f.write_str(#literal))),
+        None => (any.clone(), display.clone()),
+    });
     if case.is_redacted() {
         let generic = generic_message(case);
         arms.message.push(quote!(#any => __f.write_str(#generic),));
@@ -313,7 +322,9 @@ fn plain_case(
             let member = &field.member;
             let ty = field.ty;
             bounds.insert(ty, quote!(::core::convert::AsRef<::apierr::FieldErrors>));
-            let borrow = quote_spanned!(ty.span()=> ::apierr::__private::field_errors(__fields));
+            let borrow = quote_spanned! {ty.span()=>
+                <#ty as ::core::convert::AsRef<::apierr::FieldErrors>>::as_ref(__fields)
+            };
             arms.fields.push(quote! {
                 #(#cfgs)* #path { #member: __fields, .. } => ::core::option::Option::Some(#borrow),
             });
@@ -351,9 +362,9 @@ fn plain_case(
             })
             .collect();
         let visits = member_fields.iter().map(|(field, name)| {
-            let local = binding(&field.member);
+            let local = binding_at(field);
             let ty = field.ty;
-            bounds.insert(ty, quote!(::apierr::__private::Serialize));
+            bounds.insert(ty, quote!(::apierr::serde::Serialize));
             quote_spanned!(ty.span()=> __visit(::apierr::Member::new(#name, #local));)
         });
         arms.members.push(quote! {
@@ -366,8 +377,8 @@ fn plain_case(
         Some(field) => {
             let member = &field.member;
             let ty = field.ty;
-            bounds.insert(ty, quote!(::apierr::__private::RetryAfter));
-            let secs = quote_spanned!(ty.span()=> ::apierr::__private::RetryAfter::retry_after_secs(__retry));
+            bounds.insert(ty, quote!(::apierr::RetryAfter));
+            let secs = quote_spanned!(ty.span()=> <#ty as ::apierr::RetryAfter>::retry_after_secs(__retry));
             arms.retry_after.push(quote! {
                 #(#cfgs)* #path { #member: __retry, .. } => #secs,
             });
@@ -394,7 +405,7 @@ fn plain_case(
         let visits: Vec<TokenStream> = header_fields
             .iter()
             .map(|field| {
-                let local = binding(&field.member);
+                let local = binding_at(field);
                 let name = field
                     .attrs
                     .header
@@ -451,6 +462,7 @@ fn declared_message(
         };
         let member = &field.member;
         let local = binding(member);
+        let used = binding_at(field);
         // The template names `{0}` as `{__0}` (see `fmt::Template::rewritten`).
         let name = match member {
             Member::Named(ident) => ident.clone(),
@@ -459,7 +471,7 @@ fn declared_message(
         let fmt_trait = Ident::new(arg.used_as.name(), Span::call_site());
         bounds.insert(field.ty, quote!(::core::fmt::#fmt_trait));
         bindings.push(quote!(#member: #local));
-        args.push(quote!(#name = #local));
+        args.push(quote!(#name = #used));
     }
     let lit = LitStr::new(&template.rewritten, template.lit.span());
     Some((

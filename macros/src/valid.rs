@@ -204,7 +204,8 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
                         (ident.to_string(), hint)
                     }
                     Member::Unnamed(index) => {
-                        let hint = match (case.fields.first().map(|f| &f.member), case.fields.len()) {
+                        let hint = match (case.fields.first().map(|f| &f.member), case.fields.len())
+                        {
                             (Some(Member::Named(first)), _) => {
                                 format!("; name a field instead, like `{{{first}}}`")
                             }
@@ -349,13 +350,13 @@ fn check_headers(cx: &Ctxt, case: &Case, status_ok: bool) {
     }
     let mut retry_seen = false;
     for field in &case.fields {
-        if let Some(name) = &field.attrs.header {
-            if let Some(lower) = check_header_name(cx, name) {
-                if names.contains(&lower) {
-                    cx.error_spanned_by(name, format!("duplicate header `{}`", name.value()));
-                }
-                names.push(lower);
+        if let Some(name) = &field.attrs.header
+            && let Some(lower) = check_header_name(cx, name)
+        {
+            if names.contains(&lower) {
+                cx.error_spanned_by(name, format!("duplicate header `{}`", name.value()));
             }
+            names.push(lower);
         }
         if let Some(span) = field.attrs.retry_after {
             if retry_seen {

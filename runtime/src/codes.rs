@@ -63,6 +63,11 @@ pub trait ErrorCode:
 }
 
 /// An error type with a code enum (`#[api(code_enum)]`).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no code enum",
+    label = "add #[api(code_enum)] to `{Self}`",
+    note = "a type with #[api(code_enum)] needs one on every type it wraps with `transparent`"
+)]
 pub trait HasCodeEnum: ApiError {
     /// The code enum.
     type Code: ErrorCode;

@@ -9,11 +9,14 @@ use std::fmt;
 pub use apierr_macros::ApiError;
 pub use http;
 pub use http::StatusCode;
+/// Re-exported so that generated code, and users without their own dependency, can name it.
+pub use serde;
 
 pub mod catalog;
 mod codes;
 mod context;
 pub mod decode;
+mod ecosystem;
 mod fields;
 pub mod format;
 mod integrations;
@@ -31,6 +34,16 @@ pub use context::{
     Context, CorrelationId, InvalidCorrelationId, MAX_CORRELATION_ID_LEN, MAX_PATH_LEN, OutOfRange,
     Timestamp,
 };
+#[cfg(feature = "anyhow")]
+pub use ecosystem::anyhow::{self, Internal};
+#[cfg(all(feature = "axum", any(feature = "validator", feature = "garde")))]
+pub use ecosystem::extract;
+#[cfg(feature = "garde")]
+pub use ecosystem::garde;
+pub use ecosystem::i18n::{self, Localize, MAX_ACCEPT_LANGUAGE_LEN, Translations, negotiate};
+#[cfg(feature = "validator")]
+pub use ecosystem::validator;
+pub use ecosystem::{FromFieldErrors, ValidationFailed};
 pub use fields::{
     AsItems, AsLists, AsPointers, AsStrings, FieldError, FieldErrors, FieldPath, Pointer, Segment,
 };
@@ -48,6 +61,11 @@ pub use spec::Spec;
 ///
 /// Derive it with `#[derive(ApiError)]`; see [the crate docs](crate) for the attributes. The
 /// trait is dyn-compatible: `&dyn ApiError` renders like any concrete error.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an API error",
+    label = "`{Self}` does not implement `apierr::ApiError`",
+    note = "derive `apierr::ApiError` for `{Self}`, or give it a variant with its own code and status instead of `transparent`"
+)]
 pub trait ApiError {
     /// The static description of this value's code.
     fn spec(&self) -> &'static Spec;
@@ -142,6 +160,58 @@ impl<E: ApiError + ?Sized> fmt::Display for PublicMessage<'_, E> {
     }
 }
 
+/// What a field marked `#[api(retry_after)]` holds: a delay, sent as whole seconds in
+/// `Retry-After`. Implemented for `u64`, `u32`, `Duration` (rounded up), `Option`s and
+/// references of them; implement it for your own delay types.
+///
+/// ```
+/// use apierr::RetryAfter;
+///
+/// assert_eq!(std::time::Duration::from_millis(1500).retry_after_secs(), Some(2));
+/// assert_eq!(None::<u64>.retry_after_secs(), None);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a delay for `Retry-After`",
+    label = "#[api(retry_after)] needs seconds: `u64`, `u32`, `Duration` or an `Option` of them",
+    note = "implement `apierr::RetryAfter` for `{Self}` to use it here"
+)]
+pub trait RetryAfter {
+    /// The delay, if there is one.
+    fn retry_after_secs(&self) -> Option<u64>;
+}
+
+impl RetryAfter for u64 {
+    fn retry_after_secs(&self) -> Option<u64> {
+        Some(*self)
+    }
+}
+
+impl RetryAfter for u32 {
+    fn retry_after_secs(&self) -> Option<u64> {
+        Some(u64::from(*self))
+    }
+}
+
+impl RetryAfter for core::time::Duration {
+    fn retry_after_secs(&self) -> Option<u64> {
+        // A partial second still has to be waited: round up.
+        Some(self.as_secs() + u64::from(self.subsec_nanos() > 0))
+    }
+}
+
+impl<T: RetryAfter> RetryAfter for Option<T> {
+    fn retry_after_secs(&self) -> Option<u64> {
+        self.as_ref().and_then(RetryAfter::retry_after_secs)
+    }
+}
+
+impl<T: RetryAfter + ?Sized> RetryAfter for &T {
+    fn retry_after_secs(&self) -> Option<u64> {
+        (**self).retry_after_secs()
+    }
+}
+
+
 /// What the derive's generated code calls. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
@@ -151,10 +221,14 @@ pub mod __private {
     pub use crate::integrations::private::*;
     pub use core::fmt::{Display, Formatter, Result as FmtResult};
     pub use core::option::Option::{self, None, Some};
+    #[cfg(feature = "garde")]
+    pub use ::garde;
+    #[cfg(feature = "validator")]
+    pub use ::validator;
     pub use serde::{Deserialize, Deserializer, Serialize, Serializer};
     pub use std::error::Error;
 
-    use crate::{ErrorCode, FieldErrors};
+    use crate::ErrorCode;
 
     /// The variant of `C` for `code`, unless `C` does not know it.
     pub fn known_code<C: ErrorCode>(code: &str) -> Option<C> {
@@ -185,49 +259,11 @@ pub mod __private {
         deserializer.deserialize_str(Visitor(core::marker::PhantomData))
     }
 
-    /// A field marked `#[api(retry_after)]`: a delay in whole seconds.
-    pub trait RetryAfter {
-        /// The delay, if there is one.
-        fn retry_after_secs(&self) -> Option<u64>;
-    }
-
-    impl RetryAfter for u64 {
-        fn retry_after_secs(&self) -> Option<u64> {
-            Some(*self)
-        }
-    }
-
-    impl RetryAfter for u32 {
-        fn retry_after_secs(&self) -> Option<u64> {
-            Some(u64::from(*self))
-        }
-    }
-
-    impl RetryAfter for core::time::Duration {
-        fn retry_after_secs(&self) -> Option<u64> {
-            // A partial second still has to be waited: round up.
-            Some(self.as_secs() + u64::from(self.subsec_nanos() > 0))
-        }
-    }
-
-    impl<T: RetryAfter> RetryAfter for Option<T> {
-        fn retry_after_secs(&self) -> Option<u64> {
-            self.as_ref().and_then(RetryAfter::retry_after_secs)
-        }
-    }
-
-    impl<T: RetryAfter + ?Sized> RetryAfter for &T {
-        fn retry_after_secs(&self) -> Option<u64> {
-            (**self).retry_after_secs()
-        }
-    }
-
-    /// Borrows a field marked `#[api(fields)]`.
-    pub fn field_errors<T: AsRef<FieldErrors> + ?Sized>(field: &T) -> &FieldErrors {
-        field.as_ref()
-    }
-
     /// Borrows a source field as `dyn Error`, whether it is a sized error or a boxed one.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not an error, so it cannot be a source",
+        label = "a #[source] or #[from] field, or one named `source`, must implement `std::error::Error`"
+    )]
     pub trait AsDynError {
         /// The field as an error trait object.
         fn as_dyn_error(&self) -> &(dyn Error + 'static);

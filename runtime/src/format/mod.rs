@@ -31,9 +31,9 @@ use serde::{Serialize, Serializer};
 use crate::{ApiError, Context, Problem};
 
 mod field_lists;
-pub(crate) mod json;
 mod field_strings;
 mod flat_details;
+pub(crate) mod json;
 mod nested;
 mod ordered;
 mod problem_details;
@@ -108,6 +108,11 @@ pub const APPLICATION_PROBLEM_JSON: &str = "application/problem+json";
 ///     })
 /// );
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an envelope format",
+    label = "expected a value of a type implementing `apierr::format::Format`",
+    note = "the built-in formats are in `apierr::format`, such as `apierr::format::ProblemDetails::new()`"
+)]
 pub trait Format: Send + Sync + 'static {
     /// The `Content-Type` of bodies in this format.
     fn content_type(&self) -> &'static str {

@@ -2,7 +2,11 @@ use apierr::ApiError;
 
 #[derive(Debug, ApiError)]
 enum AuthError {
-    #[api(code = "2FA_REQUIRED", status = 401, message = "two-factor authentication is required")]
+    #[api(
+        code = "2FA_REQUIRED",
+        status = 401,
+        message = "two-factor authentication is required"
+    )]
     TwoFactorRequired,
     #[api(code = "404.item-missing", status = 404, message = "no item")]
     Missing,

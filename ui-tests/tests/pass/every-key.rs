@@ -23,7 +23,11 @@ enum AllKeys {
         title = "Second factor required",
         type = "https://example.com/probs/2fa"
     )]
-    TwoFactor(u8, #[api(member = "factor_count")] u32, #[api(member = "kind")] String),
+    TwoFactor(
+        u8,
+        #[api(member = "factor_count")] u32,
+        #[api(member = "kind")] String,
+    ),
     #[error("database down")]
     #[api(status = StatusCode::SERVICE_UNAVAILABLE, expose)]
     Db {

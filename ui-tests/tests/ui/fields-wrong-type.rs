@@ -5,7 +5,7 @@ enum AppError {
     #[api(code = "INVALID", status = 422, message = "invalid")]
     Invalid {
         #[api(fields)]
-        errors: Vec<String>,
+        errors: Vec<u8>,
     },
 }
 

@@ -5,7 +5,7 @@ enum AppError {
     #[api(code = "BUSY", status = 503, message = "x")]
     Busy {
         #[api(retry_after)]
-        wait: String,
+        wait: i64,
     },
 }
 

@@ -3,7 +3,7 @@ use apierr::ApiError;
 #[derive(Debug, ApiError)]
 enum AppError {
     #[api(code = "DB", status = 500, message = "x")]
-    Db { source: String },
+    Db { source: &'static str },
 }
 
 fn main() {}
