@@ -115,7 +115,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 &self,
             ) -> ::core::option::Option<&(dyn ::apierr::__private::Error + 'static)> {
                 #[allow(unused_imports)]
-                use ::apierr::__private::AsDynError as _;
+                use ::apierr::AsSource as _;
                 match #scrutinee { #(#source)* }
             }
         }
@@ -300,10 +300,12 @@ fn plain_case(
     if case.uses_display() && case.display_literal.is_none() {
         bounds.insert_self(quote!(::core::fmt::Display));
     }
-    let shown = declared.clone().unwrap_or_else(|| match &case.display_literal {
-        Some(literal) => (any.clone(), quote!(__f.write_str(#literal))),
-        None => (any.clone(), display.clone()),
-    });
+    let shown = declared
+        .clone()
+        .unwrap_or_else(|| match &case.display_literal {
+            Some(literal) => (any.clone(), quote!(__f.write_str(#literal))),
+            None => (any.clone(), display.clone()),
+        });
     if case.is_redacted() {
         let generic = generic_message(case);
         arms.message.push(quote!(#any => __f.write_str(#generic),));
@@ -428,7 +430,7 @@ fn plain_case(
             let member = &field.member;
             let ty = field.ty;
             bounds.insert(ty, quote!(::apierr::__private::Error + 'static));
-            let cast = quote_spanned!(ty.span()=> __source.as_dyn_error());
+            let cast = quote_spanned!(ty.span()=> __source.as_source());
             arms.source.push(quote! {
                 #(#cfgs)* #path { #member: __source, .. } => ::core::option::Option::Some(#cast),
             });

@@ -211,6 +211,48 @@ impl<T: RetryAfter + ?Sized> RetryAfter for &T {
     }
 }
 
+/// What a source field holds (`#[source]`, `#[from]`, or a field named `source`): any
+/// `std::error::Error + 'static`, or a boxed `dyn std::error::Error`, borrowed as `dyn std::error::Error` for the
+/// source chain of logs and debug detail.
+///
+/// ```
+/// use apierr::AsSource;
+///
+/// let boxed: Box<dyn std::error::Error + Send + Sync> = "disk full".into();
+/// assert_eq!(boxed.as_source().to_string(), "disk full");
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an error, so it cannot be a source",
+    label = "a #[source] or #[from] field, or one named `source`, must implement `std::error::Error`"
+)]
+pub trait AsSource {
+    /// The field as an error trait object.
+    fn as_source(&self) -> &(dyn std::error::Error + 'static);
+}
+
+impl<T: std::error::Error + 'static> AsSource for T {
+    fn as_source(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+impl AsSource for dyn std::error::Error + 'static {
+    fn as_source(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+impl AsSource for dyn std::error::Error + Send + 'static {
+    fn as_source(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+impl AsSource for dyn std::error::Error + Send + Sync + 'static {
+    fn as_source(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
 
 /// What the derive's generated code calls. Not public API: it changes without notice.
 #[doc(hidden)]
@@ -219,12 +261,12 @@ pub mod __private {
     pub use crate::format::AnyFormat;
     #[cfg(any(feature = "axum", feature = "actix-web"))]
     pub use crate::integrations::private::*;
-    pub use core::fmt::{Display, Formatter, Result as FmtResult};
-    pub use core::option::Option::{self, None, Some};
     #[cfg(feature = "garde")]
     pub use ::garde;
     #[cfg(feature = "validator")]
     pub use ::validator;
+    pub use core::fmt::{Display, Formatter, Result as FmtResult};
+    pub use core::option::Option::{self, None, Some};
     pub use serde::{Deserialize, Deserializer, Serialize, Serializer};
     pub use std::error::Error;
 
@@ -257,40 +299,6 @@ pub mod __private {
         }
 
         deserializer.deserialize_str(Visitor(core::marker::PhantomData))
-    }
-
-    /// Borrows a source field as `dyn Error`, whether it is a sized error or a boxed one.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not an error, so it cannot be a source",
-        label = "a #[source] or #[from] field, or one named `source`, must implement `std::error::Error`"
-    )]
-    pub trait AsDynError {
-        /// The field as an error trait object.
-        fn as_dyn_error(&self) -> &(dyn Error + 'static);
-    }
-
-    impl<T: Error + 'static> AsDynError for T {
-        fn as_dyn_error(&self) -> &(dyn Error + 'static) {
-            self
-        }
-    }
-
-    impl AsDynError for dyn Error + 'static {
-        fn as_dyn_error(&self) -> &(dyn Error + 'static) {
-            self
-        }
-    }
-
-    impl AsDynError for dyn Error + Send + 'static {
-        fn as_dyn_error(&self) -> &(dyn Error + 'static) {
-            self
-        }
-    }
-
-    impl AsDynError for dyn Error + Send + Sync + 'static {
-        fn as_dyn_error(&self) -> &(dyn Error + 'static) {
-            self
-        }
     }
 
     /// What the stand-in impl of a derive that failed returns, so no secondary errors follow.
