@@ -297,6 +297,9 @@ fn formats() -> Vec<(&'static str, &'static dyn AnyFormat, Hand)> {
     ]
 }
 
+/// One measured way of producing a body.
+type Contender<'a> = (&'static str, Box<dyn Fn() -> Vec<u8> + 'a>);
+
 /// Every measured function of one case and format, by name.
 fn contenders<'a>(
     error: &'a AuthError,
@@ -304,8 +307,8 @@ fn contenders<'a>(
     format_name: &str,
     hand_written: Hand,
     finished: &'a [u8],
-) -> Vec<(&'static str, Box<dyn Fn() -> Vec<u8> + 'a>)> {
-    let mut all: Vec<(&'static str, Box<dyn Fn() -> Vec<u8> + 'a>)> = vec![
+) -> Vec<Contender<'a>> {
+    let mut all: Vec<Contender<'a>> = vec![
         (
             "apierr",
             Box::new(move || {

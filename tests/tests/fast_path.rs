@@ -51,8 +51,11 @@ impl Sample {
     }
 }
 
-fn formats() -> Vec<(&'static str, Box<dyn Fn(&Problem<'_>) -> (Vec<u8>, Vec<u8>)>)> {
-    fn both<F: Format>(format: F) -> Box<dyn Fn(&Problem<'_>) -> (Vec<u8>, Vec<u8>)> {
+/// Renders one problem through both paths: (direct writer, serde).
+type BothPaths = Box<dyn Fn(&Problem<'_>) -> (Vec<u8>, Vec<u8>)>;
+
+fn formats() -> Vec<(&'static str, BothPaths)> {
+    fn both<F: Format>(format: F) -> BothPaths {
         Box::new(move |problem| {
             let mut fast = Vec::new();
             AnyFormat::write_json(&format, problem, &mut fast).unwrap();
