@@ -172,7 +172,7 @@ impl<'a> Writer<'a> {
         let message = problem.message();
         match message.as_static() {
             Some(text) => {
-                self.str_with(text, problem.spec().is_message_plain());
+                self.str_with(text, message.is_plain());
                 Ok(())
             }
             None => self.display(message),
