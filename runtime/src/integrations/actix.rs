@@ -5,15 +5,17 @@
 //!   implements `actix_web::ResponseError`, which requires both. A derived type without
 //!   `Display` still compiles; it just does not get the impl. (The derive does it: a
 //!   hand-written `ResponseError` for the same type conflicts.)
-//! - [`ApiErrors`] is the middleware, the counterpart of axum's
-//!   [`ApiErrorLayer`](crate::axum::ApiErrorLayer); add it with `App::wrap`:
+//! - [`ApiErrors`] is the middleware, the counterpart of the axum integration's
+//!   `ApiErrorLayer`; add it with `App::wrap`:
 //!   - the correlation id is read from `x-request-id` (configurable), validated or freshly
 //!     generated, and echoed on every response; a hostile id is replaced, never echoed;
 //!   - path, method, time and `instance` fill the context of every error rendered in the
 //!     request;
 //!   - actix's JSON, form, path and query extractor errors, payload limits, and the default 404
 //!     and 405 become [`HttpError`] envelopes with the documented codes. actix answers a path
-//!     that does not parse with 404; here it is `INVALID_PATH` (400), as with axum;
+//!     that does not parse with 404; here it is `INVALID_PATH` (400), as with axum. actix
+//!     answers a wrong method with 405 only for routes declared as `web::resource(path)`
+//!     (`App::route` guards the whole path and answers 404); its `Allow` header is kept;
 //!   - a panicking handler becomes a redacted 500 `INTERNAL` envelope with the correlation id.
 //!
 //! The detail in `MALFORMED_JSON` and `INVALID_BODY` messages is serde's own text, which axum

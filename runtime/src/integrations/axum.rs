@@ -163,12 +163,12 @@ where
                 Ok(Err(infallible)) => match infallible {},
                 Err(payload) => render(&panic_error(&*payload), &scope.context, &scope.options),
             };
-            if let Some(id) = scope.context.correlation_id() {
-                if let Ok(value) = HeaderValue::from_str(id.as_str()) {
-                    response
-                        .headers_mut()
-                        .insert(scope.options.correlation_header().clone(), value);
-                }
+            if let Some(id) = scope.context.correlation_id()
+                && let Ok(value) = HeaderValue::from_str(id.as_str())
+            {
+                response
+                    .headers_mut()
+                    .insert(scope.options.correlation_header().clone(), value);
             }
             Ok(response)
         })
@@ -200,14 +200,16 @@ async fn envelope_rejection(response: Response, scope: &Scope) -> Response {
         return envelope;
     }
     let is_text = content_type.is_some_and(|value| value == "text/plain; charset=utf-8");
-    if !is_text || !size.is_some_and(|size| size <= MAX_REJECTION_LEN) {
+    if !is_text || size.is_none_or(|size| size > MAX_REJECTION_LEN) {
         return response;
     }
     let (parts, body) = response.into_parts();
     // The size is exact and small, so this reads the whole body; a body that fails mid-way
     // cannot be told apart from a rejection, and is answered as what it claimed to be.
     let limit = usize::try_from(MAX_REJECTION_LEN).unwrap_or(usize::MAX);
-    let bytes = ::axum::body::to_bytes(body, limit).await.unwrap_or_default();
+    let bytes = ::axum::body::to_bytes(body, limit)
+        .await
+        .unwrap_or_default();
     let rejection = std::str::from_utf8(&bytes)
         .ok()
         .and_then(|text| rejection(status, text));
@@ -263,11 +265,9 @@ fn rejection(status: StatusCode, text: &str) -> Option<HttpError> {
             "Invalid URL: ",
             HttpError::invalid_path,
         ),
-        (
-            StatusCode::BAD_REQUEST,
-            "Invalid UTF-8 in `",
-            |_| HttpError::invalid_path("a path parameter is not valid UTF-8"),
-        ),
+        (StatusCode::BAD_REQUEST, "Invalid UTF-8 in `", |_| {
+            HttpError::invalid_path("a path parameter is not valid UTF-8")
+        }),
         (
             StatusCode::PAYLOAD_TOO_LARGE,
             "Failed to buffer the request body",

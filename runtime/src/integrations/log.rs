@@ -83,7 +83,5 @@ pub(crate) fn render_failed(code: &str, error: &dyn fmt::Display, fallback: &str
     #[cfg(feature = "tracing")]
     tracing::error!(target: "apierr", code, error = %reason, fallback, "error body failed to render");
     #[cfg(not(feature = "tracing"))]
-    eprintln!(
-        "apierr: error body failed to render code={code} error={reason} fallback={fallback}"
-    );
+    eprintln!("apierr: error body failed to render code={code} error={reason} fallback={fallback}");
 }

@@ -126,6 +126,7 @@ impl Default for ResponseOptions {
 }
 
 /// The options used where no layer supplies any.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) static DEFAULT_OPTIONS: ResponseOptions = ResponseOptions::new();
 
 impl ResponseOptions {

@@ -61,6 +61,7 @@ impl Scope {
     }
 
     /// Runs `f` with this scope visible to [`with_current`].
+    #[cfg(feature = "actix-web")]
     pub(crate) fn run_sync<R>(self, f: impl FnOnce() -> R) -> R {
         SCOPE.sync_scope(self, f)
     }
