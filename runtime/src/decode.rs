@@ -1,0 +1,716 @@
+//! Reading error bodies back, for Rust clients of an apierr API.
+//!
+//! Every built-in format implements [`Decode`]: it turns a body into a [`Decoded`] value (code,
+//! message, status, field errors, request context and extension members). A format of your own
+//! opts in by implementing [`Decode`] too. [`Decoded::typed`] then gives the code as the code
+//! enum that `#[api(code_enum)]` generates, so a client can `match` on it; a code the client
+//! does not know is [`ErrorCode`]'s `Unknown` value, never a failure.
+//!
+//! Bad input (bytes that are not JSON, a body of the wrong shape, a status that is not one)
+//! is a [`DecodeError`], never a panic.
+//!
+//! ```
+//! use apierr::decode::Decode;
+//! use apierr::format::Nested;
+//! use apierr::{ApiError, ErrorCode};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(code_enum)]
+//! enum AuthError {
+//!     #[api(code = "ACCOUNT_LOCKED", status = 403, message = "Account locked")]
+//!     Locked,
+//!     #[api(code = "2FA_REQUIRED", status = 401, message = "Two-factor authentication is required")]
+//!     TwoFactor,
+//! }
+//!
+//! let body = br#"{"success":false,"error":{"code":"2FA_REQUIRED","message":"Two-factor authentication is required","status":401}}"#;
+//! let error = Nested.decode(body).unwrap().typed::<AuthErrorCode>();
+//! match error.code {
+//!     AuthErrorCode::Locked => unreachable!(),
+//!     AuthErrorCode::TwoFactor => assert_eq!(error.body.message, "Two-factor authentication is required"),
+//!     AuthErrorCode::Unknown(_) => unreachable!(),
+//! }
+//! assert_eq!(error.status(), Some(http::StatusCode::UNAUTHORIZED));
+//! assert!(Nested.decode(b"<html>").is_err());
+//! ```
+
+use std::borrow::Cow;
+use std::fmt;
+
+use http::{Method, StatusCode};
+use percent_encoding::percent_decode_str;
+use serde_json::{Map, Value};
+
+use crate::catalog::problem_details_layout;
+use crate::format::{
+    FieldLists, FieldStrings, FlatDetails, Nested, ProblemDetails, StatusEnvelope,
+};
+use crate::{ErrorCode, FieldErrors, FieldPath, HasCodeEnum, Spec};
+
+/// One error body, read back.
+///
+/// What a format has no place for is `None` (or empty). Build one with [`Decoded::new`] in a
+/// [`Decode`] implementation of your own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Decoded {
+    /// The code as sent. In [`StatusEnvelope`] bodies, which carry no code, it is the `error`
+    /// member (the category, which such APIs document as their codes); in RFC 9457 bodies
+    /// without a code member, the problem `type`.
+    pub code: String,
+    /// The public message. Where a body leaves it out because it would only repeat another
+    /// member, it is that member (RFC 9457 `title`) or the status's reason phrase.
+    pub message: String,
+    /// The HTTP status: the response's when known (see [`Decode::decode_response`]), else the
+    /// body's.
+    pub status: Option<StatusCode>,
+    /// Field errors; empty when there are none. Formats that join several messages for one
+    /// field into one string give that string back as one message. Those that send a JSON
+    /// object of fields give them back ordered by path, as JSON objects have no order; lists
+    /// of items keep theirs.
+    pub fields: FieldErrors,
+    /// The category ([`StatusEnvelope`]'s `error`).
+    pub category: Option<String>,
+    /// The RFC 9457 `title`.
+    pub title: Option<String>,
+    /// The RFC 9457 `type`.
+    pub problem_type: Option<String>,
+    /// The request tracking id.
+    pub correlation_id: Option<String>,
+    /// When the error happened, as sent (RFC 3339).
+    pub timestamp: Option<String>,
+    /// The request path.
+    pub path: Option<String>,
+    /// The request method.
+    pub method: Option<Method>,
+    /// The RFC 9457 `instance`.
+    pub instance: Option<String>,
+    /// Debug detail (`stack`), sent only by development servers.
+    pub debug_detail: Option<String>,
+    /// Every member the format does not define: the error's extension members.
+    pub members: Map<String, Value>,
+}
+
+impl Decoded {
+    /// A decoded error with `code` and `message`, and nothing else yet.
+    #[must_use]
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Decoded {
+            code: code.into(),
+            message: message.into(),
+            status: None,
+            fields: FieldErrors::new(),
+            category: None,
+            title: None,
+            problem_type: None,
+            correlation_id: None,
+            timestamp: None,
+            path: None,
+            method: None,
+            instance: None,
+            debug_detail: None,
+            members: Map::new(),
+        }
+    }
+
+    /// The code as the code enum `C`; an unknown code is `C`'s `Unknown` value.
+    #[must_use]
+    pub fn typed<C: ErrorCode>(self) -> TypedError<C> {
+        TypedError {
+            code: C::from_code(&self.code),
+            body: self,
+        }
+    }
+
+    /// The code as `E`'s code enum, also recognising bodies that carry no code.
+    ///
+    /// When the code is not one of `E`'s, it is looked for among `E`'s catalogue: the one code
+    /// whose problem type, or category (or reason phrase, without one), is what the body sent
+    /// in its place, with the same status, and if several match the one whose fixed message is
+    /// the body's. This is how a [`StatusEnvelope`] body, whose `error` holds the category,
+    /// still gives the exact code. When no single code matches, it is `Unknown`.
+    #[must_use]
+    pub fn typed_for<E: HasCodeEnum>(self) -> TypedError<E::Code> {
+        let code = E::Code::from_code(&self.code);
+        if !code.is_unknown() {
+            return TypedError { code, body: self };
+        }
+        let mut candidates: Vec<&'static Spec> = Vec::new();
+        E::catalog(&mut |spec| {
+            let stands_for = spec.problem_type() == Some(self.code.as_str())
+                || spec.category().or_else(|| spec.status().canonical_reason())
+                    == Some(self.code.as_str());
+            let same_status = self.status.is_none_or(|status| status == spec.status());
+            if stands_for && same_status && !candidates.contains(&spec) {
+                candidates.push(spec);
+            }
+        });
+        if candidates.len() > 1 {
+            candidates.retain(|spec| spec.static_message() == Some(self.message.as_str()));
+        }
+        let code = match candidates.as_slice() {
+            [spec] => E::Code::from_code(spec.code()),
+            _ => code,
+        };
+        TypedError { code, body: self }
+    }
+}
+
+impl fmt::Display for Decoded {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.status {
+            Some(status) => write!(f, "{} ({}): {}", self.code, status.as_u16(), self.message),
+            None => write!(f, "{}: {}", self.code, self.message),
+        }
+    }
+}
+
+impl std::error::Error for Decoded {}
+
+/// A decoded error whose code is a code enum, for an exhaustive `match`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TypedError<C> {
+    /// The code.
+    pub code: C,
+    /// Everything else the body said.
+    pub body: Decoded,
+}
+
+impl<C: ErrorCode> TypedError<C> {
+    /// The status: the response's or body's, else the one the code is declared with.
+    #[must_use]
+    pub fn status(&self) -> Option<StatusCode> {
+        self.body.status.or_else(|| self.code.status())
+    }
+
+    /// The public message.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.body.message
+    }
+
+    /// The field errors.
+    #[must_use]
+    pub fn fields(&self) -> &FieldErrors {
+        &self.body.fields
+    }
+}
+
+impl<C: ErrorCode> fmt::Display for TypedError<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.body, f)
+    }
+}
+
+impl<C: ErrorCode> std::error::Error for TypedError<C> {}
+
+/// Why a body could not be decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DecodeError {
+    /// The body is not JSON (or nests deeper than the JSON parser allows).
+    Syntax(String),
+    /// The body is JSON but not an object.
+    NotAnObject,
+    /// A member the format always sends is missing.
+    Missing(&'static str),
+    /// A member has the wrong type or an impossible value.
+    Invalid {
+        /// The member, such as `error.status`.
+        member: Cow<'static, str>,
+        /// What it should have been.
+        expected: &'static str,
+    },
+    /// The body matches none of the built-in formats ([`Detect`]).
+    Unrecognized,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Syntax(error) => write!(f, "error body is not JSON: {error}"),
+            DecodeError::NotAnObject => f.write_str("error body is not a JSON object"),
+            DecodeError::Missing(member) => write!(f, "error body has no `{member}`"),
+            DecodeError::Invalid { member, expected } => {
+                write!(f, "error body's `{member}` is not {expected}")
+            }
+            DecodeError::Unrecognized => f.write_str("error body is in no known format"),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// A format whose bodies can be read back. Every built-in format implements it.
+///
+/// Only [`decode_value`](Self::decode_value) is required; it must not panic on any input. The
+/// trait is dyn-compatible.
+///
+/// ```
+/// use apierr::decode::{Decode, DecodeError, Decoded};
+/// use serde_json::Value;
+///
+/// /// `{"status":"error","error":{"type":"NOT_FOUND","text":"…"}}`
+/// struct Legacy;
+///
+/// impl Decode for Legacy {
+///     fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
+///         let error = body.get("error").ok_or(DecodeError::Missing("error"))?;
+///         let text = |name: &'static str| {
+///             error.get(name).and_then(Value::as_str).ok_or(DecodeError::Missing(name))
+///         };
+///         Ok(Decoded::new(text("type")?, text("text")?))
+///     }
+/// }
+///
+/// let decoded = Legacy
+///     .decode_response(http::StatusCode::NOT_FOUND, br#"{"status":"error","error":{"type":"NOT_FOUND","text":"no item 7"}}"#)
+///     .unwrap();
+/// assert_eq!((decoded.code.as_str(), decoded.message.as_str()), ("NOT_FOUND", "no item 7"));
+/// assert_eq!(decoded.status, Some(http::StatusCode::NOT_FOUND));
+/// ```
+pub trait Decode: Send + Sync {
+    /// Reads one parsed body.
+    ///
+    /// # Errors
+    /// When the body does not have this format's shape.
+    fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError>;
+
+    /// Parses and reads one body.
+    ///
+    /// # Errors
+    /// When `body` is not JSON, or not in this format's shape.
+    fn decode(&self, body: &[u8]) -> Result<Decoded, DecodeError> {
+        let value: Value =
+            serde_json::from_slice(body).map_err(|error| DecodeError::Syntax(error.to_string()))?;
+        self.decode_value(&value)
+    }
+
+    /// Reads the body of a response answered with `status`, which becomes the decoded status:
+    /// the status line is what the server acted on, whatever the body repeats.
+    ///
+    /// # Errors
+    /// As [`decode`](Self::decode).
+    fn decode_response(&self, status: StatusCode, body: &[u8]) -> Result<Decoded, DecodeError> {
+        let mut decoded = self.decode(body)?;
+        decoded.status = Some(status);
+        Ok(decoded)
+    }
+}
+
+impl<T: Decode + ?Sized> Decode for &T {
+    fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
+        (**self).decode_value(body)
+    }
+}
+
+/// Parses an RFC 6901 JSON Pointer, bare (`/items/2/qty`) or as a URI fragment
+/// (`#/items/2/qty`, percent-encoded), into a [`FieldPath`]. Segments that are array indexes
+/// (`0`, or digits without a leading zero) become [`Segment::Index`](crate::Segment::Index).
+///
+/// # Errors
+/// When the pointer neither is empty nor starts with `/`, has an escape other than `~0` and
+/// `~1`, or its percent-encoding is not UTF-8.
+///
+/// ```
+/// use apierr::FieldPath;
+/// use apierr::decode::parse_pointer;
+///
+/// assert_eq!(parse_pointer("#/items/2/qty").unwrap(), FieldPath::from("items[2].qty"));
+/// let expected = FieldPath::root().key("a/b~c").key("d e");
+/// assert_eq!(parse_pointer("#/a~1b~0c/d%20e").unwrap(), expected);
+/// assert_eq!(parse_pointer("/a~1b~0c/d e").unwrap(), expected);
+/// assert!(parse_pointer("items/2").is_err());
+/// ```
+pub fn parse_pointer(pointer: &str) -> Result<FieldPath, DecodeError> {
+    let invalid = || DecodeError::Invalid {
+        member: Cow::Borrowed("pointer"),
+        expected: "a JSON Pointer",
+    };
+    let text = match pointer.strip_prefix('#') {
+        Some(fragment) => percent_decode_str(fragment)
+            .decode_utf8()
+            .map_err(|_| invalid())?,
+        None => Cow::Borrowed(pointer),
+    };
+    let mut path = FieldPath::root();
+    if text.is_empty() {
+        return Ok(path);
+    }
+    let rest = text.strip_prefix('/').ok_or_else(invalid)?;
+    for raw in rest.split('/') {
+        let is_index = raw == "0"
+            || (!raw.is_empty()
+                && !raw.starts_with('0')
+                && raw.bytes().all(|b| b.is_ascii_digit()));
+        match raw.parse::<usize>() {
+            Ok(index) if is_index => path = path.index(index),
+            _ => path = path.key(unescape_pointer(raw).ok_or_else(invalid)?),
+        }
+    }
+    Ok(path)
+}
+
+/// Undoes RFC 6901's `~1` (`/`) and `~0` (`~`); `None` for any other `~`.
+fn unescape_pointer(segment: &str) -> Option<String> {
+    let mut out = String::with_capacity(segment.len());
+    let mut chars = segment.chars();
+    while let Some(c) = chars.next() {
+        if c == '~' {
+            match chars.next() {
+                Some('0') => out.push('~'),
+                Some('1') => out.push('/'),
+                _ => return None,
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
+/// Reads members of one JSON object, with errors that name the member.
+struct Reader<'a> {
+    object: &'a Map<String, Value>,
+    prefix: &'static str,
+}
+
+impl<'a> Reader<'a> {
+    fn of(body: &'a Value) -> Result<Self, DecodeError> {
+        match body {
+            Value::Object(object) => Ok(Reader { object, prefix: "" }),
+            _ => Err(DecodeError::NotAnObject),
+        }
+    }
+
+    fn invalid(&self, name: &str, expected: &'static str) -> DecodeError {
+        DecodeError::Invalid {
+            member: Cow::Owned(format!("{}{name}", self.prefix)),
+            expected,
+        }
+    }
+
+    fn string(&self, name: &str) -> Result<Option<String>, DecodeError> {
+        match self.object.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(text)) => Ok(Some(text.clone())),
+            Some(_) => Err(self.invalid(name, "a string")),
+        }
+    }
+
+    fn required_string(&self, name: &'static str) -> Result<String, DecodeError> {
+        self.string(name)?.ok_or(DecodeError::Missing(name))
+    }
+
+    fn status(&self, name: &str) -> Result<Option<StatusCode>, DecodeError> {
+        match self.object.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => value
+                .as_u64()
+                .and_then(|n| u16::try_from(n).ok())
+                .and_then(|n| StatusCode::from_u16(n).ok())
+                .map(Some)
+                .ok_or_else(|| self.invalid(name, "an HTTP status")),
+        }
+    }
+
+    fn method(&self, name: &str) -> Result<Option<Method>, DecodeError> {
+        match self.string(name)? {
+            None => Ok(None),
+            Some(method) => Method::from_bytes(method.as_bytes())
+                .map(Some)
+                .map_err(|_| self.invalid(name, "an HTTP method")),
+        }
+    }
+
+    /// `{"path": ["message", …]}`; a lone string counts as a list of one.
+    fn field_map(&self, name: &str, fields: &mut FieldErrors) -> Result<(), DecodeError> {
+        let map = match self.object.get(name) {
+            None | Some(Value::Null) => return Ok(()),
+            Some(Value::Object(map)) => map,
+            Some(_) => return Err(self.invalid(name, "an object of field errors")),
+        };
+        for (path, messages) in map {
+            match messages {
+                Value::String(message) => {
+                    fields.add(path.as_str(), message.clone());
+                }
+                Value::Array(list) => {
+                    for message in list {
+                        let message = message
+                            .as_str()
+                            .ok_or_else(|| self.invalid(name, "an object of field errors"))?;
+                        fields.add(path.as_str(), message.to_owned());
+                    }
+                }
+                _ => return Err(self.invalid(name, "an object of field errors")),
+            }
+        }
+        Ok(())
+    }
+
+    /// `[{…, path_key: "…", message_key: "…"}]`.
+    fn field_items(
+        &self,
+        name: &str,
+        path_key: &str,
+        message_key: &str,
+        pointer: bool,
+        fields: &mut FieldErrors,
+    ) -> Result<(), DecodeError> {
+        let items = match self.object.get(name) {
+            None | Some(Value::Null) => return Ok(()),
+            Some(Value::Array(items)) => items,
+            Some(_) => return Err(self.invalid(name, "a list of field errors")),
+        };
+        for item in items {
+            let bad = || self.invalid(name, "a list of field errors");
+            let path = item.get(path_key).and_then(Value::as_str).ok_or_else(bad)?;
+            let message = item
+                .get(message_key)
+                .and_then(Value::as_str)
+                .ok_or_else(bad)?;
+            let path = if pointer {
+                parse_pointer(path)?
+            } else {
+                FieldPath::from(path)
+            };
+            fields.add(path, message.to_owned());
+        }
+        Ok(())
+    }
+
+    /// Every member not in `known`.
+    fn rest(&self, known: &[&str]) -> Map<String, Value> {
+        self.object
+            .iter()
+            .filter(|(name, _)| !known.contains(&name.as_str()))
+            .map(|(name, value)| (name.clone(), value.clone()))
+            .collect()
+    }
+}
+
+impl Decode for Nested {
+    fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
+        let outer = Reader::of(body)?;
+        let error = outer
+            .object
+            .get("error")
+            .ok_or(DecodeError::Missing("error"))?;
+        let inner = match error {
+            Value::Object(object) => Reader {
+                object,
+                prefix: "error.",
+            },
+            _ => return Err(outer.invalid("error", "an object")),
+        };
+        let mut decoded = Decoded::new(
+            inner.required_string("code")?,
+            inner.required_string("message")?,
+        );
+        decoded.status = inner.status("status")?;
+        inner.field_map("fields", &mut decoded.fields)?;
+        decoded.members = inner.rest(&["code", "message", "status", "fields"]);
+        Ok(decoded)
+    }
+}
+
+impl Decode for FieldLists {
+    fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
+        let r = Reader::of(body)?;
+        let mut decoded = Decoded::new(r.required_string("code")?, r.required_string("message")?);
+        r.field_map("errors", &mut decoded.fields)?;
+        decoded.correlation_id = r.string("correlationId")?;
+        decoded.members = r.rest(&["code", "message", "errors", "correlationId"]);
+        Ok(decoded)
+    }
+}
+
+impl Decode for FieldStrings {
+    fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
+        let r = Reader::of(body)?;
+        let mut decoded = Decoded::new(r.required_string("code")?, r.required_string("message")?);
+        r.field_map("fields", &mut decoded.fields)?;
+        decoded.members = r.rest(&["code", "message", "fields"]);
+        Ok(decoded)
+    }
+}
+
+impl Decode for FlatDetails {
+    fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
+        let r = Reader::of(body)?;
+        let mut decoded = Decoded::new(r.required_string("code")?, r.required_string("error")?);
+        r.field_map("details", &mut decoded.fields)?;
+        decoded.members = r.rest(&["success", "error", "code", "details"]);
+        Ok(decoded)
+    }
+}
+
+impl Decode for StatusEnvelope {
+    fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
+        let r = Reader::of(body)?;
+        let error = r.required_string("error")?;
+        let status = r.status("statusCode")?;
+        // The message is left out only when it is the generic one: the reason phrase.
+        let message = match r.string("message")? {
+            Some(message) => message,
+            None => status
+                .and_then(|status| status.canonical_reason())
+                .map_or_else(|| error.clone(), str::to_owned),
+        };
+        let mut decoded = Decoded::new(error.clone(), message);
+        decoded.category = Some(error);
+        decoded.status = status;
+        decoded.timestamp = r.string("timestamp")?;
+        decoded.path = r.string("path")?;
+        decoded.method = r.method("method")?;
+        r.field_items("data", "path", "msg", false, &mut decoded.fields)?;
+        decoded.debug_detail = r.string("stack")?;
+        decoded.members = r.rest(&[
+            "success",
+            "message",
+            "error",
+            "statusCode",
+            "timestamp",
+            "path",
+            "method",
+            "data",
+            "stack",
+        ]);
+        Ok(decoded)
+    }
+}
+
+impl Decode for ProblemDetails {
+    /// Reads the code from the member this format writes it to (`code` unless configured
+    /// otherwise); without one, the problem `type` stands for the code.
+    fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
+        let (code_member, _) = problem_details_layout(self);
+        decode_problem(body, code_member.as_deref().unwrap_or("code"))
+    }
+}
+
+fn decode_problem(body: &Value, code_member: &str) -> Result<Decoded, DecodeError> {
+    let r = Reader::of(body)?;
+    let problem_type = r
+        .string("type")?
+        .unwrap_or_else(|| "about:blank".to_owned());
+    let title = r.string("title")?;
+    let status = r.status("status")?;
+    let code = r.string(code_member)?;
+    // RFC 9457 leaves `detail` out when it would repeat `title`.
+    let message = match (r.string("detail")?, &title) {
+        (Some(detail), _) => detail,
+        (None, Some(title)) => title.clone(),
+        (None, None) => status
+            .and_then(|status| status.canonical_reason())
+            .unwrap_or("Error")
+            .to_owned(),
+    };
+    let mut decoded = Decoded::new(code.unwrap_or_else(|| problem_type.clone()), message);
+    decoded.problem_type = Some(problem_type);
+    decoded.title = title;
+    decoded.status = status;
+    decoded.instance = r.string("instance")?;
+    r.field_items("errors", "pointer", "detail", true, &mut decoded.fields)?;
+    decoded.members = r.rest(&[
+        "type",
+        "title",
+        "status",
+        "detail",
+        "instance",
+        code_member,
+        "errors",
+    ]);
+    Ok(decoded)
+}
+
+/// Reads a body in whichever built-in format it is, told apart by its members.
+///
+/// RFC 9457 (`type`, or `title` with `status` or `detail`), then [`StatusEnvelope`]
+/// (`statusCode`), [`Nested`] (`error` is an object), [`FlatDetails`] (`error` is a string
+/// beside `code`), [`FieldStrings`] (`fields`), and otherwise [`FieldLists`]. A body with no
+/// field errors and no context reads the same in the last two.
+///
+/// ```
+/// use apierr::decode::{Decode, Detect};
+///
+/// let decoded = Detect.decode(br#"{"success":false,"error":"Request validation failed","code":"VALIDATION_ERROR","details":{"settings.max_sessions":"value is not a valid integer"}}"#).unwrap();
+/// assert_eq!(decoded.code, "VALIDATION_ERROR");
+/// assert_eq!(decoded.fields.iter().next().unwrap().path().to_string(), "settings.max_sessions");
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Detect;
+
+impl Decode for Detect {
+    fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
+        let object = body.as_object().ok_or(DecodeError::NotAnObject)?;
+        let has = |name: &str| object.contains_key(name);
+        if has("type") || (has("title") && (has("status") || has("detail"))) {
+            decode_problem(body, "code")
+        } else if has("statusCode") {
+            StatusEnvelope.decode_value(body)
+        } else if object.get("error").is_some_and(Value::is_object) {
+            Nested.decode_value(body)
+        } else if object.get("error").is_some_and(Value::is_string) && has("code") {
+            FlatDetails.decode_value(body)
+        } else if has("fields") && has("code") {
+            FieldStrings.decode_value(body)
+        } else if has("code") && has("message") {
+            FieldLists.decode_value(body)
+        } else {
+            Err(DecodeError::Unrecognized)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_segments() {
+        assert_eq!(parse_pointer("").unwrap(), FieldPath::root());
+        assert_eq!(parse_pointer("#").unwrap(), FieldPath::root());
+        assert_eq!(
+            parse_pointer("/01/0/").unwrap(),
+            FieldPath::root().key("01").index(0).key("")
+        );
+        assert_eq!(
+            parse_pointer("/99999999999999999999999").unwrap(),
+            FieldPath::root().key("99999999999999999999999")
+        );
+        assert!(parse_pointer("/a~2").is_err());
+        assert!(parse_pointer("#/%FF").is_err());
+    }
+
+    #[test]
+    fn bad_input_is_an_error() {
+        let cases: &[&[u8]] = &[
+            b"",
+            b"\xff\xfe",
+            b"[]",
+            b"null",
+            br#"{"success":false,"error":"x"}"#,
+            br#"{"success":false,"error":{"code":1,"message":"m","status":400}}"#,
+            br#"{"success":false,"error":{"code":"C","message":"m","status":1e400}}"#,
+            br#"{"success":false,"error":{"code":"C","message":"m","status":18446744073709551616}}"#,
+            br#"{"success":false,"error":{"code":"C","message":"m","status":70000}}"#,
+            br#"{"success":false,"error":{"code":"C","message":"m","status":-1}}"#,
+            br#"{"success":false,"error":{"code":"C","message":"m","fields":{"a":[1]}}}"#,
+        ];
+        for case in cases {
+            assert!(
+                Nested.decode(case).is_err(),
+                "{:?}",
+                String::from_utf8_lossy(case)
+            );
+        }
+        let deep = "[".repeat(100_000);
+        assert!(matches!(
+            Nested.decode(deep.as_bytes()),
+            Err(DecodeError::Syntax(_))
+        ));
+    }
+}

@@ -1,0 +1,415 @@
+//! OpenAPI error responses: one per status with every code and an example body each, the
+//! envelope schema, and documents that a real OpenAPI 3.1 validator accepts.
+//!
+//! The validator is Python's `openapi-spec-validator`: `.ci/run` installs it and runs the
+//! ignored test with `APIERR_OPENAPI_VALIDATOR` set. By hand:
+//! `APIERR_OPENAPI_VALIDATOR=/path/to/openapi-spec-validator cargo test --test openapi -- --ignored`.
+
+mod catalog_seeds;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use apierr::catalog::{Catalog, Describe};
+use apierr::format::{
+    FieldLists, FieldStrings, FlatDetails, Format, Nested, ProblemDetails, StatusEnvelope,
+};
+use apierr::openapi::{ErrorResponses, envelope_schema, responses_for};
+use catalog_seeds::{Seed000Error, Seed001Error, Seed002Error, Seed003Error, Seed004Error};
+use serde_json::{Value, json};
+use utoipa::openapi::path::{OperationBuilder, PathItem};
+use utoipa::openapi::{HttpMethod, Info, OpenApiBuilder, PathsBuilder, ResponseBuilder};
+
+fn seed_000_responses() -> Value {
+    let catalog = Catalog::of::<Seed000Error>().unwrap();
+    serde_json::to_value(
+        ErrorResponses::new(&catalog, &Nested)
+            .with_schema_ref("ApiErrorBody")
+            .responses(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn one_response_per_status_listing_every_code() {
+    let responses = seed_000_responses();
+    let statuses: Vec<&String> = responses.as_object().unwrap().keys().collect();
+    assert_eq!(statuses, ["400", "401", "403", "404", "409", "429", "500"]);
+
+    let unauthorized = &responses["401"];
+    assert_eq!(
+        unauthorized["description"],
+        "Unauthorized. Codes:\n\n\
+         - `AUTH_MISSING`: No authentication token provided\n\
+         - `AUTH_INVALID`: Token is malformed or signature is invalid\n\
+         - `AUTH_EXPIRED`: Authentication token has expired\n\
+         - `AUTH_FAILED`: Login credentials are incorrect\n\
+         - `2FA_REQUIRED`: Two-factor authentication is required\n\
+         - `SESSION_EXPIRED`: Refresh token or session has expired"
+    );
+    let content = &unauthorized["content"]["application/json"];
+    assert_eq!(
+        content["schema"],
+        json!({"$ref": "#/components/schemas/ApiErrorBody"})
+    );
+    let examples: Vec<&String> = content["examples"].as_object().unwrap().keys().collect();
+    assert_eq!(
+        examples,
+        [
+            "2FA_REQUIRED",
+            "AUTH_EXPIRED",
+            "AUTH_FAILED",
+            "AUTH_INVALID",
+            "AUTH_MISSING",
+            "SESSION_EXPIRED"
+        ]
+    );
+    assert_eq!(
+        content["examples"]["AUTH_FAILED"],
+        json!({
+            "summary": "Login credentials are incorrect",
+            "value": {"success": false, "error": {
+                "code": "AUTH_FAILED", "message": "Invalid email or password", "status": 401
+            }}
+        })
+    );
+
+    // Codes with field errors show one in their example.
+    assert_eq!(
+        responses["400"]["content"]["application/json"]["examples"]["INVALID_BODY"]["value"],
+        json!({"success": false, "error": {
+            "code": "INVALID_BODY", "message": "Request body cannot be parsed", "status": 400,
+            "fields": {"field": ["is invalid"]}
+        }})
+    );
+    let bad_request = responses["400"]["content"]["application/json"]["examples"]
+        .as_object()
+        .unwrap();
+    assert_eq!(bad_request.len(), 7);
+
+    // Retry-After on the 429.
+    assert_eq!(
+        responses["429"]["headers"],
+        json!({"Retry-After": {
+            "schema": {"type": "integer"},
+            "description": "Seconds to wait before retrying. Sent with `RATE_LIMITED`."
+        }})
+    );
+    assert!(responses["401"].get("headers").is_none());
+}
+
+#[test]
+fn nested_envelope_schema_is_exact() {
+    assert_eq!(
+        serde_json::to_value(envelope_schema(&Nested)).unwrap(),
+        json!({
+            "type": "object",
+            "properties": {
+                "success": {"type": "boolean", "enum": [false], "description": "Always false."},
+                "error": {
+                    "type": "object",
+                    "description": "The error.",
+                    "properties": {
+                        "code": {"type": "string", "description": "Machine-readable error code."},
+                        "message": {"type": "string", "description": "Human-readable message, safe to show."},
+                        "status": {"type": "integer", "minimum": 100, "maximum": 599, "description": "HTTP status."},
+                        "fields": {
+                            "type": "object",
+                            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                            "description": "Field errors: dotted path to messages."
+                        }
+                    },
+                    "required": ["code", "message", "status"]
+                }
+            },
+            "required": ["success", "error"]
+        })
+    );
+}
+
+#[test]
+fn a_handler_documents_only_its_codes() {
+    let catalog = Catalog::of::<Seed000Error>().unwrap();
+    let login = catalog.only(&[
+        "AUTH_FAILED",
+        "2FA_REQUIRED",
+        "ACCOUNT_LOCKED",
+        "RATE_LIMITED",
+    ]);
+    let responses =
+        serde_json::to_value(ErrorResponses::new(&login, &StatusEnvelope).responses()).unwrap();
+    let statuses: Vec<&String> = responses.as_object().unwrap().keys().collect();
+    assert_eq!(statuses, ["401", "403", "429"]);
+    let examples = responses["401"]["content"]["application/json"]["examples"]
+        .as_object()
+        .unwrap();
+    assert_eq!(examples.len(), 2);
+    // The schema is inline without a reference name.
+    assert_eq!(
+        responses["401"]["content"]["application/json"]["schema"]["required"],
+        json!(["success", "error", "statusCode"])
+    );
+
+    // A whole type in one call gives the same as the catalogue of that type.
+    let whole = responses_for::<Seed000Error, _>(&Nested).unwrap();
+    assert_eq!(
+        serde_json::to_value(whole).unwrap(),
+        serde_json::to_value(ErrorResponses::new(&catalog, &Nested).responses()).unwrap()
+    );
+}
+
+#[test]
+fn adding_to_a_document_keeps_the_operations_own_responses() {
+    let catalog = Catalog::of::<Seed000Error>().unwrap();
+    let operation = OperationBuilder::new()
+        .response("200", ResponseBuilder::new().description("The order"))
+        .response("404", ResponseBuilder::new().description("No such order"))
+        .build();
+    let mut openapi = OpenApiBuilder::new()
+        .info(Info::new("Orders", "1.0.0"))
+        .paths(
+            PathsBuilder::new()
+                .path("/orders/{id}", PathItem::new(HttpMethod::Get, operation))
+                .build(),
+        )
+        .build();
+    ErrorResponses::new(&catalog, &ProblemDetails::new())
+        .with_schema_ref("Problem")
+        .add_to(&mut openapi);
+    let doc = serde_json::to_value(&openapi).unwrap();
+    let responses = &doc["paths"]["/orders/{id}"]["get"]["responses"];
+    assert_eq!(responses["404"], json!({"description": "No such order"}));
+    assert_eq!(responses["200"], json!({"description": "The order"}));
+    assert_eq!(
+        responses["409"]["content"]["application/problem+json"]["examples"]["CONFLICT"]["value"],
+        json!({
+            "type": "about:blank",
+            "title": "Conflict",
+            "status": 409,
+            "detail": "Operation conflicts with current state",
+            "code": "CONFLICT"
+        })
+    );
+    assert_eq!(
+        doc["components"]["schemas"]["Problem"]["required"],
+        json!(["type", "title", "status", "code"])
+    );
+}
+
+/// Checks `value` against the subset of JSON Schema the envelope schemas use; the errors say
+/// where it departs.
+fn check(schema: &Value, value: &Value, at: &str, errors: &mut Vec<String>) {
+    if let Some(allowed) = schema.get("enum")
+        && !allowed.as_array().unwrap().contains(value)
+    {
+        errors.push(format!("{at}: {value} not in {allowed}"));
+    }
+    let type_ok = match schema.get("type").and_then(Value::as_str) {
+        Some("object") => value.is_object(),
+        Some("string") => value.is_string(),
+        Some("integer") => value.is_u64() || value.is_i64(),
+        Some("boolean") => value.is_boolean(),
+        Some("array") => value.is_array(),
+        Some(other) => panic!("unexpected schema type {other}"),
+        None => true,
+    };
+    if !type_ok {
+        errors.push(format!("{at}: {value} is not {}", schema["type"]));
+        return;
+    }
+    if let (Some(min), Some(n)) = (schema.get("minimum"), value.as_u64())
+        && (n < min.as_u64().unwrap() || n > schema["maximum"].as_u64().unwrap())
+    {
+        errors.push(format!("{at}: {n} out of range"));
+    }
+    if let Some(object) = value.as_object() {
+        for name in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if !object.contains_key(name.as_str().unwrap()) {
+                errors.push(format!("{at}: missing {name}"));
+            }
+        }
+        for (name, member) in object {
+            let path = format!("{at}.{name}");
+            match schema.get("properties").and_then(|p| p.get(name)) {
+                Some(property) => check(property, member, &path, errors),
+                None => match schema.get("additionalProperties") {
+                    Some(Value::Bool(false)) => errors.push(format!("{path}: not allowed")),
+                    Some(extra @ Value::Object(_)) => check(extra, member, &path, errors),
+                    _ => {}
+                },
+            }
+        }
+    }
+    if let (Some(items), Some(list)) = (schema.get("items"), value.as_array()) {
+        for (i, item) in list.iter().enumerate() {
+            check(items, item, &format!("{at}[{i}]"), errors);
+        }
+    }
+}
+
+#[test]
+fn every_example_and_real_body_matches_the_envelope_schema() {
+    fn for_format<F: Format + Describe>(format: &F, errors: &mut Vec<String>) -> usize {
+        let schema = serde_json::to_value(envelope_schema(format)).unwrap();
+        let mut checked = 0;
+        let mut bodies: Vec<Value> = Vec::new();
+        macro_rules! seed {
+            ($ty:ty) => {
+                let catalog = Catalog::of::<$ty>().unwrap();
+                for entry in catalog.entries() {
+                    bodies.push(entry.example(format).unwrap());
+                }
+                let context = apierr::Context::new()
+                    .with_correlation_id(apierr::CorrelationId::new("abc").unwrap())
+                    .with_timestamp(apierr::Timestamp::from_unix_millis(0).unwrap())
+                    .with_path("/p")
+                    .with_method(http::Method::PUT)
+                    .with_instance("/i")
+                    .with_debug_detail(true);
+                for error in <$ty>::samples() {
+                    bodies.push(
+                        apierr::Envelope::new(&error)
+                            .with_context(&context)
+                            .with_format(format)
+                            .to_value()
+                            .unwrap(),
+                    );
+                }
+            };
+        }
+        seed!(Seed000Error);
+        seed!(Seed001Error);
+        seed!(Seed002Error);
+        seed!(Seed003Error);
+        seed!(Seed004Error);
+        for body in &bodies {
+            check(&schema, body, "$", errors);
+            checked += 1;
+        }
+        checked
+    }
+    let mut errors = Vec::new();
+    let mut checked = 0;
+    checked += for_format(&Nested, &mut errors);
+    checked += for_format(&FieldLists, &mut errors);
+    checked += for_format(&FieldStrings, &mut errors);
+    checked += for_format(&FlatDetails, &mut errors);
+    checked += for_format(&StatusEnvelope, &mut errors);
+    checked += for_format(&ProblemDetails::new(), &mut errors);
+    checked += for_format(
+        &ProblemDetails::new()
+            .with_code_member(Some("errorCode"))
+            .without_status(),
+        &mut errors,
+    );
+    // (24 + 8 + 6 + 6 + 7) codes, each as an example and as a real body, in 7 formats.
+    assert_eq!(checked, 2 * 51 * 7);
+    assert!(errors.is_empty(), "{errors:#?}");
+
+    // The checker is not vacuous: a body with a wrong member fails it.
+    let mut wrong = Vec::new();
+    check(
+        &serde_json::to_value(envelope_schema(&Nested)).unwrap(),
+        &json!({"success": true, "error": {"code": 1, "message": "m"}}),
+        "$",
+        &mut wrong,
+    );
+    assert_eq!(
+        wrong,
+        [
+            "$.error: missing \"status\"",
+            "$.error.code: 1 is not \"string\"",
+            "$.success: true not in [false]"
+        ]
+    );
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn validate(files: &[PathBuf]) -> std::process::Output {
+    let validator = std::env::var_os("APIERR_OPENAPI_VALIDATOR").expect(
+        "APIERR_OPENAPI_VALIDATOR must name `openapi-spec-validator`: .ci/run installs it and sets it",
+    );
+    Command::new(validator)
+        .args(["--schema", "3.1", "--errors", "all"])
+        .args(files)
+        .output()
+        .expect("the validator runs")
+}
+
+#[test]
+#[ignore = "needs Python's openapi-spec-validator: .ci/run runs it with APIERR_OPENAPI_VALIDATOR set"]
+fn documents_are_valid_openapi_3_1() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("apierr-openapi");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = Vec::new();
+    macro_rules! each_format {
+        ($seed:literal, $ty:ty) => {
+            let catalog = Catalog::of::<$ty>().unwrap();
+            macro_rules! doc {
+                ($name:literal, $format:expr) => {
+                    let text = ErrorResponses::new(&catalog, &$format)
+                        .with_schema_ref("ApiErrorBody")
+                        .document("Errors", "1.0.0", "/errors")
+                        .to_pretty_json()
+                        .unwrap();
+                    files.push(write(&dir, concat!($seed, "_", $name, ".json"), &text));
+                    // Inline schemas, without components.
+                    let inline = serde_json::to_string(
+                        &ErrorResponses::new(&catalog, &$format)
+                            .document("Errors", "1.0.0", "/errors"),
+                    )
+                    .unwrap();
+                    files.push(write(
+                        &dir,
+                        concat!($seed, "_", $name, "_inline.json"),
+                        &inline,
+                    ));
+                };
+            }
+            doc!("nested", Nested);
+            doc!("field_lists", FieldLists);
+            doc!("field_strings", FieldStrings);
+            doc!("flat_details", FlatDetails);
+            doc!("status_envelope", StatusEnvelope);
+            doc!("problem", ProblemDetails::new());
+        };
+    }
+    each_format!("seed_000", Seed000Error);
+    each_format!("seed_001", Seed001Error);
+    each_format!("seed_002", Seed002Error);
+    each_format!("seed_003", Seed003Error);
+    each_format!("seed_004", Seed004Error);
+    assert_eq!(files.len(), 60);
+    // One run for all of them: the validator's start-up dominates.
+    let output = validate(&files);
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "not valid OpenAPI 3.1:\n{said}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(said.matches(": OK").count(), 60, "{said}");
+
+    // The validator is not vacuous: a response without its required description fails.
+    let mut broken: Value =
+        serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
+    broken["paths"]["/errors"]["get"]["responses"]["401"]
+        .as_object_mut()
+        .unwrap()
+        .remove("description");
+    let output = validate(&[write(&dir, "broken.json", &broken.to_string())]);
+    assert!(
+        !output.status.success(),
+        "a response without a description passed"
+    );
+}
