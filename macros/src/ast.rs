@@ -27,9 +27,10 @@ pub struct Case<'a> {
     pub code: Option<(String, Span)>,
     /// The variant's status, or else the enum's.
     pub status: Option<Status>,
-    /// What `Display` writes when thiserror's `#[error("…")]` says it without interpolating,
-    /// so that the message can be copied instead of formatted.
-    pub display_literal: Option<String>,
+    /// thiserror's `#[error("…")]` when it is a plain template over this case's fields: what
+    /// `Display` writes, which the derive can then write itself, or copy when it interpolates
+    /// nothing, instead of calling `Display`.
+    pub display_template: Option<Template>,
 }
 
 pub struct Field<'a> {
@@ -100,7 +101,7 @@ impl<'a> Case<'a> {
         fields: &'a Fields,
         container: &Attrs,
     ) -> Self {
-        let fields = fields
+        let fields: Vec<Field<'a>> = fields
             .iter()
             .enumerate()
             .map(|(i, field)| {
@@ -134,10 +135,18 @@ impl<'a> Case<'a> {
             (None, None) => None,
         };
         let status = attrs.status.clone().or_else(|| container.status.clone());
-        let display_literal = if container.has_error_attr {
+        let display_template = if container.has_error_attr {
             None
         } else {
-            variant_attrs.iter().find_map(thiserror_literal)
+            variant_attrs
+                .iter()
+                .find_map(thiserror_template)
+                .filter(|template| {
+                    template
+                        .args
+                        .iter()
+                        .all(|arg| fields.iter().any(|field: &Field| field.member == arg.member))
+                })
         };
         Case {
             ident,
@@ -147,7 +156,7 @@ impl<'a> Case<'a> {
             template,
             code,
             status,
-            display_literal,
+            display_template,
         }
     }
 
@@ -191,6 +200,16 @@ impl<'a> Case<'a> {
         self.fields.iter().find(|field| field.member == *member)
     }
 
+    /// The template the message is written from: the declared `message`, or else thiserror's
+    /// plain `#[error("…")]`.
+    pub fn written_template(&self) -> Option<&Template> {
+        match &self.template {
+            Some(template) => Some(template),
+            None if self.uses_display() => self.display_template.as_ref(),
+            None => None,
+        }
+    }
+
     /// Whether clients see the type's `Display` output instead of a declared message.
     pub fn uses_display(&self) -> bool {
         self.attrs.transparent.is_none() && self.attrs.message.is_none()
@@ -211,11 +230,12 @@ impl<'a> Case<'a> {
     }
 }
 
-/// The text of thiserror's `#[error("…")]` when it interpolates nothing.
-fn thiserror_literal(attr: &syn::Attribute) -> Option<String> {
+/// thiserror's `#[error("…")]` when it is a string literal alone (no extra arguments, not
+/// `transparent`): then `Display` writes exactly that template.
+fn thiserror_template(attr: &syn::Attribute) -> Option<Template> {
     if !attr.path().is_ident("error") {
         return None;
     }
     let lit: syn::LitStr = attr.parse_args().ok()?;
-    Template::parse(&lit).ok()?.fixed
+    Template::parse(&lit).ok()
 }

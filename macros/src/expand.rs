@@ -6,6 +6,7 @@ use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, LitStr, Member};
 
 use crate::ast::{Case, Field, Input};
+use crate::fmt::Piece;
 use crate::ctxt::Ctxt;
 use crate::generics::InferredBounds;
 use crate::{fallback, status, valid};
@@ -297,15 +298,10 @@ fn plain_case(
         let ident = case.ident;
         quote_spanned!(ident.span()=> ::core::fmt::Display::fmt(self, __f))
     };
-    if case.uses_display() && case.display_literal.is_none() {
+    if case.written_template().is_none() {
         bounds.insert_self(quote!(::core::fmt::Display));
     }
-    let shown = declared
-        .clone()
-        .unwrap_or_else(|| match &case.display_literal {
-            Some(literal) => (any.clone(), quote!(__f.write_str(#literal))),
-            None => (any.clone(), display.clone()),
-        });
+    let shown = declared.unwrap_or_else(|| (any.clone(), display));
     if case.is_redacted() {
         let generic = generic_message(case);
         arms.message.push(quote!(#any => __f.write_str(#generic),));
@@ -449,7 +445,7 @@ fn declared_message(
 ) -> Option<(TokenStream, TokenStream)> {
     let cfgs = &case.attrs.cfgs;
     let path = case_path(case);
-    let template = case.template.as_ref()?;
+    let template = case.written_template()?;
     if let Some(fixed) = &template.fixed {
         return Some((
             quote!(#(#cfgs)* #path { .. }),
@@ -475,9 +471,28 @@ fn declared_message(
         bindings.push(quote!(#member: #local));
         args.push(quote!(#name = #used));
     }
+    let pattern = quote!(#(#cfgs)* #path { #(#bindings,)* .. });
+    if let Some(pieces) = &template.pieces {
+        // Plain `{field}`s only: write each piece, skipping a nested `format_args!`.
+        let writes = pieces.iter().map(|piece| match piece {
+            Piece::Text(text) => quote!(__f.write_str(#text)?;),
+            Piece::Field(member) => match case.field(member) {
+                Some(field) => {
+                    let used = binding_at(field);
+                    let ty = field.ty;
+                    quote_spanned!(ty.span()=> ::core::fmt::Display::fmt(#used, __f)?;)
+                }
+                None => TokenStream::new(),
+            },
+        });
+        return Some((
+            pattern,
+            quote!({ #(#writes)* ::core::result::Result::Ok(()) }),
+        ));
+    }
     let lit = LitStr::new(&template.rewritten, template.lit.span());
     Some((
-        quote!(#(#cfgs)* #path { #(#bindings,)* .. }),
+        pattern,
         quote!(__f.write_fmt(::core::format_args!(#lit, #(#args),*))),
     ))
 }
@@ -516,10 +531,8 @@ fn spec_builder(input: &Input, case: &Case) -> TokenStream {
     if case.is_redacted() {
         let generic = generic_message(case);
         spec.extend(quote!(.with_static_message(#generic).redacted()));
-    } else if let Some(fixed) = case.template.as_ref().and_then(|t| t.fixed.as_ref()) {
+    } else if let Some(fixed) = case.written_template().and_then(|t| t.fixed.as_ref()) {
         spec.extend(quote!(.with_static_message(#fixed)));
-    } else if let (true, Some(literal)) = (case.uses_display(), &case.display_literal) {
-        spec.extend(quote!(.with_static_message(#literal)));
     }
     if let Some(title) = &attrs.title {
         spec.extend(quote!(.with_title(#title)));

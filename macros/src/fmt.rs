@@ -53,6 +53,12 @@ pub struct Arg {
     pub used_as: Trait,
 }
 
+/// One part of a template whose placeholders are all plain `{field}`s.
+pub enum Piece {
+    Text(String),
+    Field(Member),
+}
+
 /// A parsed `message` template.
 pub struct Template {
     pub lit: LitStr,
@@ -62,6 +68,9 @@ pub struct Template {
     pub rewritten: String,
     /// The message itself when nothing is interpolated (`{{` and `}}` unescaped).
     pub fixed: Option<String>,
+    /// Text and fields in order, when no placeholder has a format spec: then the message is
+    /// written piece by piece, without a nested `format_args!`.
+    pub pieces: Option<Vec<Piece>>,
 }
 
 impl Template {
@@ -72,6 +81,7 @@ impl Template {
         let mut rewritten = String::with_capacity(text.len() + 8);
         let mut fixed = String::with_capacity(text.len());
         let mut rest = text.as_str();
+        let mut pieces: Option<Vec<Piece>> = Some(Vec::new());
         let err = |message: String| syn::Error::new(lit.span(), message);
         while let Some(i) = rest.find(['{', '}']) {
             let (before, at) = rest.split_at(i);
@@ -116,6 +126,18 @@ impl Template {
                 Member::Unnamed(index) => format!("__{}", index.index),
                 Member::Named(ident) => ident.to_string(),
             };
+            if let Some(list) = pieces.as_mut() {
+                if spec.is_empty() {
+                    // The text since the last placeholder, braces already unescaped.
+                    let text = fixed.split_off(0);
+                    if !text.is_empty() {
+                        list.push(Piece::Text(text));
+                    }
+                    list.push(Piece::Field(member.clone()));
+                } else {
+                    pieces = None;
+                }
+            }
             rewritten.push('{');
             rewritten.push_str(&renamed);
             if !spec.is_empty() {
@@ -143,12 +165,19 @@ impl Template {
         }
         rewritten.push_str(rest);
         fixed.push_str(rest);
+        if let Some(list) = pieces.as_mut() {
+            if !fixed.is_empty() && !args.is_empty() {
+                list.push(Piece::Text(fixed.clone()));
+            }
+        }
+        let pieces = pieces.filter(|_| !args.is_empty());
         let fixed = args.is_empty().then_some(fixed);
         Ok(Template {
             lit: lit.clone(),
             args,
             rewritten,
             fixed,
+            pieces,
         })
     }
 }
@@ -195,6 +224,24 @@ mod tests {
         assert_eq!(names, ["until", "0", "w"]);
         assert_eq!(t.rewritten, "locked until {until} ({__0:?}, {until:>w$})");
         assert!(t.fixed.is_none());
+    }
+
+    #[test]
+    fn plain_placeholders_become_pieces() {
+        let t = parse("locked {{until}} {until} ({0})!").unwrap();
+        let pieces: Vec<String> = t
+            .pieces
+            .unwrap()
+            .iter()
+            .map(|piece| match piece {
+                Piece::Text(text) => format!("text:{text}"),
+                Piece::Field(Member::Named(i)) => format!("field:{i}"),
+                Piece::Field(Member::Unnamed(i)) => format!("field:{}", i.index),
+            })
+            .collect();
+        assert_eq!(pieces, ["text:locked {until} ", "field:until", "text: (", "field:0", "text:)!"]);
+        assert!(parse("a {b:?}").unwrap().pieces.is_none());
+        assert!(parse("plain").unwrap().pieces.is_none());
     }
 
     #[test]

@@ -118,11 +118,24 @@ impl<'a> Problem<'a> {
     }
 
     /// The public message: safe to show to the client.
+    ///
+    /// When the context has a [localizer](Context::with_localizer) and a
+    /// [language](Context::with_language), and the localizer translates this code, it is that
+    /// translation; otherwise the declared message, the `Display` output or the generic one.
     #[must_use]
     pub fn message(&self) -> Message<'a> {
-        Message {
-            error: self.error,
-            fixed: self.spec.static_message(),
+        match self.context.translation(self.spec.code()) {
+            Some(translated) => Message {
+                error: self.error,
+                fixed: Some(translated),
+                // Translations are not checked at compile time, so they are always escaped.
+                plain: false,
+            },
+            None => Message {
+                error: self.error,
+                fixed: self.spec.static_message(),
+                plain: self.spec.is_message_plain(),
+            },
         }
     }
 
@@ -196,6 +209,7 @@ impl<'a> Problem<'a> {
 pub struct Message<'a> {
     error: &'a dyn ApiError,
     fixed: Option<&'static str>,
+    plain: bool,
 }
 
 impl Message<'_> {
@@ -205,6 +219,10 @@ impl Message<'_> {
         self.fixed
     }
 
+    /// Whether the static message is known to need no JSON escaping.
+    pub(crate) fn is_plain(&self) -> bool {
+        self.plain
+    }
     /// Whether the message reads exactly `text`, compared without allocating.
     #[must_use]
     pub fn is(&self, text: &str) -> bool {

@@ -174,13 +174,15 @@ fn code_member_and_type_base() {
     );
 }
 
-/// `detail` is left out when an interpolated message happens to equal the title, and only then.
+/// `detail` is left out only for a fixed message that repeats the title: a message built at
+/// run time is always sent, even when it happens to read like the title, so that it is never
+/// formatted twice just to compare it.
 #[test]
-fn detail_equal_to_title_is_left_out_even_when_interpolated() {
+fn interpolated_detail_is_always_sent() {
     let format = ProblemDetails::new().with_code_member(None);
     assert_body(
         &Envelope::new(&ItemError::Gone("Gone".to_owned())).with_format(&format),
-        &json!({"type": "about:blank", "title": "Gone", "status": 410}),
+        &json!({"type": "about:blank", "title": "Gone", "status": 410, "detail": "Gone"}),
     );
     assert_body(
         &Envelope::new(&ItemError::Gone("Gone for good".to_owned())).with_format(&format),

@@ -56,47 +56,48 @@ fn needs_escape(chunk: u64) -> bool {
         != 0
 }
 
-fn escape_into(out: &mut Vec<u8>, text: &str) {
-    let bytes = text.as_bytes();
-    out.reserve(bytes.len());
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            if !needs_escape(u64::from_le_bytes(word)) {
-                i += 8;
-                continue;
-            }
+/// Where the first byte that needs escaping is, scanning a word at a time.
+#[inline]
+fn first_special(bytes: &[u8]) -> Option<usize> {
+    let mut clean = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        if needs_escape(u64::from_le_bytes(word)) {
+            break;
         }
-        // A word with something to escape, or the tail: byte by byte.
-        let end = (i + 8).min(bytes.len());
-        for (offset, &byte) in bytes[i..end].iter().enumerate() {
-            let escape = ESCAPE[byte as usize];
-            if escape == 0 {
-                continue;
-            }
-            let at = i + offset;
-            out.extend_from_slice(&bytes[start..at]);
-            if escape == b'u' {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(&[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[usize::from(byte >> 4)],
-                    HEX[usize::from(byte & 0xf)],
-                ]);
-            } else {
-                out.extend_from_slice(&[b'\\', escape]);
-            }
-            start = at + 1;
-        }
-        i = end;
+        clean += 8;
     }
-    out.extend_from_slice(&bytes[start..]);
+    bytes[clean..]
+        .iter()
+        .position(|&byte| ESCAPE[usize::from(byte)] != 0)
+        .map(|at| clean + at)
+}
+
+fn escape_into(out: &mut Vec<u8>, text: &str) {
+    let mut rest = text.as_bytes();
+    // Most text has nothing to escape: one scan, one copy.
+    while let Some(at) = first_special(rest) {
+        out.extend_from_slice(&rest[..at]);
+        let byte = rest[at];
+        let escape = ESCAPE[usize::from(byte)];
+        if escape == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(byte >> 4)],
+                HEX[usize::from(byte & 0xf)],
+            ]);
+        } else {
+            out.extend_from_slice(&[b'\\', escape]);
+        }
+        rest = &rest[at + 1..];
+    }
+    out.extend_from_slice(rest);
 }
 
 /// Escapes whatever `Display` writes, as it writes it.

@@ -12,7 +12,7 @@ use crate::problem::{Collect, Kebab};
 /// | `type` | the variant's `#[api(type = "…")]`; else the [type base](Self::with_type_base) followed by the code in kebab case; else `"about:blank"` |
 /// | `title` | the variant's `#[api(title = "…")]`, else the status's reason phrase |
 /// | `status` | the status, unless [`without_status`](Self::without_status) |
-/// | `detail` | the public message; left out when it only repeats `title` |
+/// | `detail` | the public message; left out when it is a fixed message that only repeats `title` |
 /// | `instance` | the context's instance, when supplied |
 /// | `code` | the code, as an extension member (renamable, or left out) |
 /// | `errors` | field errors as `[{"detail","pointer":"#/json/pointer"}]` |
@@ -135,7 +135,8 @@ impl Format for ProblemDetails {
             map.serialize_entry("status", &p.status().as_u16())?;
         }
         let message = p.message();
-        if !message.is(title) {
+        // An interpolated message is never formatted twice just to compare it.
+        if message.as_static() != Some(title) {
             map.serialize_entry("detail", &message)?;
         }
         if let Some(instance) = p.context().instance() {
@@ -167,7 +168,7 @@ impl Format for ProblemDetails {
             w.raw(r#","status":"#);
             w.u16(p.status().as_u16());
         }
-        if !p.message().is(title) {
+        if p.message().as_static() != Some(title) {
             w.raw(r#","detail":"#);
             w.message(p)?;
         }
