@@ -142,10 +142,11 @@ impl<'a> Case<'a> {
                 .iter()
                 .find_map(thiserror_template)
                 .filter(|template| {
-                    template
-                        .args
-                        .iter()
-                        .all(|arg| fields.iter().any(|field: &Field| field.member == arg.member))
+                    template.args.iter().all(|arg| {
+                        fields
+                            .iter()
+                            .any(|field: &Field| field.member == arg.member)
+                    })
                 })
         };
         Case {

@@ -6,8 +6,8 @@ use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, LitStr, Member};
 
 use crate::ast::{Case, Field, Input};
-use crate::fmt::Piece;
 use crate::ctxt::Ctxt;
+use crate::fmt::Piece;
 use crate::generics::InferredBounds;
 use crate::{fallback, status, valid};
 

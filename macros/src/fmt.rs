@@ -165,10 +165,11 @@ impl Template {
         }
         rewritten.push_str(rest);
         fixed.push_str(rest);
-        if let Some(list) = pieces.as_mut() {
-            if !fixed.is_empty() && !args.is_empty() {
-                list.push(Piece::Text(fixed.clone()));
-            }
+        if let Some(list) = pieces
+            .as_mut()
+            .filter(|_| !fixed.is_empty() && !args.is_empty())
+        {
+            list.push(Piece::Text(fixed.clone()));
         }
         let pieces = pieces.filter(|_| !args.is_empty());
         let fixed = args.is_empty().then_some(fixed);
@@ -239,7 +240,16 @@ mod tests {
                 Piece::Field(Member::Unnamed(i)) => format!("field:{}", i.index),
             })
             .collect();
-        assert_eq!(pieces, ["text:locked {until} ", "field:until", "text: (", "field:0", "text:)!"]);
+        assert_eq!(
+            pieces,
+            [
+                "text:locked {until} ",
+                "field:until",
+                "text: (",
+                "field:0",
+                "text:)!"
+            ]
+        );
         assert!(parse("a {b:?}").unwrap().pieces.is_none());
         assert!(parse("plain").unwrap().pieces.is_none());
     }

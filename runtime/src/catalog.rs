@@ -4,7 +4,7 @@
 //! [`Catalog`] gathers the [`Spec`] of every code of one or more `#[derive(ApiError)]` types,
 //! refuses a code declared twice with different statuses or descriptions, and renders the
 //! result as Markdown (the layout of a typical "Error Codes" page), JSON, or TypeScript for
-//! clients that switch on codes. With the `utoipa` feature, [`crate::openapi`] turns it into
+//! clients that switch on codes. With the `utoipa` feature, `apierr::openapi` turns it into
 //! OpenAPI responses.
 //!
 //! A code's documentation is its variant's `///` comment: the first paragraph is the

@@ -2,10 +2,14 @@
 
 use std::borrow::Cow;
 use std::fmt::{self, Display};
+use std::sync::Arc;
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Serialize, Serializer};
+
+use crate::Localize;
+use crate::ecosystem::i18n::{SharedLocalizer, is_language_tag, negotiate};
 
 /// The longest correlation id that is accepted from outside.
 pub const MAX_CORRELATION_ID_LEN: usize = 128;
@@ -234,6 +238,8 @@ pub struct Context {
     method: Option<http::Method>,
     instance: Option<String>,
     debug_detail: bool,
+    language: Option<Cow<'static, str>>,
+    localizer: Option<SharedLocalizer>,
 }
 
 impl Context {
@@ -247,6 +253,8 @@ impl Context {
             method: None,
             instance: None,
             debug_detail: false,
+            language: None,
+            localizer: None,
         }
     }
 
@@ -295,6 +303,41 @@ impl Context {
         self
     }
 
+    /// The translations of public messages; see [`Localize`]. Used only once a
+    /// [language](Self::with_language) is set too.
+    #[must_use]
+    pub fn with_localizer(mut self, localizer: Arc<dyn Localize>) -> Self {
+        self.localizer = Some(SharedLocalizer(localizer));
+        self
+    }
+
+    /// The language of the public message, such as `fa` or `en-GB`. A value that is not shaped
+    /// like a language tag (letters, digits and `-`, at most 64 bytes) is ignored: the context
+    /// keeps the language it had.
+    #[must_use]
+    pub fn with_language(mut self, language: impl Into<Cow<'static, str>>) -> Self {
+        let language = language.into();
+        if is_language_tag(&language) {
+            self.language = Some(language);
+        }
+        self
+    }
+
+    /// Sets the language [negotiated](crate::negotiate) from an `Accept-Language` header value
+    /// among the localizer's languages. Without a localizer, or when nothing fits (or the value
+    /// is not UTF-8), the context is unchanged.
+    #[must_use]
+    pub fn with_accept_language(self, header: &[u8]) -> Self {
+        let negotiated = match (&self.localizer, std::str::from_utf8(header)) {
+            (Some(localizer), Ok(header)) => negotiate(header, localizer.0.languages()),
+            _ => None,
+        };
+        match negotiated {
+            Some(language) => self.with_language(language),
+            None => self,
+        }
+    }
+
     /// The request's tracking id, if known.
     #[must_use]
     pub fn correlation_id(&self) -> Option<&CorrelationId> {
@@ -329,6 +372,24 @@ impl Context {
     #[must_use]
     pub fn debug_detail(&self) -> bool {
         self.debug_detail
+    }
+
+    /// The language of public messages, if set.
+    #[must_use]
+    pub fn language(&self) -> Option<&str> {
+        self.language.as_deref()
+    }
+
+    /// The translations of public messages, if set.
+    #[must_use]
+    pub fn localizer(&self) -> Option<&dyn Localize> {
+        self.localizer.as_ref().map(|localizer| &*localizer.0)
+    }
+
+    /// The translation of `code`'s public message into the context's language, if any.
+    pub(crate) fn translation(&self, code: &'static str) -> Option<&'static str> {
+        let localizer = self.localizer.as_ref()?;
+        localizer.0.localize(code, self.language.as_deref()?)
     }
 }
 

@@ -43,7 +43,7 @@ pub use ecosystem::garde;
 pub use ecosystem::i18n::{self, Localize, MAX_ACCEPT_LANGUAGE_LEN, Translations, negotiate};
 #[cfg(feature = "validator")]
 pub use ecosystem::validator;
-pub use ecosystem::{FromFieldErrors, ValidationFailed};
+pub use ecosystem::{FromFieldErrors, MAX_FIELD_ERRORS, ValidationFailed};
 pub use fields::{
     AsItems, AsLists, AsPointers, AsStrings, FieldError, FieldErrors, FieldPath, Pointer, Segment,
 };

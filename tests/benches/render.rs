@@ -60,7 +60,12 @@ impl AuthError {
             AuthError::Invalid(fields) => Some(
                 fields
                     .iter()
-                    .map(|f| (f.path().to_string(), f.messages().iter().map(|m| m.to_string()).collect()))
+                    .map(|f| {
+                        (
+                            f.path().to_string(),
+                            f.messages().iter().map(|m| m.to_string()).collect(),
+                        )
+                    })
                     .collect(),
             ),
             _ => None,
@@ -318,7 +323,10 @@ fn contenders<'a>(
                     .unwrap()
             }),
         ),
-        ("hand_written", Box::new(move || hand_written(black_box(error)))),
+        (
+            "hand_written",
+            Box::new(move || hand_written(black_box(error))),
+        ),
         ("memcpy", Box::new(move || black_box(finished).to_vec())),
     ];
     if format_name == "problem_details" {
@@ -351,12 +359,15 @@ fn render(c: &mut Criterion) {
 
 /// Renders one `case/format/contender` body `n` times, for instruction counting.
 fn count(spec: &str) -> Result<(), String> {
-    let (name, n) = spec.rsplit_once(':').ok_or("expected case/format/contender:N")?;
+    let (name, n) = spec
+        .rsplit_once(':')
+        .ok_or("expected case/format/contender:N")?;
     let n: usize = n.parse().map_err(|_| format!("bad count in {spec}"))?;
     for (case, error) in cases() {
         for (format_name, format, hand_written) in formats() {
             let finished = Envelope::new(&error).with_format(format).to_vec().unwrap();
-            for (contender, run) in contenders(&error, format, format_name, hand_written, &finished) {
+            for (contender, run) in contenders(&error, format, format_name, hand_written, &finished)
+            {
                 if name == format!("{case}/{format_name}/{contender}") {
                     let mut bytes = 0;
                     for _ in 0..n {

@@ -5,7 +5,9 @@ use apierr::format::{
     AnyFormat, FieldLists, FieldStrings, FlatDetails, Format, Nested, ProblemDetails,
     StatusEnvelope,
 };
-use apierr::{ApiError, Context, CorrelationId, Envelope, FieldErrors, FieldPath, Problem, Timestamp};
+use apierr::{
+    ApiError, Context, CorrelationId, Envelope, FieldErrors, FieldPath, Problem, Timestamp,
+};
 
 #[derive(Debug, thiserror::Error, ApiError)]
 #[api(category = "Everything")]
@@ -17,10 +19,18 @@ enum Sample {
     #[api(code = "ESCAPES", status = 409)]
     Escapes,
     #[error("unused")]
-    #[api(code = "STATIC_ESCAPES", status = 400, message = "static \"quoted\" \\ {{braces}}")]
+    #[api(
+        code = "STATIC_ESCAPES",
+        status = 400,
+        message = "static \"quoted\" \\ {{braces}}"
+    )]
     StaticEscapes,
     #[error("unused")]
-    #[api(code = "INTERPOLATED", status = 422, message = "{name:?} owes {amount:.2} ({id})")]
+    #[api(
+        code = "INTERPOLATED",
+        status = 422,
+        message = "{name:?} owes {amount:.2} ({id})"
+    )]
     Interpolated {
         id: u8,
         #[api(member)]
@@ -29,7 +39,12 @@ enum Sample {
         amount: f64,
     },
     #[error("internal \"secret\"")]
-    #[api(code = "SERVER", status = 503, title = "Down", type = "https://example.com/down")]
+    #[api(
+        code = "SERVER",
+        status = 503,
+        title = "Down",
+        type = "https://example.com/down"
+    )]
     Server,
     #[error("invalid")]
     #[api(code = "INVALID", status = 422, message = "Invalid")]
@@ -163,7 +178,10 @@ enum Colliding {
 
 #[test]
 fn members_named_like_the_envelope_are_left_out() {
-    let error = Colliding::Data { data: 7, success: true };
+    let error = Colliding::Data {
+        data: 7,
+        success: true,
+    };
     let bodies: Vec<String> = formats()
         .iter()
         .map(|(_, render)| {
@@ -182,5 +200,59 @@ fn members_named_like_the_envelope_are_left_out() {
         bodies[4],
         r#"{"success":false,"message":"m","error":"Bad Request","statusCode":400}"#
     );
-    assert_eq!(bodies[3], r#"{"success":false,"error":"m","code":"DATA","data":7}"#);
+    assert_eq!(
+        bodies[3],
+        r#"{"success":false,"error":"m","code":"DATA","data":7}"#
+    );
+}
+
+#[test]
+fn translated_messages_are_escaped_on_the_fast_path() {
+    // `PLAIN` has a static message that needs no escaping, so the fast writer copies it as it
+    // is; its translation must not inherit that: it holds every character JSON escapes.
+    static XX: &[(&str, &str)] = &[
+        (
+            "PLAIN",
+            "«quote \" backslash \\ newline \n bell \u{7}» </script>",
+        ),
+        ("STATIC_ESCAPES", "plain translation"),
+        ("INTERPOLATED", "sans valeurs"),
+        ("SERVER", "hors \"service\""),
+        ("INVALID", "ungültig\t!"),
+    ];
+    let translations = apierr::Translations::new().language("xx", XX);
+    let context = Context::new()
+        .with_localizer(std::sync::Arc::new(translations))
+        .with_language("xx")
+        .with_debug_detail(true);
+    let errors = [
+        Sample::Plain,
+        Sample::Escapes,
+        Sample::StaticEscapes,
+        Sample::interpolated(),
+        Sample::Server,
+        Sample::Invalid {
+            fields: FieldErrors::new().with("title", "Title is required"),
+            extra: vec![Some(false)],
+        },
+    ];
+    for error in &errors {
+        let problem = Problem::new(error, &context);
+        for (name, render) in formats() {
+            let (fast, serde) = render(&problem);
+            assert_eq!(
+                String::from_utf8(fast).unwrap(),
+                String::from_utf8(serde).unwrap(),
+                "{name} for {error:?}"
+            );
+        }
+    }
+    let body = Envelope::new(&Sample::Plain)
+        .with_context(&context)
+        .to_vec()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(body).unwrap(),
+        r#"{"success":false,"error":{"code":"PLAIN","message":"«quote \" backslash \\ newline \n bell \u0007» </script>","status":400}}"#
+    );
 }

@@ -14,7 +14,12 @@ mod bare {
 
     /// The inner error of a `transparent` variant.
     #[derive(::core::fmt::Debug, ::apierr::ApiError)]
-    #[api(code = "LEAF_CONFLICT", status = 409, message = "leaf conflict", code_enum)]
+    #[api(
+        code = "LEAF_CONFLICT",
+        status = 409,
+        message = "leaf conflict",
+        code_enum
+    )]
     pub struct Leaf;
 
     /// An enum that uses every key.
@@ -147,7 +152,10 @@ mod shadowed {
     #[api(status = 409, code_enum = ShadowCode)]
     pub enum Shadowed {
         /// Names like the generated code's locals.
-        #[api(code = "SHADOWED_LOCALS", message = "{f} {visit} {inner} {fields} {source}")]
+        #[api(
+            code = "SHADOWED_LOCALS",
+            message = "{f} {visit} {inner} {fields} {source}"
+        )]
         Locals {
             /// Named like the formatter.
             #[api(member)]
@@ -185,7 +193,11 @@ where
     #[api(code = "GENERIC_VALUE", status = 400, message = "bad value {0:?}")]
     Value(T),
     /// A value shown with `Display` and sent as a member.
-    #[api(code = "GENERIC_LIMIT", status = 413, message = "over the limit of {limit}")]
+    #[api(
+        code = "GENERIC_LIMIT",
+        status = 413,
+        message = "over the limit of {limit}"
+    )]
     Limit {
         /// The limit.
         #[api(member)]
@@ -261,7 +273,10 @@ fn bare_enum_renders_declared_and_display_messages() {
     assert_eq!(missing.status().as_u16(), 404);
     assert_eq!(missing.message(), "nothing at /a/b");
     assert_eq!(missing.spec().category(), Some("Lookup"));
-    assert_eq!(missing.spec().description(), Some("Nothing is at this path"));
+    assert_eq!(
+        missing.spec().description(),
+        Some("Nothing is at this path")
+    );
     assert_eq!(missing.spec().headers(), &[("cache-control", "no-store")]);
     assert_eq!(
         body(&missing),
@@ -290,7 +305,6 @@ fn bare_enum_renders_declared_and_display_messages() {
             "code": "MALFORMED",
         })
     );
-
 }
 
 #[test]
@@ -345,7 +359,6 @@ fn bare_enum_hides_and_shows_messages() {
         unauthenticated.spec().www_authenticate(),
         Some("Bearer realm=\"bare\"")
     );
-
 }
 
 #[test]

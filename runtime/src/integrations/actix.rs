@@ -166,7 +166,17 @@ where
             .headers()
             .get(self.options.correlation_header().as_str())
             .map(actix_header::HeaderValue::as_bytes);
-        let scope = Scope::for_request(&self.options, method, request.path(), incoming);
+        let accept_language = request
+            .headers()
+            .get("accept-language")
+            .map(actix_header::HeaderValue::as_bytes);
+        let scope = Scope::for_request(
+            &self.options,
+            method,
+            request.path(),
+            incoming,
+            accept_language,
+        );
         // The request must not be cloned here: actix's router needs sole ownership of it. So
         // errors and panics are answered through `Err`, which actix renders with the response
         // built here.

@@ -150,7 +150,17 @@ where
             .headers()
             .get(self.options.correlation_header())
             .map(HeaderValue::as_bytes);
-        let scope = Scope::for_request(&self.options, request.method().clone(), path, incoming);
+        let accept_language = request
+            .headers()
+            .get(::http::header::ACCEPT_LANGUAGE)
+            .map(HeaderValue::as_bytes);
+        let scope = Scope::for_request(
+            &self.options,
+            request.method().clone(),
+            path,
+            incoming,
+            accept_language,
+        );
         // Building the future runs user code too (a service's `call`), so it is guarded as well.
         let future = catch_unwind(AssertUnwindSafe(|| self.inner.call(request)));
         Box::pin(async move {

@@ -106,6 +106,7 @@ pub struct ResponseOptions {
     default_challenge: HeaderValue,
     correlation_header: HeaderName,
     debug_detail: bool,
+    localizer: Option<Arc<dyn crate::Localize>>,
 }
 
 impl fmt::Debug for ResponseOptions {
@@ -115,6 +116,7 @@ impl fmt::Debug for ResponseOptions {
             .field("default_challenge", &self.default_challenge)
             .field("correlation_header", &self.correlation_header)
             .field("debug_detail", &self.debug_detail)
+            .field("localizer", &self.localizer.as_ref().map(|l| l.languages()))
             .finish()
     }
 }
@@ -139,6 +141,7 @@ impl ResponseOptions {
             default_challenge: HeaderValue::from_static("Bearer"),
             correlation_header: HeaderName::from_static("x-request-id"),
             debug_detail: false,
+            localizer: None,
         }
     }
 
@@ -170,6 +173,20 @@ impl ResponseOptions {
     pub fn with_debug_detail(mut self, on: bool) -> Self {
         self.debug_detail = on;
         self
+    }
+
+    /// Translates public messages: the layers negotiate each request's language from
+    /// `Accept-Language` among the localizer's languages (see [`crate::i18n::negotiate`]).
+    #[must_use]
+    pub fn with_localizer(mut self, localizer: impl crate::Localize) -> Self {
+        self.localizer = Some(Arc::new(localizer));
+        self
+    }
+
+    /// The localizer, if one was set.
+    #[must_use]
+    pub fn localizer(&self) -> Option<&Arc<dyn crate::Localize>> {
+        self.localizer.as_ref()
     }
 
     /// The format that overrides each type's own, if one was set.

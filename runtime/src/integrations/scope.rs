@@ -38,10 +38,17 @@ impl Scope {
         method: Method,
         path: &str,
         incoming: Option<&[u8]>,
+        accept_language: Option<&[u8]>,
     ) -> Self {
         let mut context = Context::new();
         if let Some(id) = correlation_id(incoming) {
             context = context.with_correlation_id(id);
+        }
+        if let Some(localizer) = options.localizer() {
+            context = context.with_localizer(Arc::clone(localizer));
+            if let Some(header) = accept_language {
+                context = context.with_accept_language(header);
+            }
         }
         let context = context
             .with_timestamp(Timestamp::now())

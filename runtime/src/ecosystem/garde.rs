@@ -1,0 +1,112 @@
+//! garde (feature `garde`): `garde::Report` as [`FieldErrors`].
+//!
+//! Nested structs, lists and maps become paths (`address.city`, `items[2].qty`), which each
+//! format renders in its own notation: dotted, or a JSON Pointer (`#/items/2/qty`) for
+//! RFC 9457. Messages are garde's own, in the order garde reports them (fields by name);
+//! translate them with garde's `i18n` module. Errors of the value as a whole are at the root
+//! path. At most [`MAX_FIELD_ERRORS`](crate::MAX_FIELD_ERRORS) messages are kept, the first
+//! reported.
+//!
+//! For `?` on `validate()`, see [`from_field_errors!`](crate::from_field_errors); for a
+//! validated-JSON axum extractor, `apierr::extract::Garde` (feature `axum` too).
+//!
+//! ```
+//! use apierr::FieldErrors;
+//! use garde::Validate;
+//!
+//! #[derive(Validate)]
+//! struct Address {
+//!     #[garde(length(min = 2))]
+//!     city: String,
+//! }
+//!
+//! #[derive(Validate)]
+//! struct Item {
+//!     #[garde(range(min = 1))]
+//!     qty: u32,
+//! }
+//!
+//! #[derive(Validate)]
+//! struct Order {
+//!     #[garde(dive)]
+//!     address: Address,
+//!     #[garde(dive)]
+//!     items: Vec<Item>,
+//! }
+//!
+//! let order = Order {
+//!     address: Address { city: "X".into() },
+//!     items: vec![Item { qty: 1 }, Item { qty: 1 }, Item { qty: 0 }],
+//! };
+//! let errors = FieldErrors::from(order.validate().unwrap_err());
+//! assert_eq!(
+//!     serde_json::to_value(errors.as_strings()).unwrap(),
+//!     serde_json::json!({
+//!         "address.city": "length is lower than 2",
+//!         "items[2].qty": "lower than 1"
+//!     })
+//! );
+//! assert_eq!(errors.iter().nth(1).unwrap().path().pointer().to_string(), "#/items/2/qty");
+//! ```
+
+use ::garde::Report;
+use ::garde::error::{Kind, Path};
+
+use crate::{FieldErrors, FieldPath, MAX_FIELD_ERRORS};
+
+/// The [`FieldPath`] of a garde path, component by component, so that a map key holding `.`
+/// or `[` stays one key.
+fn field_path(path: &Path) -> FieldPath {
+    let mut out = FieldPath::root();
+    // garde's only structured view of a path (its `Display` would merge such keys); components
+    // come innermost first.
+    for (kind, component) in path.__iter().rev() {
+        out = match kind {
+            Kind::Key => out.key(component.to_string()),
+            Kind::Index => match component.parse() {
+                Ok(index) => out.index(index),
+                Err(_) => out.key(component.to_string()),
+            },
+            // A step with no name of its own, such as the inside of a newtype.
+            Kind::None => out,
+        };
+    }
+    out
+}
+
+impl From<&Report> for FieldErrors {
+    /// See [the module docs](self).
+    fn from(report: &Report) -> Self {
+        let mut out = FieldErrors::new();
+        for (path, error) in report.iter().take(MAX_FIELD_ERRORS) {
+            out.add(field_path(path), error.message().to_owned());
+        }
+        out
+    }
+}
+
+impl From<Report> for FieldErrors {
+    /// See [the module docs](self).
+    fn from(report: Report) -> Self {
+        FieldErrors::from(&report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_keep_dots_and_brackets_and_indices_stay_indices() {
+        let path = Path::new("tags").join("a.b[0]").join(3usize).join("x");
+        assert_eq!(
+            field_path(&path),
+            FieldPath::root()
+                .key("tags")
+                .key("a.b[0]")
+                .index(3)
+                .key("x")
+        );
+        assert_eq!(field_path(&Path::empty()), FieldPath::root());
+    }
+}
