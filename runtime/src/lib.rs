@@ -98,9 +98,15 @@ pub trait ApiError {
 
     /// The public message; borrowed when it does not depend on the value.
     fn message(&self) -> Cow<'_, str> {
-        match self.spec().static_message() {
-            Some(message) => Cow::Borrowed(message),
-            None => Cow::Owned(PublicMessage(self).to_string()),
+        if let Some(message) = self.spec().static_message() {
+            return Cow::Borrowed(message);
+        }
+        let mut message = String::new();
+        match fmt::write(&mut message, format_args!("{}", PublicMessage(self))) {
+            Ok(()) => Cow::Owned(message),
+            // A `Display` that fails (against `fmt`'s contract) gets the generic message rather
+            // than a panic.
+            Err(_) => Cow::Borrowed(self.status().canonical_reason().unwrap_or("Error")),
         }
     }
 

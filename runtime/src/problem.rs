@@ -271,9 +271,24 @@ impl Serialize for Message<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.fixed {
             Some(fixed) => serializer.serialize_str(fixed),
-            None => serializer.collect_str(self),
+            None => collect_checked(self, serializer),
         }
     }
+}
+
+/// `Display` output as a string value; a failing `Display` is the serializer's error.
+///
+/// serde's `collect_str` panics on a failing `Display` in some serializers (serde_json's value
+/// serializer among them), and user code may fail against `fmt`'s contract. The hot path
+/// (`Format::write_json` of the built-ins) does not come through here.
+pub(crate) fn collect_checked<S: Serializer>(
+    value: &dyn Display,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut text = String::new();
+    fmt::write(&mut text, format_args!("{value}"))
+        .map_err(|_| serde::ser::Error::custom("a Display implementation returned an error"))?;
+    serializer.serialize_str(&text)
 }
 
 /// The extension members as a map; see [`Problem::members`].
@@ -325,7 +340,7 @@ impl fmt::Debug for DebugDetail<'_> {
 
 impl Serialize for DebugDetail<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        collect_checked(self, serializer)
     }
 }
 
@@ -334,7 +349,7 @@ pub(crate) struct Collect<T>(pub(crate) T);
 
 impl<T: Display> Serialize for Collect<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0)
+        collect_checked(&self.0, serializer)
     }
 }
 

@@ -91,7 +91,8 @@ impl ProblemDetails {
         self
     }
 
-    /// Puts the code in a member called `name`, or nowhere with `None`.
+    /// Puts the code in a member called `name`, or nowhere with `None` (or with a name RFC 9457
+    /// defines, such as `title`, which would otherwise be written twice).
     #[must_use]
     pub const fn with_code_member(mut self, name: Option<&'static str>) -> Self {
         self.code_member = name;
@@ -99,7 +100,15 @@ impl ProblemDetails {
     }
 }
 
+/// The members RFC 9457 defines; a code member of one of these names is left out.
+const STANDARD: [&str; 6] = ["type", "title", "status", "detail", "instance", "errors"];
+
 impl ProblemDetails {
+    /// The code member's name, unless it is one RFC 9457 already uses.
+    fn code_member(&self) -> Option<&'static str> {
+        self.code_member.filter(|name| !STANDARD.contains(name))
+    }
+
     /// The members this format writes itself; extension members of these names are left out.
     fn taken(&self) -> [&'static str; 7] {
         [
@@ -109,7 +118,7 @@ impl ProblemDetails {
             "detail",
             "instance",
             "errors",
-            self.code_member.unwrap_or("type"),
+            self.code_member().unwrap_or("type"),
         ]
     }
 }
@@ -142,7 +151,7 @@ impl Format for ProblemDetails {
         if let Some(instance) = p.context().instance() {
             map.serialize_entry("instance", instance)?;
         }
-        if let Some(name) = self.code_member {
+        if let Some(name) = self.code_member() {
             map.serialize_entry(name, p.code())?;
         }
         if let Some(fields) = p.field_errors() {
@@ -176,7 +185,7 @@ impl Format for ProblemDetails {
             w.raw(r#","instance":"#);
             w.str(instance);
         }
-        if let Some(name) = self.code_member {
+        if let Some(name) = self.code_member() {
             w.raw(",");
             w.str(name);
             w.raw(":");
