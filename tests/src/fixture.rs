@@ -112,8 +112,8 @@ pub enum MemberValue {
     Bool(bool),
     U64(u64),
     I64(i64),
-    /// Generators keep to values whose shortest decimal form serde_json parses back exactly
-    /// (and to non-finite ones, written as `null`), so that parsed bodies compare exactly.
+    /// Non-finite values are written as `null`. Bodies compare exactly because the runtime
+    /// turns on serde_json's `float_roundtrip`, so that parsing gives back every float.
     F64(f64),
     Str(String),
     List(Vec<MemberValue>),

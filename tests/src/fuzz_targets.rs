@@ -15,10 +15,10 @@
 //! - segments, each only when its flag says so: code, message, internal message, static
 //!   message, title, problem type, category, timestamp (Unix milliseconds), method,
 //!   correlation id, path, instance, source chain (texts separated by `0xFE`), then two per
-//!   member (name, and value: `n`, `t`/`f`, `u123`, `i-4`, `d-12` for -12/1024 (at most 2^20), `s` + text,
-//!   `l` + `0xFE`-separated texts, `m` + `0xFE`-separated names and texts, `[5` for a list
-//!   nested 5 deep, `x` for a value that refuses to serialize), then pairs of field path
-//!   (dotted) and message until the end.
+//!   member (name, and value: `n`, `t`/`f`, `u123`, `i-4`, `d1.5e-7`, `N` (NaN), `I` (-inf),
+//!   `s` + text, `l` + `0xFE`-separated texts, `m` + `0xFE`-separated names and texts, `[5`
+//!   for a list nested 5 deep, `x` for a value that refuses to serialize), then pairs of field
+//!   path (dotted) and message until the end.
 
 use std::borrow::Cow;
 
@@ -100,15 +100,7 @@ fn member_value(raw: &[u8]) -> MemberValue {
         b'f' => MemberValue::Bool(false),
         b'u' => MemberValue::U64(text().parse().unwrap_or(u64::MAX)),
         b'i' => MemberValue::I64(text().parse().unwrap_or(i64::MIN)),
-        // Multiples of 1/1024 below 1024 print in at most 14 digits, which serde_json's parser
-        // reads back exactly.
-        b'd' => {
-            let n = text()
-                .parse::<i32>()
-                .unwrap_or(0)
-                .clamp(-(1 << 20), 1 << 20);
-            MemberValue::F64(f64::from(n) / 1024.0)
-        }
+        b'd' => MemberValue::F64(text().parse().unwrap_or(0.5)),
         b'N' => MemberValue::F64(f64::NAN),
         b'I' => MemberValue::F64(f64::NEG_INFINITY),
         b's' => MemberValue::Str(text()),

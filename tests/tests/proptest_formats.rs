@@ -56,9 +56,9 @@ fn member_value() -> impl Strategy<Value = MemberValue> {
         any::<bool>().prop_map(MemberValue::Bool),
         any::<u64>().prop_map(MemberValue::U64),
         any::<i64>().prop_map(MemberValue::I64),
-        // Multiples of 1/1024 below 1024 print in at most 14 digits, which serde_json's
-        // parser reads back exactly; non-finite ones are written as null.
-        (-(1i32 << 20)..(1 << 20)).prop_map(|n| MemberValue::F64(f64::from(n) / 1024.0)),
+        // Any float: the runtime turns on serde_json's `float_roundtrip`, so bodies parse back
+        // exactly; non-finite ones are written as null.
+        any::<f64>().prop_map(MemberValue::F64),
         prop_oneof![Just(f64::NAN), Just(f64::INFINITY), Just(-0.0)].prop_map(MemberValue::F64),
         hostile_text().prop_map(MemberValue::Str),
     ];
@@ -309,8 +309,7 @@ fn a_known_case_renders_as_documented() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Known issues in the runtime, found by the properties above and reduced to one case each.
-// Each is ignored until the runtime is fixed: `cargo test -- --ignored` shows them failing.
+// Runtime bugs the properties above found, each reduced to one case.
 
 fn plain(status: u16) -> Fixture {
     let parts = SpecParts {
@@ -320,6 +319,79 @@ fn plain(status: u16) -> Fixture {
     };
     Fixture::new(parts.to_static(), "m")
 }
+
+/// A code member named like a member RFC 9457 defines is left out, not written twice.
+#[test]
+fn a_code_member_named_like_a_standard_member_is_not_written_twice() {
+    let fixture = plain(400);
+    for name in ["type", "title", "status", "detail", "instance", "errors"] {
+        let format = apierr::format::ProblemDetails::new().with_code_member(Some(name));
+        let body = apierr::Envelope::from_dyn(&fixture)
+            .with_format(&format)
+            .to_vec()
+            .unwrap();
+        let parsed: apierr_tests::fixture::Json = serde_json::from_slice(&body).unwrap();
+        assert_eq!(
+            parsed.repeated_names(),
+            Vec::<(String, String)>::new(),
+            "{}",
+            String::from_utf8_lossy(&body)
+        );
+    }
+}
+
+/// `Serialize for Envelope` reads the body back with serde_json, which changed the last digit
+/// of some floats until its `float_roundtrip` feature was turned on.
+#[test]
+fn serialize_for_envelope_keeps_floats() {
+    let mut fixture = plain(400);
+    fixture.members = vec![(intern("x"), MemberValue::F64(1928.7725563456418))];
+    let envelope = apierr::Envelope::from_dyn(&fixture);
+    assert_eq!(
+        String::from_utf8(serde_json::to_vec(&envelope).unwrap()).unwrap(),
+        String::from_utf8(envelope.to_vec().unwrap()).unwrap()
+    );
+}
+
+/// A message whose `Display` fails (against `fmt`'s contract, but user code) is an error on
+/// every rendering path, and `message()` falls back to the generic message; it used to panic in
+/// `to_value`, `Format::serialize` with serde_json and `message()`.
+#[test]
+fn a_failing_display_is_an_error_everywhere() {
+    use apierr::format::Format;
+    use apierr::{ApiError, Problem, Spec};
+
+    #[derive(Debug)]
+    struct Failing;
+
+    static SPEC: Spec = Spec::new("FAILING", 400, "Failing");
+
+    impl ApiError for Failing {
+        fn spec(&self) -> &'static Spec {
+            &SPEC
+        }
+
+        fn fmt_message(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            Err(std::fmt::Error)
+        }
+
+        fn catalog(_: &mut dyn FnMut(&'static Spec)) {}
+    }
+
+    let context = Context::new();
+    let envelope = apierr::Envelope::new(&Failing);
+    assert!(envelope.to_vec().is_err());
+    assert!(envelope.to_value().is_err());
+    assert!(serde_json::to_vec(&envelope).is_err());
+    let mut out = Vec::new();
+    let problem = Problem::new(&Failing, &context);
+    let serialized =
+        apierr::format::Nested.serialize(&problem, &mut serde_json::Serializer::new(&mut out));
+    assert!(serialized.is_err());
+    assert_eq!(Failing.message(), "Bad Request");
+}
+
+// Open issues: ignored until the runtime is fixed; `cargo test -- --ignored` shows them failing.
 
 /// Two paths that differ but print the same become one name written twice in the formats that
 /// key field errors by path, which JSON parsers then read in different ways (most keep the
@@ -344,92 +416,6 @@ fn field_paths_that_print_the_same_are_one_name() {
         Vec::<(String, String)>::new(),
         "{}",
         String::from_utf8_lossy(&body)
-    );
-}
-
-/// `with_code_member` accepts the name of a member RFC 9457 defines, which is then written
-/// twice.
-#[test]
-fn a_code_member_named_like_a_standard_member_is_not_written_twice() {
-    let fixture = plain(400);
-    for name in ["type", "title", "status", "detail", "instance", "errors"] {
-        let format = apierr::format::ProblemDetails::new().with_code_member(Some(name));
-        let body = apierr::Envelope::from_dyn(&fixture)
-            .with_format(&format)
-            .to_vec()
-            .unwrap();
-        let parsed: apierr_tests::fixture::Json = serde_json::from_slice(&body).unwrap();
-        assert_eq!(
-            parsed.repeated_names(),
-            Vec::<(String, String)>::new(),
-            "{}",
-            String::from_utf8_lossy(&body)
-        );
-    }
-}
-
-/// `Serialize for Envelope` reads the body back with serde_json, whose default float parsing
-/// is not exact (its `float_roundtrip` feature is off), so float members change digits.
-#[test]
-fn serialize_for_envelope_keeps_floats() {
-    let mut fixture = plain(400);
-    fixture.members = vec![(intern("x"), MemberValue::F64(1928.7725563456418))];
-    let envelope = apierr::Envelope::from_dyn(&fixture);
-    assert_eq!(
-        String::from_utf8(serde_json::to_vec(&envelope).unwrap()).unwrap(),
-        String::from_utf8(envelope.to_vec().unwrap()).unwrap()
-    );
-}
-
-/// A message whose `Display` fails (against `fmt`'s contract, but user code) is an error from
-/// `to_vec`; `to_value`, `Format::serialize` with serde_json and `message()` panic instead.
-#[test]
-fn a_failing_display_is_an_error_everywhere() {
-    use apierr::format::Format;
-    use apierr::{ApiError, Problem, Spec};
-    use std::panic::{AssertUnwindSafe, catch_unwind};
-
-    #[derive(Debug)]
-    struct Failing;
-
-    static SPEC: Spec = Spec::new("FAILING", 400, "Failing");
-
-    impl ApiError for Failing {
-        fn spec(&self) -> &'static Spec {
-            &SPEC
-        }
-
-        fn fmt_message(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            Err(std::fmt::Error)
-        }
-
-        fn catalog(_: &mut dyn FnMut(&'static Spec)) {}
-    }
-
-    let context = Context::new();
-    assert!(apierr::Envelope::new(&Failing).to_vec().is_err());
-    let panics = [
-        (
-            "to_value",
-            catch_unwind(|| apierr::Envelope::new(&Failing).to_value().is_err()).is_err(),
-        ),
-        (
-            "Format::serialize",
-            catch_unwind(AssertUnwindSafe(|| {
-                let mut out = Vec::new();
-                let problem = Problem::new(&Failing, &context);
-                apierr::format::Nested
-                    .serialize(&problem, &mut serde_json::Serializer::new(&mut out))
-                    .is_err()
-            }))
-            .is_err(),
-        ),
-        ("message", catch_unwind(|| Failing.message().len()).is_err()),
-    ];
-    assert_eq!(
-        panics.map(|(_, panicked)| panicked),
-        [false; 3],
-        "{panics:?}"
     );
 }
 
