@@ -195,6 +195,9 @@ impl Serialize for Pointer<'_> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     path: FieldPath,
+    /// The path as the dotted formats print it: two paths that print the same are one field
+    /// on the wire, so they are kept as one.
+    dotted: String,
     messages: Vec<Cow<'static, str>>,
 }
 
@@ -247,7 +250,8 @@ impl FieldErrors {
         }
     }
 
-    /// Records `message` for the field at `path`, after any message it already has.
+    /// Records `message` for the field at `path`, after any message it already has. Paths that
+    /// print the same (`a.b` parsed, or the single key `"a.b"`) are the same field.
     pub fn add(
         &mut self,
         path: impl Into<FieldPath>,
@@ -255,10 +259,12 @@ impl FieldErrors {
     ) -> &mut Self {
         let path = path.into();
         let message = message.into();
-        match self.entries.iter_mut().find(|entry| entry.path == path) {
+        let dotted = path.to_string();
+        match self.entries.iter_mut().find(|entry| entry.dotted == dotted) {
             Some(entry) => entry.messages.push(message),
             None => self.entries.push(FieldError {
                 path,
+                dotted,
                 messages: vec![message],
             }),
         }

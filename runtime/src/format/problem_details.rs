@@ -118,7 +118,7 @@ impl ProblemDetails {
             "detail",
             "instance",
             "errors",
-            self.code_member().unwrap_or("type"),
+            self.code_member().unwrap_or("code"),
         ]
     }
 }
