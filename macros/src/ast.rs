@@ -27,10 +27,9 @@ pub struct Case<'a> {
     pub code: Option<(String, Span)>,
     /// The variant's status, or else the enum's.
     pub status: Option<Status>,
-    /// thiserror's `#[error("…")]` when it is a plain template over this case's fields: what
-    /// `Display` writes, which the derive can then write itself, or copy when it interpolates
-    /// nothing, instead of calling `Display`.
-    pub display_template: Option<Template>,
+    /// The text of thiserror's `#[error("…")]` when it has no placeholder: what `Display`
+    /// always writes, kept in the spec so that the message is copied instead of formatted.
+    pub display_fixed: Option<String>,
 }
 
 pub struct Field<'a> {
@@ -135,19 +134,10 @@ impl<'a> Case<'a> {
             (None, None) => None,
         };
         let status = attrs.status.clone().or_else(|| container.status.clone());
-        let display_template = if container.has_error_attr {
+        let display_fixed = if container.has_error_attr {
             None
         } else {
-            variant_attrs
-                .iter()
-                .find_map(thiserror_template)
-                .filter(|template| {
-                    template.args.iter().all(|arg| {
-                        fields
-                            .iter()
-                            .any(|field: &Field| field.member == arg.member)
-                    })
-                })
+            variant_attrs.iter().find_map(thiserror_fixed)
         };
         Case {
             ident,
@@ -157,7 +147,7 @@ impl<'a> Case<'a> {
             template,
             code,
             status,
-            display_template,
+            display_fixed,
         }
     }
 
@@ -201,12 +191,12 @@ impl<'a> Case<'a> {
         self.fields.iter().find(|field| field.member == *member)
     }
 
-    /// The template the message is written from: the declared `message`, or else thiserror's
-    /// plain `#[error("…")]`.
-    pub fn written_template(&self) -> Option<&Template> {
+    /// The public message when no value changes it: a declared `message` without
+    /// interpolation, or else thiserror's `#[error("…")]` without placeholders.
+    pub fn fixed_message(&self) -> Option<&str> {
         match &self.template {
-            Some(template) => Some(template),
-            None if self.uses_display() => self.display_template.as_ref(),
+            Some(template) => template.fixed.as_deref(),
+            None if self.uses_display() => self.display_fixed.as_deref(),
             None => None,
         }
     }
@@ -231,12 +221,36 @@ impl<'a> Case<'a> {
     }
 }
 
-/// thiserror's `#[error("…")]` when it is a string literal alone (no extra arguments, not
-/// `transparent`): then `Display` writes exactly that template.
-fn thiserror_template(attr: &syn::Attribute) -> Option<Template> {
+/// The text of thiserror's `#[error("…")]` when it is a string literal alone and without
+/// placeholders (`{{` and `}}` unescaped): then `Display` always writes exactly that, and it
+/// can be kept in the spec. Only this is needed of the template (the message of any other case
+/// is its `Display`), so it is read without parsing the whole format string.
+fn thiserror_fixed(attr: &syn::Attribute) -> Option<String> {
     if !attr.path().is_ident("error") {
         return None;
     }
-    let lit: syn::LitStr = attr.parse_args().ok()?;
-    Template::parse(&lit).ok()
+    let syn::Meta::List(list) = &attr.meta else {
+        return None;
+    };
+    let mut tokens = list.tokens.clone().into_iter();
+    let (Some(proc_macro2::TokenTree::Literal(literal)), None) = (tokens.next(), tokens.next())
+    else {
+        return None;
+    };
+    let syn::Lit::Str(lit) = syn::Lit::new(literal) else {
+        return None;
+    };
+    let text = lit.value();
+    if !text.contains(['{', '}']) {
+        return Some(text);
+    }
+    let mut fixed = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if matches!(c, '{' | '}') && chars.next() != Some(c) {
+            return None;
+        }
+        fixed.push(c);
+    }
+    Some(fixed)
 }

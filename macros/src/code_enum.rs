@@ -7,9 +7,14 @@ use syn::spanned::Spanned;
 use crate::ast::Input;
 
 /// The code enum's definition, and its impls (which name the spec statics, so they go inside
-/// the `const _` block); `None` when the type did not ask for one.
-pub fn expand(input: &Input) -> Option<(TokenStream, TokenStream)> {
+/// the `const _` block); `None` when the type did not ask for one. `specs` gives, per case,
+/// the expression of its `&'static Spec` (unused for a transparent case).
+pub fn expand(
+    input: &Input,
+    specs: impl FnOnce() -> Vec<TokenStream>,
+) -> Option<(TokenStream, TokenStream)> {
     let name = input.container.code_enum.as_ref()?;
+    let specs = specs();
     let ty = &input.original.ident;
     let vis = &input.original.vis;
     let code_ty = name.clone().unwrap_or_else(|| format_ident!("{}Code", ty));
@@ -26,7 +31,7 @@ pub fn expand(input: &Input) -> Option<(TokenStream, TokenStream)> {
     let mut as_str = Vec::new();
     let mut spec = Vec::new();
     let mut of_error = Vec::new();
-    for (index, case) in input.cases.iter().enumerate() {
+    for (case, spec_ref) in input.cases.iter().zip(&specs) {
         let cfgs = &case.attrs.cfgs;
         let ident = case.ident;
         let path = if case.is_variant {
@@ -73,11 +78,10 @@ pub fn expand(input: &Input) -> Option<(TokenStream, TokenStream)> {
             Some(description) => format!("`{code}` ({status}): {description}"),
             None => format!("`{code}` ({status})"),
         };
-        let spec_static = format_ident!("__SPEC_{}", index);
         variants.push(quote!(#(#cfgs)* #[doc = #doc] #ident));
         from_code.push(quote!(#(#cfgs)* #code => Self::#ident,));
         as_str.push(quote!(#(#cfgs)* Self::#ident => #code,));
-        spec.push(quote!(#(#cfgs)* Self::#ident => ::core::option::Option::Some(&#spec_static),));
+        spec.push(quote!(#(#cfgs)* Self::#ident => ::core::option::Option::Some(#spec_ref),));
         of_error.push(quote!(#(#cfgs)* #path { .. } => #code_ty::#ident,));
     }
 

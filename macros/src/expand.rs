@@ -1,4 +1,9 @@
 //! Generating the `ApiError` impl.
+//!
+//! The expansion is kept small because a derive is paid for on every build: each case costs
+//! one arm in `spec` and one element of a static array of specs; the other methods only get
+//! arms for the cases that differ from what their shared fallback arm does (a static message,
+//! the type's `Display`, no field errors, no members…).
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
@@ -7,7 +12,7 @@ use syn::{DeriveInput, Ident, LitStr, Member};
 
 use crate::ast::{Case, Field, Input};
 use crate::ctxt::Ctxt;
-use crate::fmt::Piece;
+use crate::fmt::{Piece, Template};
 use crate::generics::InferredBounds;
 use crate::{fallback, status, valid};
 
@@ -28,26 +33,68 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     }
 }
 
-/// The arms of every generated method, one per case, in declaration order.
+/// One generated method: the arms of the cases that need their own, and whether some case is
+/// left to the shared fallback arm.
 #[derive(Default)]
-struct Arms {
-    statics: Vec<TokenStream>,
-    spec: Vec<TokenStream>,
-    message: Vec<TokenStream>,
-    internal: Vec<TokenStream>,
-    fields: Vec<TokenStream>,
-    members: Vec<TokenStream>,
-    source: Vec<TokenStream>,
-    retry_after: Vec<TokenStream>,
-    headers: Vec<TokenStream>,
-    catalog: Vec<TokenStream>,
-    /// Which optional methods some case needs; the trait's defaults serve the others.
-    need_internal: bool,
-    need_fields: bool,
-    need_members: bool,
-    need_source: bool,
-    need_retry_after: bool,
-    need_headers: bool,
+struct Method {
+    arms: Vec<TokenStream>,
+    fallback_used: bool,
+}
+
+impl Method {
+    fn arm(&mut self, arm: TokenStream) {
+        self.arms.push(arm);
+    }
+
+    /// The method's `match`, or `None` when no case needs it and the trait's default serves.
+    fn body(&self, scrutinee: &TokenStream, fallback: TokenStream) -> Option<TokenStream> {
+        if self.arms.is_empty() {
+            return None;
+        }
+        let arms = &self.arms;
+        // A fallback arm after arms that cover every case would be unreachable.
+        let fallback = self.fallback_used.then(|| quote!(_ => #fallback,));
+        Some(quote!(match #scrutinee { #(#arms)* #fallback }))
+    }
+}
+
+/// How `spec` finds one case's `Spec`; one per case, in order.
+enum Slot {
+    /// An element of the shared `__SPECS` array: every case, but those below.
+    Indexed(usize),
+    /// A case under `#[cfg]` (an array element cannot be), with a static of its own, or a
+    /// transparent case, which has its inner error's.
+    Other {
+        pattern: TokenStream,
+        /// The `&'static Spec`.
+        value: TokenStream,
+        /// Its statement in `catalog`.
+        catalog: TokenStream,
+    },
+}
+
+#[derive(Default)]
+struct Methods {
+    /// The elements of `__SPECS`, as source text (see [`spec_text`]).
+    specs: String,
+    specs_len: usize,
+    cfg_statics: Vec<TokenStream>,
+    slots: Vec<Slot>,
+    message: Method,
+    internal: Method,
+    /// Whether some case's internal message differs from its public one (a redacted case).
+    internal_differs: bool,
+    fields: Method,
+    members: Method,
+    source: Method,
+    retry_after: Method,
+    headers: Method,
+    /// The first case whose message is the type's `Display`, where a missing `Display` is
+    /// reported.
+    display_span: Option<Span>,
+    /// Whether the internal fallback needs `Display` (a redacted case without a declared
+    /// message logs its `Display`).
+    internal_display: bool,
 }
 
 fn impl_api_error(input: &Input) -> TokenStream {
@@ -55,27 +102,17 @@ fn impl_api_error(input: &Input) -> TokenStream {
     let ty = &original.ident;
     let (impl_generics, ty_generics, _) = original.generics.split_for_impl();
     let mut bounds = InferredBounds::new(&original.generics);
-    let mut arms = Arms::default();
-    for (index, case) in input.cases.iter().enumerate() {
+    let mut m = Methods::default();
+    for case in &input.cases {
         match case.transparent_field() {
-            Some(field) => transparent_case(case, field, &mut arms, &mut bounds),
-            None => plain_case(input, case, index, &mut arms, &mut bounds),
+            Some(field) => transparent_case(case, field, &mut m, &mut bounds),
+            None => plain_case(input, case, &mut m, &mut bounds),
         }
     }
+    if m.display_span.is_some() {
+        bounds.insert_self(quote!(::core::fmt::Display));
+    }
     let where_clause = bounds.augment_where_clause(&original.generics);
-    let Arms {
-        statics,
-        spec,
-        message,
-        internal,
-        fields,
-        members,
-        source,
-        retry_after,
-        headers,
-        catalog,
-        ..
-    } = &arms;
 
     // `match *self {}` is the only way to match an enum without variants.
     let scrutinee = if input.cases.is_empty() {
@@ -83,62 +120,187 @@ fn impl_api_error(input: &Input) -> TokenStream {
     } else {
         quote!(self)
     };
-    let internal = arms.need_internal.then(|| {
+    // The specs, and the `match` of `spec` when every case has its place in `__SPECS`, are
+    // written as source text and tokenized once: for an enum of thousands of cases that is
+    // much cheaper than building each token, and they hold nothing a user error could be
+    // reported at.
+    let specs_static = (m.specs_len > 0).then(|| {
+        let plain_without_headers = input
+            .cases
+            .iter()
+            .any(|case| case.transparent_field().is_none() && case.attrs.headers.is_empty());
+        let no_headers = if plain_without_headers {
+            "const __NO_HEADERS: &[(&str, &str)] = &[];"
+        } else {
+            ""
+        };
+        source(&format!(
+            "{no_headers} static __SPECS: [::apierr::Spec; {}] = [{}];",
+            m.specs_len, m.specs
+        ))
+    });
+    let cfg_statics = &m.cfg_statics;
+    let only_indexed = m.slots.iter().all(|slot| matches!(slot, Slot::Indexed(_)));
+    let spec_body = if input.cases.is_empty() {
+        quote!(match *self {})
+    } else if !only_indexed {
+        let arms = input
+            .cases
+            .iter()
+            .zip(&m.slots)
+            .map(|(case, slot)| match slot {
+                Slot::Indexed(index) => {
+                    let path = case_path(case);
+                    let index = proc_macro2::Literal::usize_unsuffixed(*index);
+                    quote!(#path { .. } => &__SPECS[#index],)
+                }
+                Slot::Other { pattern, value, .. } => quote!(#pattern => #value,),
+            });
+        quote!(match self { #(#arms)* })
+    } else if input.is_enum {
+        // An index per arm, not a reference: the smallest arm to compile.
+        let mut text = String::from("&__SPECS[match self {");
+        for (case, slot) in input.cases.iter().zip(&m.slots) {
+            if let Slot::Indexed(index) = slot {
+                text.push_str(&format!("Self::{} {{ .. }} => {index},", case.ident));
+            }
+        }
+        text.push_str("}]");
+        source(&text)
+    } else {
+        quote!(&__SPECS[0])
+    };
+    let catalog = if input.cases.is_empty() {
+        None
+    } else if only_indexed {
+        Some(quote!(for __spec in &__SPECS {
+            __visit(__spec);
+        }))
+    } else {
+        let calls = m.slots.iter().map(|slot| match slot {
+            Slot::Indexed(index) => {
+                let index = proc_macro2::Literal::usize_unsuffixed(*index);
+                quote!(__visit(&__SPECS[#index]);)
+            }
+            Slot::Other { catalog, .. } => catalog.clone(),
+        });
+        Some(quote!(#(#calls)*))
+    };
+    let catalog_param = if catalog.is_some() {
+        quote!(__visit)
+    } else {
+        quote!(_)
+    };
+
+    // The shared fallback arms. `Display` is called spanned at the first case that needs it,
+    // so that a type without one is reported there.
+    let display = {
+        let span = m.display_span.unwrap_or_else(Span::call_site);
+        quote_spanned!(span=> ::core::fmt::Display::fmt(self, __f))
+    };
+    let spec = quote!(::apierr::ApiError::spec(self));
+    let message_fallback = if m.display_span.is_some() {
+        quote! {
+            match #spec.static_message() {
+                ::core::option::Option::Some(__message) => __f.write_str(__message),
+                ::core::option::Option::None => #display,
+            }
+        }
+    } else {
+        quote!(__f.write_str(#spec.static_message().unwrap_or_default()))
+    };
+    let message = m
+        .message
+        .body(&scrutinee, quote!({ #message_fallback }))
+        .unwrap_or(if input.cases.is_empty() {
+            quote!(match *self {})
+        } else {
+            message_fallback
+        });
+    let internal = m.internal_differs.then(|| {
+        let fallback = if m.internal_display {
+            quote! {
+                if #spec.is_redacted() {
+                    #display
+                } else {
+                    ::apierr::ApiError::fmt_message(self, __f)
+                }
+            }
+        } else {
+            quote!(::apierr::ApiError::fmt_message(self, __f))
+        };
+        let body = m
+            .internal
+            .body(&scrutinee, quote!({ #fallback }))
+            .unwrap_or(fallback);
         quote! {
             fn fmt_internal(
                 &self,
                 __f: &mut ::core::fmt::Formatter<'_>,
             ) -> ::core::fmt::Result {
-                match #scrutinee { #(#internal)* }
+                #body
             }
         }
     });
-    let fields = arms.need_fields.then(|| {
+    let none = quote!(::core::option::Option::None);
+    let fields = m.fields.body(&scrutinee, none.clone()).map(|body| {
         quote! {
             fn field_errors(&self) -> ::core::option::Option<&::apierr::FieldErrors> {
-                match #scrutinee { #(#fields)* }
+                #body
             }
         }
     });
-    let members = arms.need_members.then(|| {
+    let members = m.members.body(&scrutinee, quote!({})).map(|body| {
         quote! {
             fn visit_members(
                 &self,
                 __visit: &mut dyn ::core::ops::FnMut(::apierr::Member<'_>),
             ) {
-                match #scrutinee { #(#members)* }
+                #body
             }
         }
     });
-    let source = arms.need_source.then(|| {
+    let source = m.source.body(&scrutinee, none.clone()).map(|body| {
         quote! {
             fn source_error(
                 &self,
             ) -> ::core::option::Option<&(dyn ::apierr::__private::Error + 'static)> {
                 #[allow(unused_imports)]
                 use ::apierr::AsSource as _;
-                match #scrutinee { #(#source)* }
+                #body
             }
         }
     });
-    let retry_after = arms.need_retry_after.then(|| {
+    let retry_after = m.retry_after.body(&scrutinee, none).map(|body| {
         quote! {
             fn retry_after(&self) -> ::core::option::Option<u64> {
-                match #scrutinee { #(#retry_after)* }
+                #body
             }
         }
     });
-    let headers = arms.need_headers.then(|| {
+    let headers = m.headers.body(&scrutinee, quote!({})).map(|body| {
         quote! {
             fn visit_headers(
                 &self,
                 __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
             ) {
-                match #scrutinee { #(#headers)* }
+                #body
             }
         }
     });
-    let code_enum = crate::code_enum::expand(input);
+    let spec_refs = || {
+        m.slots
+            .iter()
+            .map(|slot| match slot {
+                Slot::Indexed(index) => {
+                    let index = proc_macro2::Literal::usize_unsuffixed(*index);
+                    quote!(&__SPECS[#index])
+                }
+                Slot::Other { value, .. } => value.clone(),
+            })
+            .collect::<Vec<_>>()
+    };
+    let code_enum = crate::code_enum::expand(input, spec_refs);
     let code_enum_items = code_enum.as_ref().map(|(item, _)| item);
     let code_enum_impls = code_enum.as_ref().map(|(_, impls)| impls);
     let format = input.container.format.as_ref().map(|format| {
@@ -154,29 +316,25 @@ fn impl_api_error(input: &Input) -> TokenStream {
             }
         }
     });
-    let catalog_param = if catalog.is_empty() {
-        quote!(_)
-    } else {
-        quote!(__visit)
-    };
 
     quote! {
         #code_enum_items
 
         const _: () = {
-            #(#statics)*
+            #specs_static
+            #(#cfg_statics)*
 
             #[automatically_derived]
             impl #impl_generics ::apierr::ApiError for #ty #ty_generics #where_clause {
                 fn spec(&self) -> &'static ::apierr::Spec {
-                    match #scrutinee { #(#spec)* }
+                    #spec_body
                 }
 
                 fn fmt_message(
                     &self,
                     __f: &mut ::core::fmt::Formatter<'_>,
                 ) -> ::core::fmt::Result {
-                    match #scrutinee { #(#message)* }
+                    #message
                 }
 
                 #internal
@@ -188,7 +346,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 #format
 
                 fn catalog(#catalog_param: &mut dyn ::core::ops::FnMut(&'static ::apierr::Spec)) {
-                    #(#catalog)*
+                    #catalog
                 }
             }
 
@@ -233,7 +391,7 @@ fn binding(member: &Member) -> Ident {
     }
 }
 
-fn transparent_case(case: &Case, field: &Field, arms: &mut Arms, bounds: &mut InferredBounds) {
+fn transparent_case(case: &Case, field: &Field, m: &mut Methods, bounds: &mut InferredBounds) {
     let cfgs = &case.attrs.cfgs;
     let path = case_path(case);
     let member = &field.member;
@@ -241,78 +399,79 @@ fn transparent_case(case: &Case, field: &Field, arms: &mut Arms, bounds: &mut In
     bounds.insert(inner, quote!(::apierr::ApiError));
     let pattern = quote!(#(#cfgs)* #path { #member: __inner, .. });
     // Spanned at the field's type: a type that is not an ApiError is reported there.
-    let call = |method: TokenStream| quote_spanned!(inner.span()=> <#inner as ::apierr::ApiError>::#method);
-    let (spec, message, internal, fields, members, source) = (
-        call(quote!(spec)),
-        call(quote!(fmt_message)),
-        call(quote!(fmt_internal)),
-        call(quote!(field_errors)),
-        call(quote!(visit_members)),
-        call(quote!(source_error)),
-    );
-    let (retry_after, headers) = (call(quote!(retry_after)), call(quote!(visit_headers)));
-    arms.retry_after
-        .push(quote!(#pattern => #retry_after(__inner),));
-    arms.headers
-        .push(quote!(#pattern => #headers(__inner, __visit),));
-    arms.need_retry_after = true;
-    arms.need_headers = true;
-    arms.spec.push(quote!(#pattern => #spec(__inner),));
-    arms.message
-        .push(quote!(#pattern => #message(__inner, __f),));
-    arms.internal
-        .push(quote!(#pattern => #internal(__inner, __f),));
-    arms.fields.push(quote!(#pattern => #fields(__inner),));
-    arms.members
-        .push(quote!(#pattern => #members(__inner, __visit),));
-    arms.source.push(quote!(#pattern => #source(__inner),));
-    arms.catalog.push(quote_spanned! {inner.span()=>
-        #(#cfgs)* <#inner as ::apierr::ApiError>::catalog(__visit);
+    let call = |method: &str, args: TokenStream| {
+        let method = Ident::new(method, Span::call_site());
+        let arm =
+            quote_spanned!(inner.span()=> <#inner as ::apierr::ApiError>::#method(__inner #args));
+        quote!(#pattern => #arm,)
+    };
+    m.slots.push(Slot::Other {
+        pattern: pattern.clone(),
+        value: quote_spanned!(inner.span()=> <#inner as ::apierr::ApiError>::spec(__inner)),
+        catalog: quote_spanned! {inner.span()=>
+            #(#cfgs)* <#inner as ::apierr::ApiError>::catalog(__visit);
+        },
     });
-    arms.need_internal = true;
-    arms.need_fields = true;
-    arms.need_members = true;
-    arms.need_source = true;
+    m.message.arm(call("fmt_message", quote!(, __f)));
+    m.internal.arm(call("fmt_internal", quote!(, __f)));
+    m.internal_differs = true;
+    m.fields.arm(call("field_errors", quote!()));
+    m.members.arm(call("visit_members", quote!(, __visit)));
+    m.source.arm(call("source_error", quote!()));
+    m.retry_after.arm(call("retry_after", quote!()));
+    m.headers.arm(call("visit_headers", quote!(, __visit)));
 }
 
-fn plain_case(
-    input: &Input,
-    case: &Case,
-    index: usize,
-    arms: &mut Arms,
-    bounds: &mut InferredBounds,
-) {
+fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut InferredBounds) {
     let cfgs = &case.attrs.cfgs;
     let path = case_path(case);
-    let any = quote!(#(#cfgs)* #path { .. });
-    let spec_static = format_ident!("__SPEC_{}", index);
-    let spec = spec_builder(input, case);
-    arms.statics
-        .push(quote!(#(#cfgs)* static #spec_static: ::apierr::Spec = #spec;));
-    arms.spec.push(quote!(#any => &#spec_static,));
-    arms.catalog.push(quote!(#(#cfgs)* __visit(&#spec_static);));
-
-    // What clients see, then what logs see when that differs.
-    let declared = declared_message(case, bounds);
-    let display = {
-        let ident = case.ident;
-        quote_spanned!(ident.span()=> ::core::fmt::Display::fmt(self, __f))
-    };
-    if case.written_template().is_none() {
-        bounds.insert_self(quote!(::core::fmt::Display));
-    }
-    let shown = declared.unwrap_or_else(|| (any.clone(), display));
-    if case.is_redacted() {
-        let generic = generic_message(case);
-        arms.message.push(quote!(#any => __f.write_str(#generic),));
-        let (pattern, body) = shown;
-        arms.internal.push(quote!(#pattern => #body,));
-        arms.need_internal = true;
+    // Built only for the methods that need an arm for this case: most need none.
+    let any = || quote!(#(#cfgs)* #path { .. });
+    if cfgs.is_empty() {
+        m.slots.push(Slot::Indexed(m.specs_len));
+        m.specs_len += 1;
+        m.specs.push_str(&spec_text(input, case));
+        m.specs.push_str(",\n");
     } else {
-        let (pattern, body) = shown;
-        arms.message.push(quote!(#pattern => #body,));
-        arms.internal
-            .push(quote!(#any => ::apierr::ApiError::fmt_message(self, __f),));
+        let name = format_ident!("__SPEC_{}", m.cfg_statics.len());
+        let spec = source(&spec_text(input, case));
+        m.cfg_statics
+            .push(quote!(#(#cfgs)* static #name: ::apierr::Spec = #spec;));
+        m.slots.push(Slot::Other {
+            pattern: any(),
+            value: quote!(&#name),
+            catalog: quote!(#(#cfgs)* __visit(&#name);),
+        });
+    }
+
+    // What clients see: a static message (kept in the spec), a declared template, or the
+    // type's `Display`. Then what logs see, which differs only for a redacted case.
+    let redacted = case.is_redacted();
+    let declared = case.template.as_ref();
+    if static_message(case).is_some() {
+        m.message.fallback_used = true;
+    } else if let Some(template) = declared {
+        let (pattern, body) = declared_message(case, template, bounds);
+        m.message.arm(quote!(#pattern => #body,));
+    } else {
+        m.message.fallback_used = true;
+        m.display_span.get_or_insert(case.ident.span());
+    }
+    if redacted {
+        m.internal_differs = true;
+        match declared {
+            Some(template) => {
+                let (pattern, body) = declared_message(case, template, bounds);
+                m.internal.arm(quote!(#pattern => #body,));
+            }
+            None => {
+                m.internal.fallback_used = true;
+                m.internal_display = true;
+                m.display_span.get_or_insert(case.ident.span());
+            }
+        }
+    } else {
+        m.internal.fallback_used = true;
     }
 
     match case.fields_field() {
@@ -323,14 +482,11 @@ fn plain_case(
             let borrow = quote_spanned! {ty.span()=>
                 <#ty as ::core::convert::AsRef<::apierr::FieldErrors>>::as_ref(__fields)
             };
-            arms.fields.push(quote! {
+            m.fields.arm(quote! {
                 #(#cfgs)* #path { #member: __fields, .. } => ::core::option::Option::Some(#borrow),
             });
-            arms.need_fields = true;
         }
-        None => arms
-            .fields
-            .push(quote!(#any => ::core::option::Option::None,)),
+        None => m.fields.fallback_used = true,
     }
 
     let member_fields: Vec<(&Field, String)> = case
@@ -349,26 +505,25 @@ fn plain_case(
         })
         .collect();
     if member_fields.is_empty() {
-        arms.members.push(quote!(#any => {}));
+        m.members.fallback_used = true;
     } else {
-        let bindings: Vec<TokenStream> = member_fields
+        let bindings = member_fields.iter().map(|(field, _)| {
+            let member = &field.member;
+            let local = binding(member);
+            quote!(#member: #local)
+        });
+        let visits: Vec<TokenStream> = member_fields
             .iter()
-            .map(|(field, _)| {
-                let member = &field.member;
-                let local = binding(member);
-                quote!(#member: #local)
+            .map(|(field, name)| {
+                let local = binding_at(field);
+                let ty = field.ty;
+                bounds.insert(ty, quote!(::apierr::serde::Serialize));
+                quote_spanned!(ty.span()=> __visit(::apierr::Member::new(#name, #local));)
             })
             .collect();
-        let visits = member_fields.iter().map(|(field, name)| {
-            let local = binding_at(field);
-            let ty = field.ty;
-            bounds.insert(ty, quote!(::apierr::serde::Serialize));
-            quote_spanned!(ty.span()=> __visit(::apierr::Member::new(#name, #local));)
-        });
-        arms.members.push(quote! {
+        m.members.arm(quote! {
             #(#cfgs)* #path { #(#bindings,)* .. } => { #(#visits)* }
         });
-        arms.need_members = true;
     }
 
     match case.retry_after_field() {
@@ -377,14 +532,11 @@ fn plain_case(
             let ty = field.ty;
             bounds.insert(ty, quote!(::apierr::RetryAfter));
             let secs = quote_spanned!(ty.span()=> <#ty as ::apierr::RetryAfter>::retry_after_secs(__retry));
-            arms.retry_after.push(quote! {
+            m.retry_after.arm(quote! {
                 #(#cfgs)* #path { #member: __retry, .. } => #secs,
             });
-            arms.need_retry_after = true;
         }
-        None => arms
-            .retry_after
-            .push(quote!(#any => ::core::option::Option::None,)),
+        None => m.retry_after.fallback_used = true,
     }
 
     let header_fields: Vec<&Field> = case
@@ -393,7 +545,7 @@ fn plain_case(
         .filter(|f| f.attrs.header.is_some())
         .collect();
     if header_fields.is_empty() {
-        arms.headers.push(quote!(#any => {}));
+        m.headers.fallback_used = true;
     } else {
         let bindings = header_fields.iter().map(|field| {
             let member = &field.member;
@@ -415,10 +567,9 @@ fn plain_case(
                 quote_spanned!(ty.span()=> __visit(#name, #local);)
             })
             .collect();
-        arms.headers.push(quote! {
+        m.headers.arm(quote! {
             #(#cfgs)* #path { #(#bindings,)* .. } => { #(#visits)* }
         });
-        arms.need_headers = true;
     }
 
     match case.source_field() {
@@ -427,30 +578,27 @@ fn plain_case(
             let ty = field.ty;
             bounds.insert(ty, quote!(::apierr::__private::Error + 'static));
             let cast = quote_spanned!(ty.span()=> __source.as_source());
-            arms.source.push(quote! {
+            m.source.arm(quote! {
                 #(#cfgs)* #path { #member: __source, .. } => ::core::option::Option::Some(#cast),
             });
-            arms.need_source = true;
         }
-        None => arms
-            .source
-            .push(quote!(#any => ::core::option::Option::None,)),
+        None => m.source.fallback_used = true,
     }
 }
 
-/// The pattern and body that write a declared `message`, or `None` for the `Display` fallback.
+/// The pattern and body that write a declared `message = "…"` template.
 fn declared_message(
     case: &Case,
+    template: &Template,
     bounds: &mut InferredBounds,
-) -> Option<(TokenStream, TokenStream)> {
+) -> (TokenStream, TokenStream) {
     let cfgs = &case.attrs.cfgs;
     let path = case_path(case);
-    let template = case.written_template()?;
     if let Some(fixed) = &template.fixed {
-        return Some((
+        return (
             quote!(#(#cfgs)* #path { .. }),
             quote!(__f.write_str(#fixed)),
-        ));
+        );
     }
     let mut bindings = Vec::new();
     let mut args = Vec::new();
@@ -485,79 +633,140 @@ fn declared_message(
                 None => TokenStream::new(),
             },
         });
-        return Some((
+        return (
             pattern,
             quote!({ #(#writes)* ::core::result::Result::Ok(()) }),
-        ));
+        );
     }
     let lit = LitStr::new(&template.rewritten, template.lit.span());
-    Some((
+    (
         pattern,
         quote!(__f.write_fmt(::core::format_args!(#lit, #(#args),*))),
-    ))
+    )
 }
 
-fn generic_message(case: &Case) -> &'static str {
-    status::generic_message(case.status.as_ref().map_or(500, |status| status.code))
+/// The public message when it never depends on the value: the reason phrase of a redacted
+/// case, or a template without interpolation.
+fn static_message<'a>(case: &'a Case<'_>) -> Option<&'a str> {
+    if case.is_redacted() {
+        return Some(status::generic_message(
+            case.status.as_ref().map_or(500, |status| status.code),
+        ));
+    }
+    case.fixed_message()
 }
 
-/// `Spec::new(code, status, type).with_…(…)…`, a constant expression.
-fn spec_builder(input: &Input, case: &Case) -> TokenStream {
-    let code = case
-        .code
-        .as_ref()
-        .map_or_else(String::new, |(code, _)| code.clone());
+/// The case's `Spec` as source text: a literal of its hidden positional fields (see
+/// `apierr::Spec`), which costs the compiler far less than a `const fn` call, for each of
+/// thousands of cases. Every value has been checked here; a code or message flagged plain
+/// needs no JSON escaping. Strings are written as
+/// Rust literals by [`push_str_literal`].
+fn spec_text(input: &Input, case: &Case) -> String {
+    use std::fmt::Write as _;
+
+    let code = case.code.as_ref().map_or("", |(code, _)| code.as_str());
     let status = case.status.as_ref().map_or(500, |status| status.code);
     let type_name = input.original.ident.to_string();
-    let mut spec = quote!(::apierr::Spec::new(#code, #status, #type_name));
-    if case.is_variant {
-        let variant = case.ident.to_string();
-        spec.extend(quote!(.with_variant(#variant)));
-    }
+    let variant = if case.is_variant {
+        case.ident.to_string()
+    } else {
+        String::new()
+    };
     let attrs = &case.attrs;
-    if let Some(category) = attrs
-        .category
-        .as_ref()
-        .or(input.container.category.as_ref())
+    let value = |lit: Option<&LitStr>| lit.map(LitStr::value).unwrap_or_default();
+    let message = static_message(case);
+    let texts = [
+        value(
+            attrs
+                .category
+                .as_ref()
+                .or(input.container.category.as_ref()),
+        ),
+        attrs.doc.clone().unwrap_or_default(),
+        value(attrs.message.as_ref()),
+        message.unwrap_or_default().to_owned(),
+        value(attrs.title.as_ref()),
+        value(attrs.problem_type.as_ref()),
+        value(case.www_authenticate(&input.container)),
+    ];
+    // The bits of the spec's flags.
+    let flags = [
+        (attrs.expose.is_some(), 1),
+        (case.is_redacted(), 2),
+        (case.fields_field().is_some(), 4),
+        (case.retry_after_field().is_some(), 8),
+        (message.is_some(), 16),
+        (message.is_some_and(json_plain), 32),
+        (json_plain(code), 64),
+    ]
+    .iter()
+    .filter(|(set, _)| *set)
+    .fold(0u8, |flags, (_, bit)| flags | bit);
+
+    let mut out = String::with_capacity(128);
+    // Writing to a `String` cannot fail.
+    out.push_str("::apierr::Spec(");
+    push_str_literal(&mut out, code);
+    let _ = write!(out, ", {status}, ");
+    push_str_literal(&mut out, &type_name);
+    out.push_str(", ");
+    push_str_literal(&mut out, &variant);
+    out.push_str(", [");
+    for text in &texts {
+        push_str_literal(&mut out, text);
+        out.push_str(", ");
+    }
+    out.push_str("], ");
+    // An empty `&[]` would be a promoted constant of its own in every spec: they share one.
+    if attrs.headers.is_empty() {
+        out.push_str("__NO_HEADERS");
+    } else {
+        out.push_str("&[");
+        for (name, value) in &attrs.headers {
+            out.push('(');
+            push_str_literal(&mut out, &name.value().to_ascii_lowercase());
+            out.push_str(", ");
+            push_str_literal(&mut out, &value.value());
+            out.push_str("), ");
+        }
+        out.push(']');
+    }
+    let _ = write!(out, ", {flags})");
+    out
+}
+
+/// Appends `text` as a Rust string literal. `{:?}` escapes it as Rust does, but slowly in the
+/// unoptimized build of a proc macro: text that needs no escape is copied.
+fn push_str_literal(out: &mut String, text: &str) {
+    use std::fmt::Write as _;
+
+    if text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
     {
-        spec.extend(quote!(.with_category(#category)));
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+    } else {
+        let _ = write!(out, "{text:?}");
     }
-    if let Some(doc) = &attrs.doc {
-        spec.extend(quote!(.with_description(#doc)));
-    }
-    if let Some(template) = &attrs.message {
-        spec.extend(quote!(.with_message_template(#template)));
-    }
-    if case.is_redacted() {
-        let generic = generic_message(case);
-        spec.extend(quote!(.with_static_message(#generic).redacted()));
-    } else if let Some(fixed) = case.written_template().and_then(|t| t.fixed.as_ref()) {
-        spec.extend(quote!(.with_static_message(#fixed)));
-    }
-    if let Some(title) = &attrs.title {
-        spec.extend(quote!(.with_title(#title)));
-    }
-    if let Some(uri) = &attrs.problem_type {
-        spec.extend(quote!(.with_problem_type(#uri)));
-    }
-    if attrs.expose.is_some() {
-        spec.extend(quote!(.exposed()));
-    }
-    if case.fields_field().is_some() {
-        spec.extend(quote!(.with_field_errors()));
-    }
-    if let Some(challenge) = case.www_authenticate(&input.container) {
-        spec.extend(quote!(.with_www_authenticate(#challenge)));
-    }
-    if !attrs.headers.is_empty() {
-        let pairs = attrs.headers.iter().map(|(name, value)| {
-            let name = name.value().to_ascii_lowercase();
-            quote!((#name, #value))
-        });
-        spec.extend(quote!(.with_headers(&[#(#pairs),*])));
-    }
-    if case.retry_after_field().is_some() {
-        spec.extend(quote!(.with_retry_after()));
-    }
-    spec
+}
+
+/// Tokens of generated source text, lexed by the compiler itself: `proc_macro2`'s own lexer,
+/// which it runs first to validate the text, is slow in the unoptimized build of a proc macro.
+fn source(text: &str) -> TokenStream {
+    let tokens = if proc_macro::is_available() {
+        text.parse::<proc_macro::TokenStream>()
+            .map(TokenStream::from)
+            .ok()
+    } else {
+        text.parse().ok()
+    };
+    tokens.expect("the derive writes valid Rust source")
+}
+
+/// Whether `text` goes into a JSON string as it is, without escaping.
+fn json_plain(text: &str) -> bool {
+    text.bytes()
+        .all(|byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
 }

@@ -1,5 +1,7 @@
 //! Checks that need the whole input: every mistake is recorded, none stops the others.
 
+use std::collections::HashMap;
+
 use quote::ToTokens;
 use syn::{LitStr, Member};
 
@@ -371,28 +373,24 @@ fn check_headers(cx: &Ctxt, case: &Case, status_ok: bool) {
 }
 
 fn check_unique_codes(cx: &Ctxt, input: &Input) {
-    for (i, case) in input.cases.iter().enumerate() {
+    // By code, the cases seen so far: a map, as an enum may have thousands of codes.
+    let mut seen: HashMap<&str, Vec<&Case>> = HashMap::new();
+    for case in &input.cases {
         let Some((code, span)) = &case.code else {
             continue;
         };
         if case.attrs.transparent.is_some() {
             continue;
         }
-        let earlier = input.cases[..i].iter().find(|other| {
-            other.attrs.transparent.is_none()
-                && other.code.as_ref().is_some_and(|(c, _)| c == code)
-                // Variants under different `#[cfg]`s may share a code, as alternatives.
-                && !exclusive_cfgs(other, case)
-        });
-        if let Some(earlier) = earlier {
+        let earlier = seen.entry(code.as_str()).or_default();
+        // Variants under different `#[cfg]`s may share a code, as alternatives.
+        if let Some(other) = earlier.iter().find(|other| !exclusive_cfgs(other, case)) {
             cx.error_at(
                 *span,
-                format!(
-                    "duplicate code `{code}`: `{}` already uses it",
-                    earlier.ident
-                ),
+                format!("duplicate code `{code}`: `{}` already uses it", other.ident),
             );
         }
+        earlier.push(case);
     }
 }
 

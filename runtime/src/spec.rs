@@ -1,10 +1,12 @@
 //! The static description of one error code.
 
+use core::fmt;
+
 use http::StatusCode;
 
 /// Everything that is known about one error code at compile time.
 ///
-/// `#[derive(ApiError)]` emits one `static Spec` per variant; [`ApiError::spec`](crate::ApiError::spec)
+/// `#[derive(ApiError)]` emits one `Spec` per variant, in a static array; [`ApiError::spec`](crate::ApiError::spec)
 /// returns it, and [`ApiError::catalog`](crate::ApiError::catalog) lists all of a type's specs.
 /// Because it is `'static`, reading a code, status or description never allocates.
 ///
@@ -24,27 +26,42 @@ use http::StatusCode;
 /// assert_eq!(spec.description(), Some("Order cannot be cancelled in its current state"));
 /// assert_eq!(spec.message_template(), Some("order cannot be cancelled"));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Spec {
-    code: &'static str,
-    status: StatusCode,
-    type_name: &'static str,
-    variant: Option<&'static str>,
-    category: Option<&'static str>,
-    description: Option<&'static str>,
-    message_template: Option<&'static str>,
-    static_message: Option<&'static str>,
-    title: Option<&'static str>,
-    problem_type: Option<&'static str>,
-    exposed: bool,
-    redacted: bool,
-    has_field_errors: bool,
-    www_authenticate: Option<&'static str>,
-    headers: &'static [(&'static str, &'static str)],
-    retry_after: bool,
-    // Decided at compile time, so the hot path copies these strings instead of escaping them.
-    code_plain: bool,
-    message_plain: bool,
+// The fields are public, hidden and positional so that the derive can write each spec as a
+// plain literal: a literal is far cheaper for the compiler to evaluate than a call of a
+// `const fn`, which matters for enums of thousands of codes. They are not API; the derive
+// checks every value it writes (a code or message flagged plain needs no JSON escaping).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Spec(
+    #[doc(hidden)] pub &'static str,
+    #[doc(hidden)] pub u16,
+    #[doc(hidden)] pub &'static str,
+    #[doc(hidden)] pub &'static str,
+    #[doc(hidden)] pub [&'static str; 7],
+    #[doc(hidden)] pub &'static [(&'static str, &'static str)],
+    #[doc(hidden)] pub u8,
+);
+
+// Where each part lives: `Spec(code, status, type name, variant or "", texts, headers, flags)`.
+// In `texts`, an empty string stands for an absent text.
+const CATEGORY: usize = 0;
+const DESCRIPTION: usize = 1;
+const TEMPLATE: usize = 2;
+const MESSAGE: usize = 3;
+const TITLE: usize = 4;
+const PROBLEM_TYPE: usize = 5;
+const CHALLENGE: usize = 6;
+
+// The bits of `flags`.
+const EXPOSED: u8 = 1;
+const REDACTED: u8 = 2;
+const FIELD_ERRORS: u8 = 4;
+const RETRY_AFTER: u8 = 8;
+const STATIC_MESSAGE: u8 = 16;
+const MESSAGE_PLAIN: u8 = 32;
+const CODE_PLAIN: u8 = 64;
+
+const fn some(text: &'static str) -> Option<&'static str> {
+    if text.is_empty() { None } else { Some(text) }
 }
 
 impl Spec {
@@ -54,227 +71,259 @@ impl Spec {
     /// compile time, so this only matters for hand-written specs.
     #[must_use]
     pub const fn new(code: &'static str, status: u16, type_name: &'static str) -> Self {
-        let status = match StatusCode::from_u16(status) {
-            Ok(status) => status,
-            Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        let status = if StatusCode::from_u16(status).is_ok() {
+            status
+        } else {
+            500
         };
-        Spec {
-            code,
-            status,
-            type_name,
-            variant: None,
-            category: None,
-            description: None,
-            message_template: None,
-            static_message: None,
-            title: None,
-            problem_type: None,
-            exposed: false,
-            redacted: false,
-            has_field_errors: false,
-            www_authenticate: None,
-            headers: &[],
-            retry_after: false,
-            code_plain: crate::format::json::is_plain(code),
-            message_plain: false,
-        }
+        let plain = if crate::format::json::is_plain(code) {
+            CODE_PLAIN
+        } else {
+            0
+        };
+        Spec(code, status, type_name, "", [""; 7], &[], plain)
+    }
+
+    const fn with_text(mut self, index: usize, text: &'static str) -> Self {
+        self.4[index] = text;
+        self
+    }
+
+    const fn with_flag(mut self, flag: u8) -> Self {
+        self.6 |= flag;
+        self
+    }
+
+    const fn flag(&self, flag: u8) -> bool {
+        self.6 & flag != 0
     }
 
     /// The `WWW-Authenticate` challenge sent with this code (`#[api(www_authenticate = "…")]`).
     #[must_use]
-    pub const fn with_www_authenticate(mut self, challenge: &'static str) -> Self {
-        self.www_authenticate = Some(challenge);
-        self
+    pub const fn with_www_authenticate(self, challenge: &'static str) -> Self {
+        self.with_text(CHALLENGE, challenge)
     }
 
     /// Fixed headers sent with this code (`#[api(header("name", "value"))]`); names lowercase.
     #[must_use]
     pub const fn with_headers(mut self, headers: &'static [(&'static str, &'static str)]) -> Self {
-        self.headers = headers;
+        self.5 = headers;
         self
     }
 
     /// Marks a code whose values carry a `Retry-After` delay (`#[api(retry_after)]` field).
     #[must_use]
-    pub const fn with_retry_after(mut self) -> Self {
-        self.retry_after = true;
-        self
+    pub const fn with_retry_after(self) -> Self {
+        self.with_flag(RETRY_AFTER)
     }
 
     /// The variant this spec describes; `None` for a struct.
     #[must_use]
     pub const fn with_variant(mut self, variant: &'static str) -> Self {
-        self.variant = Some(variant);
+        self.3 = variant;
         self
     }
 
     /// The group the code is listed under in the catalogue (`#[api(category = "…")]`).
     #[must_use]
-    pub const fn with_category(mut self, category: &'static str) -> Self {
-        self.category = Some(category);
-        self
+    pub const fn with_category(self, category: &'static str) -> Self {
+        self.with_text(CATEGORY, category)
     }
 
     /// The human description of the code: the variant's `///` doc comment.
     #[must_use]
-    pub const fn with_description(mut self, description: &'static str) -> Self {
-        self.description = Some(description);
-        self
+    pub const fn with_description(self, description: &'static str) -> Self {
+        self.with_text(DESCRIPTION, description)
     }
 
     /// The `message = "…"` template as written, interpolations included.
     #[must_use]
-    pub const fn with_message_template(mut self, template: &'static str) -> Self {
-        self.message_template = Some(template);
-        self
+    pub const fn with_message_template(self, template: &'static str) -> Self {
+        self.with_text(TEMPLATE, template)
     }
 
     /// The public message when it never depends on the value (no interpolation, or redacted).
     #[must_use]
-    pub const fn with_static_message(mut self, message: &'static str) -> Self {
-        self.static_message = Some(message);
-        self.message_plain = crate::format::json::is_plain(message);
-        self
+    pub const fn with_static_message(self, message: &'static str) -> Self {
+        let spec = self.with_text(MESSAGE, message).with_flag(STATIC_MESSAGE);
+        if crate::format::json::is_plain(message) {
+            spec.with_flag(MESSAGE_PLAIN)
+        } else {
+            Spec(
+                spec.0,
+                spec.1,
+                spec.2,
+                spec.3,
+                spec.4,
+                spec.5,
+                spec.6 & !MESSAGE_PLAIN,
+            )
+        }
     }
 
     /// A short, human title for the problem (`#[api(title = "…")]`, RFC 9457 `title`).
     #[must_use]
-    pub const fn with_title(mut self, title: &'static str) -> Self {
-        self.title = Some(title);
-        self
+    pub const fn with_title(self, title: &'static str) -> Self {
+        self.with_text(TITLE, title)
     }
 
     /// A URI identifying the problem type (`#[api(type = "…")]`, RFC 9457 `type`).
     #[must_use]
-    pub const fn with_problem_type(mut self, uri: &'static str) -> Self {
-        self.problem_type = Some(uri);
-        self
+    pub const fn with_problem_type(self, uri: &'static str) -> Self {
+        self.with_text(PROBLEM_TYPE, uri)
     }
 
     /// Marks a 5xx code whose real message may be shown (`#[api(expose)]`).
     #[must_use]
-    pub const fn exposed(mut self) -> Self {
-        self.exposed = true;
-        self
+    pub const fn exposed(self) -> Self {
+        self.with_flag(EXPOSED)
     }
 
     /// Marks a code whose public message is replaced by the generic one.
     #[must_use]
-    pub const fn redacted(mut self) -> Self {
-        self.redacted = true;
-        self
+    pub const fn redacted(self) -> Self {
+        self.with_flag(REDACTED)
     }
 
     /// Marks a code that carries field-level errors (`#[api(fields)]`).
     #[must_use]
-    pub const fn with_field_errors(mut self) -> Self {
-        self.has_field_errors = true;
-        self
+    pub const fn with_field_errors(self) -> Self {
+        self.with_flag(FIELD_ERRORS)
     }
 
     /// The machine-readable code, e.g. `"AUTH_MISSING"`.
     #[must_use]
     pub const fn code(&self) -> &'static str {
-        self.code
+        self.0
     }
 
     /// The HTTP status the code is answered with.
     #[must_use]
     pub const fn status(&self) -> StatusCode {
-        self.status
+        match StatusCode::from_u16(self.1) {
+            Ok(status) => status,
+            Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
     }
 
     /// The Rust type that declares the code.
     #[must_use]
     pub const fn type_name(&self) -> &'static str {
-        self.type_name
+        self.2
     }
 
     /// The Rust variant that declares the code; `None` for a struct.
     #[must_use]
     pub const fn variant(&self) -> Option<&'static str> {
-        self.variant
+        some(self.3)
     }
 
     /// The catalogue group, if declared.
     #[must_use]
     pub const fn category(&self) -> Option<&'static str> {
-        self.category
+        some(self.4[CATEGORY])
     }
 
     /// The variant's doc comment, if any.
     #[must_use]
     pub const fn description(&self) -> Option<&'static str> {
-        self.description
+        some(self.4[DESCRIPTION])
     }
 
     /// The `message = "…"` template, if declared.
     #[must_use]
     pub const fn message_template(&self) -> Option<&'static str> {
-        self.message_template
+        some(self.4[TEMPLATE])
     }
 
     /// The public message when it is the same for every value of this code.
     #[must_use]
     pub const fn static_message(&self) -> Option<&'static str> {
-        self.static_message
+        if self.flag(STATIC_MESSAGE) {
+            Some(self.4[MESSAGE])
+        } else {
+            None
+        }
     }
 
     /// The declared title, if any.
     #[must_use]
     pub const fn title(&self) -> Option<&'static str> {
-        self.title
+        some(self.4[TITLE])
     }
 
     /// The declared problem type URI, if any.
     #[must_use]
     pub const fn problem_type(&self) -> Option<&'static str> {
-        self.problem_type
+        some(self.4[PROBLEM_TYPE])
     }
 
     /// Whether the real message is shown although the status is 5xx.
     #[must_use]
     pub const fn is_exposed(&self) -> bool {
-        self.exposed
+        self.flag(EXPOSED)
     }
 
     /// Whether the public message is the generic one rather than the value's own.
     #[must_use]
     pub const fn is_redacted(&self) -> bool {
-        self.redacted
+        self.flag(REDACTED)
     }
 
     /// Whether values of this code carry field-level errors.
     #[must_use]
     pub const fn has_field_errors(&self) -> bool {
-        self.has_field_errors
+        self.flag(FIELD_ERRORS)
     }
 
     /// The declared `WWW-Authenticate` challenge, if any.
     #[must_use]
     pub const fn www_authenticate(&self) -> Option<&'static str> {
-        self.www_authenticate
+        some(self.4[CHALLENGE])
     }
 
     /// The declared fixed headers, names in lowercase; checked at compile time.
     #[must_use]
     pub const fn headers(&self) -> &'static [(&'static str, &'static str)] {
-        self.headers
+        self.5
     }
 
     /// Whether values of this code carry a `Retry-After` delay.
     #[must_use]
     pub const fn has_retry_after(&self) -> bool {
-        self.retry_after
+        self.flag(RETRY_AFTER)
     }
 
     /// Whether the code can be written in JSON without escaping.
     pub(crate) const fn is_code_plain(&self) -> bool {
-        self.code_plain
+        self.flag(CODE_PLAIN)
     }
 
     /// Whether the static message can be written in JSON without escaping.
     pub(crate) const fn is_message_plain(&self) -> bool {
-        self.message_plain
+        self.flag(MESSAGE_PLAIN)
+    }
+}
+
+impl fmt::Debug for Spec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Spec")
+            .field("code", &self.code())
+            .field("status", &self.status())
+            .field("type_name", &self.type_name())
+            .field("variant", &self.variant())
+            .field("category", &self.category())
+            .field("description", &self.description())
+            .field("message_template", &self.message_template())
+            .field("static_message", &self.static_message())
+            .field("title", &self.title())
+            .field("problem_type", &self.problem_type())
+            .field("exposed", &self.is_exposed())
+            .field("redacted", &self.is_redacted())
+            .field("has_field_errors", &self.has_field_errors())
+            .field("www_authenticate", &self.www_authenticate())
+            .field("headers", &self.headers())
+            .field("retry_after", &self.has_retry_after())
+            .finish()
     }
 }
