@@ -30,6 +30,16 @@ pub struct Case<'a> {
     /// The text of thiserror's `#[error("…")]` when it has no placeholder: what `Display`
     /// always writes, kept in the spec so that the message is copied instead of formatted.
     pub display_fixed: Option<String>,
+    /// Its `#[error(...)]`, read when the type asks for `#[api(display)]`.
+    pub display: Option<DisplayAttr>,
+}
+
+/// What a case's `#[error(...)]` says, for `#[api(display)]`.
+pub enum DisplayAttr {
+    /// `#[error("…")]`: the template `Display` writes.
+    Template(Template),
+    /// `#[error(transparent)]`: the single field's own `Display` and source.
+    Transparent(Span),
 }
 
 pub struct Field<'a> {
@@ -68,6 +78,7 @@ impl<'a> Input<'a> {
                 let container = Attrs {
                     format: attrs.format.take(),
                     code_enum: attrs.code_enum.take(),
+                    display: attrs.display.take(),
                     ..Attrs::default()
                 };
                 // A struct's `#[error]` is its own, not an enum-wide one.
@@ -139,7 +150,11 @@ impl<'a> Case<'a> {
         } else {
             variant_attrs.iter().find_map(thiserror_fixed)
         };
+        let display = container
+            .display
+            .and_then(|_| display_attr(cx, ident, attrs.error_attr));
         Case {
+            display,
             ident,
             is_variant,
             attrs,
@@ -253,4 +268,39 @@ fn thiserror_fixed(attr: &syn::Attribute) -> Option<String> {
         fixed.push(c);
     }
     Some(fixed)
+}
+
+/// Reads the `#[error(...)]` that `#[api(display)]` writes `Display` from.
+fn display_attr(cx: &Ctxt, ident: &Ident, attr: Option<&syn::Attribute>) -> Option<DisplayAttr> {
+    let Some(attr) = attr else {
+        cx.error_at(
+            ident.span(),
+            format!(
+                "`{ident}` has no #[error(\"...\")], which #[api(display)] writes `Display` from"
+            ),
+        );
+        return None;
+    };
+    if let Ok(word) = attr.parse_args::<Ident>()
+        && word == "transparent"
+    {
+        return Some(DisplayAttr::Transparent(word.span()));
+    }
+    match attr.parse_args::<syn::LitStr>() {
+        Ok(lit) => Template::parse_as(&lit, "#[error]")
+            .map(DisplayAttr::Template)
+            .map_err(|error| cx.syn_error(error))
+            .ok(),
+        Err(_) => {
+            let span = match &attr.meta {
+                syn::Meta::List(list) => list.tokens.span(),
+                other => other.span(),
+            };
+            cx.error_at(
+                span,
+                "with #[api(display)], #[error(...)] takes a string literal alone, fields interpolated by name like `{field}`, or `transparent`",
+            );
+            None
+        }
+    }
 }

@@ -29,6 +29,7 @@ impl Location {
                 "format",
                 "www_authenticate",
                 "code_enum",
+                "display",
             ],
             Location::Struct => &[
                 "code",
@@ -44,6 +45,7 @@ impl Location {
                 "www_authenticate",
                 "header",
                 "code_enum",
+                "display",
             ],
             Location::Variant => &[
                 "code",
@@ -133,6 +135,10 @@ pub struct Attrs<'a> {
     /// Whether thiserror's `#[error]` stands on the enum itself, making variants' `Display`
     /// depend on more than their own attribute.
     pub has_error_attr: bool,
+    /// The first `#[error(...)]`, which `display` writes `Display` from.
+    pub error_attr: Option<&'a Attribute>,
+    /// `display`: the derive also writes `Display`, `Error` and `From`, as thiserror would.
+    pub display: Option<Span>,
 }
 
 /// The `#[api(...)]` keys of a field, and whether thiserror marks it as the source.
@@ -144,6 +150,8 @@ pub struct FieldAttrs {
     pub member: Option<Option<MemberName>>,
     pub member_span: Option<Span>,
     pub source: bool,
+    /// thiserror's `#[from]`, for the `From` impl that `display` writes.
+    pub from: Option<Span>,
 }
 
 /// The closest of `candidates` to `word`, when it is close enough to be a likely typo.
@@ -327,6 +335,7 @@ impl<'a> Attrs<'a> {
                 out.cfgs.push(attr);
             } else if path.is_ident("error") {
                 out.has_error_attr = true;
+                out.error_attr.get_or_insert(attr);
             } else if path.is_ident("api") {
                 out.parse_api(cx, attr, location);
             }
@@ -392,6 +401,11 @@ impl<'a> Attrs<'a> {
         span: Span,
     ) -> syn::Result<()> {
         match key {
+            // display
+            "display" => {
+                self.display = Some(span);
+                no_value(meta, "display")?;
+            }
             // code = "AUTH_MISSING"
             "code" => self.code = Some(string_value(meta, "code", "\"AUTH_MISSING\"")?),
             // status = 401 | status = UNAUTHORIZED | status = StatusCode::UNAUTHORIZED
@@ -506,6 +520,9 @@ impl FieldAttrs {
             let path = attr.path();
             if path.is_ident("source") || path.is_ident("from") {
                 out.source = true;
+                if path.is_ident("from") {
+                    out.from = Some(path.span());
+                }
             } else if path.is_ident("api") {
                 if let Err(error) = require_list(attr) {
                     cx.syn_error(error);

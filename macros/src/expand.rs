@@ -301,6 +301,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
             .collect::<Vec<_>>()
     };
     let code_enum = crate::code_enum::expand(input, spec_refs);
+    let display_impls = crate::display::expand(input);
     let code_enum_items = code_enum.as_ref().map(|(item, _)| item);
     let code_enum_impls = code_enum.as_ref().map(|(_, impls)| impls);
     let format = input.container.format.as_ref().map(|format| {
@@ -351,6 +352,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
             }
 
             #code_enum_impls
+            #display_impls
 
             // Framework impls (axum, actix-web) come from the runtime, whose features decide
             // which exist; the derive itself has no features.
@@ -362,7 +364,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
 }
 
 /// `Self::Variant`, or `Self` for a struct.
-fn case_path(case: &Case) -> TokenStream {
+pub fn case_path(case: &Case) -> TokenStream {
     let ident = case.ident;
     if case.is_variant {
         quote!(Self::#ident)
@@ -381,7 +383,7 @@ fn binding_at(field: &Field) -> Ident {
 
 /// The local a field is bound to: `__f_until`, `__f_0`. The `__f_` prefix keeps fields from
 /// shadowing the generated parameters (`__f`, `__visit`) whatever they are called.
-fn binding(member: &Member) -> Ident {
+pub fn binding(member: &Member) -> Ident {
     match member {
         Member::Named(ident) => {
             let text = ident.to_string();
@@ -587,7 +589,7 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
 }
 
 /// The pattern and body that write a declared `message = "…"` template.
-fn declared_message(
+pub fn declared_message(
     case: &Case,
     template: &Template,
     bounds: &mut InferredBounds,

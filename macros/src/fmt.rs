@@ -74,8 +74,13 @@ pub struct Template {
 }
 
 impl Template {
-    /// Parses `lit`; errors point at the literal.
+    /// Parses `lit`, a `message`; errors point at the literal.
     pub fn parse(lit: &LitStr) -> syn::Result<Self> {
+        Self::parse_as(lit, "`message`")
+    }
+
+    /// Parses `lit`; errors point at the literal and name it `what`, as the user wrote it.
+    pub fn parse_as(lit: &LitStr, what: &str) -> syn::Result<Self> {
         let text = lit.value();
         let mut args: Vec<Arg> = Vec::new();
         let mut rewritten = String::with_capacity(text.len() + 8);
@@ -100,26 +105,26 @@ impl Template {
                 continue;
             }
             if at.starts_with('}') {
-                return Err(err(
-                    "`message` has an unmatched `}`; write `}}` for a literal brace".to_owned(),
-                ));
+                return Err(err(format!(
+                    "{what} has an unmatched `}}`; write `}}}}` for a literal brace"
+                )));
             }
             let Some(close) = at.find('}') else {
-                return Err(err(
-                    "`message` has an unclosed `{`; write `{{` for a literal brace".to_owned(),
-                ));
+                return Err(err(format!(
+                    "{what} has an unclosed `{{`; write `{{{{` for a literal brace"
+                )));
             };
             let inner = &at[1..close];
             let (name, spec) = inner.split_once(':').unwrap_or((inner, ""));
             let name = name.trim();
             if name.is_empty() {
                 return Err(err(format!(
-                    "`message` cannot use `{{{inner}}}`: name the field, like `{{field}}` or `{{0}}`"
+                    "{what} cannot use `{{{inner}}}`: name the field, like `{{field}}` or `{{0}}`"
                 )));
             }
             let member = parse_member(name, lit.span()).ok_or_else(|| {
                 err(format!(
-                    "`message` has `{{{inner}}}`, which does not name a field"
+                    "{what} has `{{{inner}}}`, which does not name a field"
                 ))
             })?;
             let renamed = match &member {
@@ -153,10 +158,9 @@ impl Template {
                     .map_or(0, |i| i + 1);
                 if let Some(member) = parse_member(&piece[start..], lit.span()) {
                     if matches!(member, Member::Unnamed(_)) {
-                        return Err(err(
-                            "`message` takes widths and precisions from named fields only"
-                                .to_owned(),
-                        ));
+                        return Err(err(format!(
+                            "{what} takes widths and precisions from named fields only"
+                        )));
                     }
                     push_arg(&mut args, member, Trait::Display);
                 }

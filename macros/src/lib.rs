@@ -6,6 +6,7 @@ mod attr;
 mod case;
 mod code_enum;
 mod ctxt;
+mod display;
 mod expand;
 mod fallback;
 mod fmt;
@@ -17,7 +18,7 @@ use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
 /// Derives `apierr::ApiError` from `#[api(...)]` attributes; see the `apierr` crate docs.
-#[proc_macro_derive(ApiError, attributes(api))]
+#[proc_macro_derive(ApiError, attributes(api, error, source, from))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input).into()

@@ -5,9 +5,10 @@ use std::collections::HashMap;
 use quote::ToTokens;
 use syn::{LitStr, Member};
 
-use crate::ast::{Case, Input};
+use crate::ast::{Case, DisplayAttr, Input};
 use crate::attr::{Attrs, closest};
 use crate::ctxt::Ctxt;
+use crate::fmt::Template;
 
 /// Keys that a `transparent` case takes from its inner error instead.
 const NOT_WITH_TRANSPARENT: &[&str] = &[
@@ -53,6 +54,16 @@ pub fn check(cx: &Ctxt, input: &Input) {
         cx.error_at(
             span.unwrap_or_else(|| input.original.ident.span()),
             "`code_enum` is not supported on a generic type: its code enum could not name the codes of a generic field",
+        );
+    }
+    if let (Some(_), Some(attr), true) = (
+        input.container.display,
+        input.container.error_attr,
+        input.is_enum,
+    ) {
+        cx.error_spanned_by(
+            attr,
+            "#[api(display)] reads #[error(...)] on each variant, not on the enum",
         );
     }
     for case in &input.cases {
@@ -188,44 +199,10 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
     }
 
     if let Some(template) = &case.template {
-        for arg in &template.args {
-            if case.field(&arg.member).is_none() {
-                let (field, hint) = match &arg.member {
-                    Member::Named(ident) => {
-                        let names: Vec<String> = case
-                            .fields
-                            .iter()
-                            .filter_map(|field| match &field.member {
-                                Member::Named(ident) => Some(ident.to_string()),
-                                Member::Unnamed(_) => None,
-                            })
-                            .collect();
-                        let hint = closest(&ident.to_string(), names.iter().map(String::as_str))
-                            .map(|known| format!("; did you mean `{{{known}}}`?"))
-                            .unwrap_or_default();
-                        (ident.to_string(), hint)
-                    }
-                    Member::Unnamed(index) => {
-                        let hint = match (case.fields.first().map(|f| &f.member), case.fields.len())
-                        {
-                            (Some(Member::Named(first)), _) => {
-                                format!("; name a field instead, like `{{{first}}}`")
-                            }
-                            (_, 0) => String::new(),
-                            (_, 1) => "; its only field is `{0}`".to_owned(),
-                            (_, n) => format!("; its fields are `{{0}}` to `{{{}}}`", n - 1),
-                        };
-                        (index.index.to_string(), hint)
-                    }
-                };
-                cx.error_spanned_by(
-                    &template.lit,
-                    format!(
-                        "`message` refers to `{{{field}}}`, but `{name}` has no such field{hint}"
-                    ),
-                );
-            }
-        }
+        check_template_fields(cx, case, template, "`message`");
+    }
+    if input.container.display.is_some() {
+        check_display(cx, case);
     }
 
     check_headers(cx, case, status_ok);
@@ -405,4 +382,70 @@ fn exclusive_cfgs(a: &Case, b: &Case) -> bool {
     };
     let (a, b) = (tokens(a), tokens(b));
     !a.is_empty() && !b.is_empty() && a != b
+}
+
+/// Every field a template interpolates must exist; `what` names the template as written
+/// (`message` or `#[error]`).
+pub fn check_template_fields(cx: &Ctxt, case: &Case, template: &Template, what: &str) {
+    let name = case.ident;
+    for arg in &template.args {
+        if case.field(&arg.member).is_none() {
+            let (field, hint) = match &arg.member {
+                Member::Named(ident) => {
+                    let names: Vec<String> = case
+                        .fields
+                        .iter()
+                        .filter_map(|field| match &field.member {
+                            Member::Named(ident) => Some(ident.to_string()),
+                            Member::Unnamed(_) => None,
+                        })
+                        .collect();
+                    let hint = closest(&ident.to_string(), names.iter().map(String::as_str))
+                        .map(|known| format!("; did you mean `{{{known}}}`?"))
+                        .unwrap_or_default();
+                    (ident.to_string(), hint)
+                }
+                Member::Unnamed(index) => {
+                    let hint = match (case.fields.first().map(|f| &f.member), case.fields.len()) {
+                        (Some(Member::Named(first)), _) => {
+                            format!("; name a field instead, like `{{{first}}}`")
+                        }
+                        (_, 0) => String::new(),
+                        (_, 1) => "; its only field is `{0}`".to_owned(),
+                        (_, n) => format!("; its fields are `{{0}}` to `{{{}}}`", n - 1),
+                    };
+                    (index.index.to_string(), hint)
+                }
+            };
+            cx.error_spanned_by(
+                &template.lit,
+                format!("{what} refers to `{{{field}}}`, but `{name}` has no such field{hint}"),
+            );
+        }
+    }
+}
+
+/// What `#[api(display)]` needs of a case's thiserror attributes.
+fn check_display(cx: &Ctxt, case: &Case) {
+    let name = case.ident;
+    match &case.display {
+        Some(DisplayAttr::Template(template)) => {
+            check_template_fields(cx, case, template, "#[error]");
+        }
+        Some(DisplayAttr::Transparent(span)) if case.fields.len() != 1 => {
+            cx.error_at(
+                *span,
+                format!("#[error(transparent)] needs `{name}` to have exactly one field"),
+            );
+        }
+        _ => {}
+    }
+    for field in &case.fields {
+        if let (Some(span), true) = (field.attrs.from, case.fields.len() != 1) {
+            cx.error_at(
+                span,
+                format!("#[from] needs `{name}` to have exactly one field, to build it from"),
+            );
+        }
+    }
 }

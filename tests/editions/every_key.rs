@@ -212,3 +212,24 @@ mod tests {
         );
     }
 }
+
+/// The errors of an inventory, with `Display`, `Error` and `From` written by the derive too.
+#[derive(Debug, ApiError)]
+#[api(display)]
+pub enum InventoryError<T: core::fmt::Debug> {
+    /// The item does not exist.
+    #[error("item {id} not found")]
+    #[api(code = "ITEM_NOT_FOUND", status = 404)]
+    NotFound {
+        /// The item asked for.
+        id: T,
+    },
+    /// The disk failed.
+    #[error("disk failure {0:?}")]
+    #[api(code = "DISK", status = 500)]
+    Disk(#[from] std::io::Error),
+    /// Another store's error, as it is.
+    #[error(transparent)]
+    #[api(code = "OTHER", status = 502)]
+    Other(Box<dyn std::error::Error + Send + Sync>),
+}

@@ -1,0 +1,12 @@
+use apierr::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(display)]
+#[error("app error")]
+enum AppError {
+    #[error("not found")]
+    #[api(code = "NOT_FOUND", status = 404)]
+    NotFound,
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use apierr::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(display)]
+enum AppError {
+    #[error("not found")]
+    #[api(code = "NOT_FOUND", status = 404)]
+    NotFound,
+    #[api(code = "GONE", status = 410)]
+    Gone,
+}
+
+fn main() {}
