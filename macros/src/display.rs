@@ -6,8 +6,9 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::{DisplayAttr, Input};
-use crate::expand::{binding, case_path, declared_message};
+use crate::ast::{Case, DisplayAttr, Input};
+use crate::expand::{binding, case_path, declared_message, push_str_literal};
+use crate::fmt::{Piece, Template};
 use crate::generics::InferredBounds;
 
 /// The three impls, or nothing when the type did not ask for them.
@@ -28,6 +29,8 @@ pub fn expand(input: &Input) -> TokenStream {
     let mut error_bounds = InferredBounds::new(&original.generics);
     error_bounds.insert_self(quote!(::core::fmt::Debug + ::core::fmt::Display));
     let mut display_arms = Vec::new();
+    // The arms of the common templates, as source text tokenized once (see `text_arm`).
+    let mut display_text = String::new();
     let mut source_arms = Vec::new();
     let mut sourceless = false;
     let mut from_impls = Vec::new();
@@ -36,8 +39,12 @@ pub fn expand(input: &Input) -> TokenStream {
         let path = case_path(case);
         match &case.display {
             Some(DisplayAttr::Template(template)) => {
-                let (pattern, body) = declared_message(case, template, &mut display_bounds);
-                display_arms.push(quote!(#pattern => #body,));
+                if let Some(text) = text_arm(case, template) {
+                    display_text.push_str(&text);
+                } else {
+                    let (pattern, body) = declared_message(case, template, &mut display_bounds);
+                    display_arms.push(quote!(#pattern => #body,));
+                }
             }
             Some(DisplayAttr::Transparent(_)) => {
                 let Some(field) = case.fields.first() else {
@@ -86,6 +93,9 @@ pub fn expand(input: &Input) -> TokenStream {
             });
         }
     }
+    if !display_text.is_empty() {
+        display_arms.push(crate::expand::source(&display_text));
+    }
     let display_where = display_bounds.augment_where_clause(&original.generics);
     let error_where = error_bounds.augment_where_clause(&original.generics);
     let none = sourceless.then(|| quote!(_ => ::core::option::Option::None,));
@@ -114,5 +124,86 @@ pub fn expand(input: &Input) -> TokenStream {
         }
 
         #(#from_impls)*
+    }
+}
+
+/// The `Display` arm of a case whose template has only plain `{field}`s of types known to be
+/// `Display` (numbers, `bool`, `char`, `String`, `str`), as source text: for an enum of
+/// thousands of variants, building each arm token by token is the slowest part of the derive.
+/// Text carries no span, so any other field type takes the token path, where a missing
+/// `Display` is reported at the field. `None` for those cases.
+fn text_arm(case: &Case, template: &Template) -> Option<String> {
+    use std::fmt::Write as _;
+
+    if !case.attrs.cfgs.is_empty() {
+        return None;
+    }
+    let mut text = String::with_capacity(96);
+    if case.is_variant {
+        let _ = write!(text, "Self::{} {{", case.ident);
+    } else {
+        text.push_str("Self {");
+    }
+    if let Some(fixed) = &template.fixed {
+        text.push_str(" .. } => __f.write_str(");
+        push_str_literal(&mut text, fixed);
+        text.push_str("),");
+        return Some(text);
+    }
+    let pieces = template.pieces.as_ref()?;
+    for arg in &template.args {
+        let field = case
+            .field(&arg.member)
+            .filter(|field| known_display(field.ty))?;
+        let _ = write!(
+            text,
+            " {}: {},",
+            member_text(&field.member),
+            binding(&field.member)
+        );
+    }
+    text.push_str(" .. } => {");
+    for piece in pieces {
+        match piece {
+            Piece::Text(part) => {
+                text.push_str(" __f.write_str(");
+                push_str_literal(&mut text, part);
+                text.push_str(")?;");
+            }
+            Piece::Field(member) => {
+                let _ = write!(
+                    text,
+                    " ::core::fmt::Display::fmt({}, __f)?;",
+                    binding(member)
+                );
+            }
+        }
+    }
+    text.push_str(" ::core::result::Result::Ok(()) }");
+    Some(text)
+}
+
+/// A field as written in a pattern: `name`, `r#type` or `0`.
+fn member_text(member: &syn::Member) -> String {
+    match member {
+        syn::Member::Named(ident) => ident.to_string(),
+        syn::Member::Unnamed(index) => index.index.to_string(),
+    }
+}
+
+/// Whether `ty` is written as a standard type that implements `Display`.
+fn known_display(ty: &syn::Type) -> bool {
+    const KNOWN: &[&str] = &[
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "f32", "f64", "bool", "char", "String", "str",
+    ];
+    match ty {
+        syn::Type::Path(path) if path.qself.is_none() => {
+            path.path.segments.last().is_some_and(|segment| {
+                segment.arguments.is_none() && KNOWN.iter().any(|known| segment.ident == known)
+            })
+        }
+        syn::Type::Reference(reference) => known_display(&reference.elem),
+        _ => false,
     }
 }

@@ -739,7 +739,7 @@ fn spec_text(input: &Input, case: &Case) -> String {
 
 /// Appends `text` as a Rust string literal. `{:?}` escapes it as Rust does, but slowly in the
 /// unoptimized build of a proc macro: text that needs no escape is copied.
-fn push_str_literal(out: &mut String, text: &str) {
+pub fn push_str_literal(out: &mut String, text: &str) {
     use std::fmt::Write as _;
 
     if text
@@ -756,7 +756,7 @@ fn push_str_literal(out: &mut String, text: &str) {
 
 /// Tokens of generated source text, lexed by the compiler itself: `proc_macro2`'s own lexer,
 /// which it runs first to validate the text, is slow in the unoptimized build of a proc macro.
-fn source(text: &str) -> TokenStream {
+pub fn source(text: &str) -> TokenStream {
     let tokens = if proc_macro::is_available() {
         text.parse::<proc_macro::TokenStream>()
             .map(TokenStream::from)
