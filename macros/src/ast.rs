@@ -145,14 +145,16 @@ impl<'a> Case<'a> {
             (None, None) => None,
         };
         let status = attrs.status.clone().or_else(|| container.status.clone());
-        let display_fixed = if container.has_error_attr {
-            None
-        } else {
-            variant_attrs.iter().find_map(thiserror_fixed)
-        };
         let display = container
             .display
             .and_then(|_| display_attr(cx, ident, attrs.error_attr));
+        // With `display`, the template is parsed already: no need to look at it again.
+        let display_fixed = match &display {
+            _ if container.has_error_attr => None,
+            Some(DisplayAttr::Template(template)) => template.fixed.clone(),
+            Some(DisplayAttr::Transparent(_)) => None,
+            None => variant_attrs.iter().find_map(thiserror_fixed),
+        };
         Case {
             display,
             ident,
@@ -281,26 +283,34 @@ fn display_attr(cx: &Ctxt, ident: &Ident, attr: Option<&syn::Attribute>) -> Opti
         );
         return None;
     };
-    if let Ok(word) = attr.parse_args::<Ident>()
-        && word == "transparent"
-    {
-        return Some(DisplayAttr::Transparent(word.span()));
-    }
-    match attr.parse_args::<syn::LitStr>() {
-        Ok(lit) => Template::parse_as(&lit, "#[error]")
-            .map(DisplayAttr::Template)
-            .map_err(|error| cx.syn_error(error))
-            .ok(),
-        Err(_) => {
-            let span = match &attr.meta {
-                syn::Meta::List(list) => list.tokens.span(),
-                other => other.span(),
-            };
-            cx.error_at(
-                span,
-                "with #[api(display)], #[error(...)] takes a string literal alone, fields interpolated by name like `{field}`, or `transparent`",
-            );
-            None
+    // Read from the tokens directly: trying one parse and then another would build and drop
+    // an error for each variant.
+    let tokens = match &attr.meta {
+        syn::Meta::List(list) => Some(&list.tokens),
+        _ => None,
+    };
+    let mut trees = tokens.cloned().unwrap_or_default().into_iter();
+    match (trees.next(), trees.next()) {
+        (Some(proc_macro2::TokenTree::Ident(word)), None) if word == "transparent" => {
+            return Some(DisplayAttr::Transparent(word.span()));
         }
+        (Some(proc_macro2::TokenTree::Literal(literal)), None) => {
+            if let syn::Lit::Str(lit) = syn::Lit::new(literal) {
+                return Template::parse_as(&lit, "#[error]")
+                    .map(DisplayAttr::Template)
+                    .map_err(|error| cx.syn_error(error))
+                    .ok();
+            }
+        }
+        _ => {}
     }
+    let span = match &attr.meta {
+        syn::Meta::List(list) => list.tokens.span(),
+        other => other.span(),
+    };
+    cx.error_at(
+        span,
+        "with #[api(display)], #[error(...)] takes a string literal alone, fields interpolated by name like `{field}`, or `transparent`",
+    );
+    None
 }
