@@ -700,10 +700,16 @@ fn spec_text(input: &Input, case: &Case) -> String {
         (message.is_some(), 16),
         (message.is_some_and(json_plain), 32),
         (json_plain(code), 64),
+        (
+            attrs.title.as_ref().is_some_and(|t| json_plain(&t.value())),
+            128,
+        ),
+        (!case.fields.iter().any(|f| f.attrs.member.is_some()), 256),
+        (case.fields_field().is_none(), 512),
     ]
     .iter()
     .filter(|(set, _)| *set)
-    .fold(0u8, |flags, (_, bit)| flags | bit);
+    .fold(0u16, |flags, (_, bit)| flags | bit);
 
     let mut out = String::with_capacity(128);
     // Writing to a `String` cannot fail.

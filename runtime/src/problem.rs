@@ -111,6 +111,12 @@ impl<'a> Problem<'a> {
         self.spec.title().unwrap_or_else(|| self.reason())
     }
 
+    /// Whether [`title`](Self::title) can be written in JSON without escaping: reason phrases
+    /// always can; a declared title when the derive or `Spec::with_title` found it so.
+    pub(crate) fn is_title_plain(&self) -> bool {
+        self.spec.title().is_none() || self.spec.is_title_plain()
+    }
+
     /// The declared category, if any.
     #[must_use]
     pub fn category(&self) -> Option<&'static str> {
@@ -148,6 +154,9 @@ impl<'a> Problem<'a> {
     /// The field-level errors, when there are any.
     #[must_use]
     pub fn field_errors(&self) -> Option<&'a FieldErrors> {
+        if self.spec.surely_without_field_errors() {
+            return None;
+        }
         self.error
             .field_errors()
             .filter(|errors| !errors.is_empty())
@@ -156,6 +165,9 @@ impl<'a> Problem<'a> {
     /// Whether the error has extension members.
     #[must_use]
     pub fn has_members(&self) -> bool {
+        if self.spec.surely_without_members() {
+            return false;
+        }
         let mut any = false;
         self.error.visit_members(&mut |_| any = true);
         any

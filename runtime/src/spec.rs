@@ -38,7 +38,7 @@ pub struct Spec(
     #[doc(hidden)] pub &'static str,
     #[doc(hidden)] pub [&'static str; 7],
     #[doc(hidden)] pub &'static [(&'static str, &'static str)],
-    #[doc(hidden)] pub u8,
+    #[doc(hidden)] pub u16,
 );
 
 // Where each part lives: `Spec(code, status, type name, variant or "", texts, headers, flags)`.
@@ -51,14 +51,18 @@ const TITLE: usize = 4;
 const PROBLEM_TYPE: usize = 5;
 const CHALLENGE: usize = 6;
 
-// The bits of `flags`.
-const EXPOSED: u8 = 1;
-const REDACTED: u8 = 2;
-const FIELD_ERRORS: u8 = 4;
-const RETRY_AFTER: u8 = 8;
-const STATIC_MESSAGE: u8 = 16;
-const MESSAGE_PLAIN: u8 = 32;
-const CODE_PLAIN: u8 = 64;
+// The bits of `flags`. The `NO_*` ones are set by the derive, which knows every case: a
+// hand-written spec without them makes the renderer ask the error instead.
+const EXPOSED: u16 = 1;
+const REDACTED: u16 = 2;
+const FIELD_ERRORS: u16 = 4;
+const RETRY_AFTER: u16 = 8;
+const STATIC_MESSAGE: u16 = 16;
+const MESSAGE_PLAIN: u16 = 32;
+const CODE_PLAIN: u16 = 64;
+const TITLE_PLAIN: u16 = 128;
+const NO_MEMBERS: u16 = 256;
+const NO_FIELD_ERRORS: u16 = 512;
 
 const fn some(text: &'static str) -> Option<&'static str> {
     if text.is_empty() { None } else { Some(text) }
@@ -89,12 +93,12 @@ impl Spec {
         self
     }
 
-    const fn with_flag(mut self, flag: u8) -> Self {
+    const fn with_flag(mut self, flag: u16) -> Self {
         self.6 |= flag;
         self
     }
 
-    const fn flag(&self, flag: u8) -> bool {
+    const fn flag(&self, flag: u16) -> bool {
         self.6 & flag != 0
     }
 
@@ -164,7 +168,20 @@ impl Spec {
     /// A short, human title for the problem (`#[api(title = "…")]`, RFC 9457 `title`).
     #[must_use]
     pub const fn with_title(self, title: &'static str) -> Self {
-        self.with_text(TITLE, title)
+        let spec = self.with_text(TITLE, title);
+        if crate::format::json::is_plain(title) {
+            spec.with_flag(TITLE_PLAIN)
+        } else {
+            Spec(
+                spec.0,
+                spec.1,
+                spec.2,
+                spec.3,
+                spec.4,
+                spec.5,
+                spec.6 & !TITLE_PLAIN,
+            )
+        }
     }
 
     /// A URI identifying the problem type (`#[api(type = "…")]`, RFC 9457 `type`).
@@ -302,6 +319,21 @@ impl Spec {
     /// Whether the static message can be written in JSON without escaping.
     pub(crate) const fn is_message_plain(&self) -> bool {
         self.flag(MESSAGE_PLAIN)
+    }
+
+    /// Whether the declared title can be written in JSON without escaping.
+    pub(crate) const fn is_title_plain(&self) -> bool {
+        self.flag(TITLE_PLAIN)
+    }
+
+    /// Whether values of this code are known to have no extension members.
+    pub(crate) const fn surely_without_members(&self) -> bool {
+        self.flag(NO_MEMBERS)
+    }
+
+    /// Whether values of this code are known to have no field errors.
+    pub(crate) const fn surely_without_field_errors(&self) -> bool {
+        self.flag(NO_FIELD_ERRORS)
     }
 }
 

@@ -56,23 +56,38 @@ fn needs_escape(chunk: u64) -> bool {
         != 0
 }
 
-/// Where the first byte that needs escaping is, scanning a word at a time.
+/// Where the first byte that needs escaping is, scanning a word at a time; the last few bytes
+/// are padded into a word too, so clean text is never scanned byte by byte.
 #[inline]
 fn first_special(bytes: &[u8]) -> Option<usize> {
+    let position = |from: usize| {
+        bytes[from..]
+            .iter()
+            .position(|&byte| ESCAPE[usize::from(byte)] != 0)
+            .map(|at| from + at)
+    };
+    let mut chunks = bytes.chunks_exact(8);
     let mut clean = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
         if needs_escape(u64::from_le_bytes(word)) {
-            break;
+            return position(clean);
         }
         clean += 8;
     }
-    bytes[clean..]
-        .iter()
-        .position(|&byte| ESCAPE[usize::from(byte)] != 0)
-        .map(|at| clean + at)
+    let tail = chunks.remainder();
+    if tail.is_empty() {
+        return None;
+    }
+    // Spaces never need escaping.
+    let mut word = [b' '; 8];
+    word[..tail.len()].copy_from_slice(tail);
+    if needs_escape(u64::from_le_bytes(word)) {
+        position(clean)
+    } else {
+        None
+    }
 }
 
 fn escape_into(out: &mut Vec<u8>, text: &str) {
@@ -155,9 +170,18 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    pub(crate) fn u16(&mut self, value: u16) {
-        self.out
-            .extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+    /// An HTTP status: always three digits.
+    pub(crate) fn status(&mut self, status: u16) {
+        if (100..1000).contains(&status) {
+            // Each digit is below 10, so the casts cannot truncate.
+            #[allow(clippy::cast_possible_truncation)]
+            let digit = |value: u16| b'0' + (value % 10) as u8;
+            self.out
+                .extend_from_slice(&[digit(status / 100), digit(status / 10), digit(status)]);
+        } else {
+            self.out
+                .extend_from_slice(itoa::Buffer::new().format(status).as_bytes());
+        }
     }
 
     /// The code: codes checked by the derive are copied as they are.
@@ -187,6 +211,9 @@ impl<'a> Writer<'a> {
         problem: &Problem<'_>,
         taken: &[&str],
     ) -> Result<(), RenderError> {
+        if problem.spec().surely_without_members() {
+            return Ok(());
+        }
         let mut result = Ok(());
         problem.error().visit_members(&mut |member| {
             if result.is_err() || taken.contains(&member.name()) {

@@ -62,7 +62,7 @@ impl Format for Nested {
         w.raw(r#","message":"#);
         w.message(p)?;
         w.raw(r#","status":"#);
-        w.u16(p.status().as_u16());
+        w.status(p.status().as_u16());
         if let Some(fields) = p.field_errors() {
             w.raw(r#","fields":"#);
             w.field_lists(fields)?;

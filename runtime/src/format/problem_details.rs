@@ -172,10 +172,10 @@ impl Format for ProblemDetails {
         }
         let title = p.title();
         w.raw(r#","title":"#);
-        w.str(title);
+        w.str_with(title, p.is_title_plain());
         if self.status {
             w.raw(r#","status":"#);
-            w.u16(p.status().as_u16());
+            w.status(p.status().as_u16());
         }
         if p.message().as_static() != Some(title) {
             w.raw(r#","detail":"#);

@@ -95,7 +95,7 @@ impl Format for StatusEnvelope {
         w.raw(r#","error":"#);
         w.str(p.category().unwrap_or_else(|| p.reason()));
         w.raw(r#","statusCode":"#);
-        w.u16(p.status().as_u16());
+        w.status(p.status().as_u16());
         if let Some(at) = context.timestamp() {
             w.raw(r#","timestamp":"#);
             w.display(at)?;
