@@ -56,38 +56,23 @@ fn needs_escape(chunk: u64) -> bool {
         != 0
 }
 
-/// Where the first byte that needs escaping is, scanning a word at a time; the last few bytes
-/// are padded into a word too, so clean text is never scanned byte by byte.
+/// Where the first byte that needs escaping is, scanning a word at a time.
 #[inline]
 fn first_special(bytes: &[u8]) -> Option<usize> {
-    let position = |from: usize| {
-        bytes[from..]
-            .iter()
-            .position(|&byte| ESCAPE[usize::from(byte)] != 0)
-            .map(|at| from + at)
-    };
-    let mut chunks = bytes.chunks_exact(8);
     let mut clean = 0;
-    for chunk in &mut chunks {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
+    for chunk in bytes.chunks_exact(8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
         if needs_escape(u64::from_le_bytes(word)) {
-            return position(clean);
+            break;
         }
         clean += 8;
     }
-    let tail = chunks.remainder();
-    if tail.is_empty() {
-        return None;
-    }
-    // Spaces never need escaping.
-    let mut word = [b' '; 8];
-    word[..tail.len()].copy_from_slice(tail);
-    if needs_escape(u64::from_le_bytes(word)) {
-        position(clean)
-    } else {
-        None
-    }
+    bytes[clean..]
+        .iter()
+        .position(|&byte| ESCAPE[usize::from(byte)] != 0)
+        .map(|at| clean + at)
 }
 
 fn escape_into(out: &mut Vec<u8>, text: &str) {
