@@ -706,6 +706,8 @@ fn spec_text(input: &Input, case: &Case) -> String {
         ),
         (!case.fields.iter().any(|f| f.attrs.member.is_some()), 256),
         (case.fields_field().is_none(), 512),
+        (json_plain(&texts[0]), 1024),
+        (json_plain(&texts[5]), 2048),
     ]
     .iter()
     .filter(|(set, _)| *set)

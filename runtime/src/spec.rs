@@ -63,6 +63,8 @@ const CODE_PLAIN: u16 = 64;
 const TITLE_PLAIN: u16 = 128;
 const NO_MEMBERS: u16 = 256;
 const NO_FIELD_ERRORS: u16 = 512;
+const CATEGORY_PLAIN: u16 = 1024;
+const TYPE_PLAIN: u16 = 2048;
 
 const fn some(text: &'static str) -> Option<&'static str> {
     if text.is_empty() { None } else { Some(text) }
@@ -95,6 +97,16 @@ impl Spec {
 
     const fn with_flag(mut self, flag: u16) -> Self {
         self.6 |= flag;
+        self
+    }
+
+    /// Sets `flag` when `text` needs no JSON escaping, and clears it otherwise.
+    const fn with_plain(mut self, flag: u16, text: &str) -> Self {
+        if crate::format::json::is_plain(text) {
+            self.6 |= flag;
+        } else {
+            self.6 &= !flag;
+        }
         self
     }
 
@@ -132,6 +144,7 @@ impl Spec {
     #[must_use]
     pub const fn with_category(self, category: &'static str) -> Self {
         self.with_text(CATEGORY, category)
+            .with_plain(CATEGORY_PLAIN, category)
     }
 
     /// The human description of the code: the variant's `///` doc comment.
@@ -188,6 +201,7 @@ impl Spec {
     #[must_use]
     pub const fn with_problem_type(self, uri: &'static str) -> Self {
         self.with_text(PROBLEM_TYPE, uri)
+            .with_plain(TYPE_PLAIN, uri)
     }
 
     /// Marks a 5xx code whose real message may be shown (`#[api(expose)]`).
@@ -324,6 +338,16 @@ impl Spec {
     /// Whether the declared title can be written in JSON without escaping.
     pub(crate) const fn is_title_plain(&self) -> bool {
         self.flag(TITLE_PLAIN)
+    }
+
+    /// Whether the category can be written in JSON without escaping.
+    pub(crate) const fn is_category_plain(&self) -> bool {
+        self.flag(CATEGORY_PLAIN)
+    }
+
+    /// Whether the problem type URI can be written in JSON without escaping.
+    pub(crate) const fn is_type_plain(&self) -> bool {
+        self.flag(TYPE_PLAIN)
     }
 
     /// Whether values of this code are known to have no extension members.

@@ -166,7 +166,7 @@ impl Format for ProblemDetails {
         let mut w = Writer::new(out);
         w.raw(r#"{"type":"#);
         match (spec.problem_type(), self.type_base) {
-            (Some(uri), _) => w.str(uri),
+            (Some(uri), _) => w.str_with(uri, spec.is_type_plain()),
             (None, Some(base)) => w.display(format_args!("{base}{}", Kebab(p.code())))?,
             (None, None) => w.raw(r#""about:blank""#),
         }

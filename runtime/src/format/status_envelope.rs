@@ -93,7 +93,11 @@ impl Format for StatusEnvelope {
             w.message(p)?;
         }
         w.raw(r#","error":"#);
-        w.str(p.category().unwrap_or_else(|| p.reason()));
+        // Reason phrases never need escaping; a category when its spec says so.
+        match p.category() {
+            Some(category) => w.str_with(category, p.spec().is_category_plain()),
+            None => w.str_with(p.reason(), true),
+        }
         w.raw(r#","statusCode":"#);
         w.status(p.status().as_u16());
         if let Some(at) = context.timestamp() {
