@@ -7,7 +7,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, DisplayAttr, Input};
-use crate::expand::{binding, case_path, declared_message, push_str_literal};
+use crate::expand::{binding, case_path, declared_message, push_str_literal, source_arm};
 use crate::fmt::{Piece, Template};
 use crate::generics::InferredBounds;
 
@@ -53,12 +53,12 @@ pub fn expand(input: &Input) -> TokenStream {
                 let member = &field.member;
                 let inner = field.ty;
                 display_bounds.insert(inner, quote!(::core::fmt::Display));
-                error_bounds.insert(inner, quote!(::std::error::Error + 'static));
+                error_bounds.insert(inner, quote!(::apierr::__private::Error + 'static));
                 let fmt = quote_spanned!(inner.span()=> ::core::fmt::Display::fmt(__inner, __f));
                 display_arms.push(quote!(#(#cfgs)* #path { #member: __inner, .. } => #fmt,));
                 // Through `AsSource`, so that a boxed `dyn Error` works as well.
                 let source = quote_spanned! {inner.span()=>
-                    ::std::error::Error::source(__inner.as_source())
+                    ::apierr::__private::Error::source(__inner.as_source())
                 };
                 source_arms.push(quote!(#(#cfgs)* #path { #member: __inner, .. } => #source,));
                 continue;
@@ -67,15 +67,7 @@ pub fn expand(input: &Input) -> TokenStream {
             None => {}
         }
         match case.source_field() {
-            Some(field) => {
-                let member = &field.member;
-                let ty = field.ty;
-                error_bounds.insert(ty, quote!(::std::error::Error + 'static));
-                let cast = quote_spanned!(ty.span()=> __source.as_source());
-                source_arms.push(quote! {
-                    #(#cfgs)* #path { #member: __source, .. } => ::core::option::Option::Some(#cast),
-                });
-            }
+            Some(field) => source_arms.push(source_arm(case, field, &mut error_bounds)),
             None => sourceless = true,
         }
         if let Some(field) = case.fields.iter().find(|field| field.attrs.from.is_some()) {
@@ -103,7 +95,7 @@ pub fn expand(input: &Input) -> TokenStream {
         None
     } else {
         Some(quote! {
-            fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(&self) -> ::core::option::Option<&(dyn ::apierr::__private::Error + 'static)> {
                 #[allow(unused_imports)]
                 use ::apierr::AsSource as _;
                 match self { #(#source_arms)* #none }
@@ -119,7 +111,7 @@ pub fn expand(input: &Input) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #impl_generics ::std::error::Error for #ty #ty_generics #error_where {
+        impl #impl_generics ::apierr::__private::Error for #ty #ty_generics #error_where {
             #source
         }
 

@@ -575,16 +575,22 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
     }
 
     match case.source_field() {
-        Some(field) => {
-            let member = &field.member;
-            let ty = field.ty;
-            bounds.insert(ty, quote!(::apierr::__private::Error + 'static));
-            let cast = quote_spanned!(ty.span()=> __source.as_source());
-            m.source.arm(quote! {
-                #(#cfgs)* #path { #member: __source, .. } => ::core::option::Option::Some(#cast),
-            });
-        }
+        Some(field) => m.source.arm(source_arm(case, field, bounds)),
         None => m.source.fallback_used = true,
+    }
+}
+
+/// The arm that returns the case's source field as `Some(&dyn Error)`, through `AsSource`
+/// (which the method brings into scope), for `source_error` and, with `display`, `source`.
+pub fn source_arm(case: &Case, field: &Field, bounds: &mut InferredBounds) -> TokenStream {
+    let cfgs = &case.attrs.cfgs;
+    let path = case_path(case);
+    let member = &field.member;
+    let ty = field.ty;
+    bounds.insert(ty, quote!(::apierr::__private::Error + 'static));
+    let cast = quote_spanned!(ty.span()=> __source.as_source());
+    quote! {
+        #(#cfgs)* #path { #member: __source, .. } => ::core::option::Option::Some(#cast),
     }
 }
 

@@ -162,39 +162,15 @@ impl Spec {
     /// The public message when it never depends on the value (no interpolation, or redacted).
     #[must_use]
     pub const fn with_static_message(self, message: &'static str) -> Self {
-        let spec = self.with_text(MESSAGE, message).with_flag(STATIC_MESSAGE);
-        if crate::format::json::is_plain(message) {
-            spec.with_flag(MESSAGE_PLAIN)
-        } else {
-            Spec(
-                spec.0,
-                spec.1,
-                spec.2,
-                spec.3,
-                spec.4,
-                spec.5,
-                spec.6 & !MESSAGE_PLAIN,
-            )
-        }
+        self.with_text(MESSAGE, message)
+            .with_flag(STATIC_MESSAGE)
+            .with_plain(MESSAGE_PLAIN, message)
     }
 
     /// A short, human title for the problem (`#[api(title = "…")]`, RFC 9457 `title`).
     #[must_use]
     pub const fn with_title(self, title: &'static str) -> Self {
-        let spec = self.with_text(TITLE, title);
-        if crate::format::json::is_plain(title) {
-            spec.with_flag(TITLE_PLAIN)
-        } else {
-            Spec(
-                spec.0,
-                spec.1,
-                spec.2,
-                spec.3,
-                spec.4,
-                spec.5,
-                spec.6 & !TITLE_PLAIN,
-            )
-        }
+        self.with_text(TITLE, title).with_plain(TITLE_PLAIN, title)
     }
 
     /// A URI identifying the problem type (`#[api(type = "…")]`, RFC 9457 `type`).
