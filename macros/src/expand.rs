@@ -125,20 +125,21 @@ fn impl_api_error(input: &Input) -> TokenStream {
     // much cheaper than building each token, and they hold nothing a user error could be
     // reported at.
     let specs_static = (m.specs_len > 0).then(|| {
-        let plain_without_headers = input
-            .cases
-            .iter()
-            .any(|case| case.transparent_field().is_none() && case.attrs.headers.is_empty());
-        let no_headers = if plain_without_headers {
-            "const __NO_HEADERS: &[(&str, &str)] = &[];"
-        } else {
-            ""
-        };
         source(&format!(
-            "{no_headers} static __SPECS: [::apierr::Spec; {}] = [{}];",
+            "static __SPECS: [::apierr::Spec; {}] = [{}];",
             m.specs_len, m.specs
         ))
     });
+    // Every spec without headers names this one, whether in `__SPECS` or a static of its own.
+    let no_headers = input
+        .cases
+        .iter()
+        .any(|case| case.transparent_field().is_none() && case.attrs.headers.is_empty())
+        .then(|| {
+            quote!(
+                const __NO_HEADERS: &[(&str, &str)] = &[];
+            )
+        });
     let cfg_statics = &m.cfg_statics;
     let only_indexed = m.slots.iter().all(|slot| matches!(slot, Slot::Indexed(_)));
     let spec_body = if input.cases.is_empty() {
@@ -322,6 +323,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
         #code_enum_items
 
         const _: () = {
+            #no_headers
             #specs_static
             #(#cfg_statics)*
 

@@ -243,6 +243,19 @@ enum Gated {
     Never,
 }
 
+/// An enum whose every variant is under `#[cfg]`: no variant's spec is in the shared array.
+#[derive(Debug, ApiError)]
+enum AllGated {
+    /// Only in tests.
+    #[cfg(test)]
+    #[api(code = "ONLY_IN_TESTS", status = 409, message = "only in tests")]
+    OnlyInTests,
+    /// Never compiled.
+    #[cfg(any())]
+    #[api(code = "NEVER", status = 409, message = "never")]
+    Never,
+}
+
 /// A struct.
 #[derive(Debug, ApiError)]
 #[api(code = "RATE_LIMITED", status = TOO_MANY_REQUESTS, message = "retry in {retry_after}s")]
@@ -560,6 +573,11 @@ fn cfg_gated_variants_follow_the_build() {
     let mut codes = Vec::new();
     Gated::catalog(&mut |spec| codes.push(spec.code()));
     assert_eq!(codes, ["always", "PLATFORM"]);
+    assert_eq!(AllGated::OnlyInTests.code(), "ONLY_IN_TESTS");
+    assert_eq!(AllGated::OnlyInTests.spec().headers(), &[]);
+    let mut codes = Vec::new();
+    AllGated::catalog(&mut |spec| codes.push(spec.code()));
+    assert_eq!(codes, ["ONLY_IN_TESTS"]);
 }
 
 #[test]
