@@ -1,9 +1,9 @@
 //! Prints the error catalogue of a sample application, generated from its error enums.
 //!
 //! ```text
-//! cargo run -p apierr --example catalog -- markdown
-//! cargo run -p apierr --example catalog -- json
-//! cargo run -p apierr --example catalog -- typescript [FORMAT]
+//! cargo run -p apierr --features catalog --example catalog -- markdown
+//! cargo run -p apierr --features catalog --example catalog -- json
+//! cargo run -p apierr --features catalog --example catalog -- typescript [FORMAT]
 //! cargo run -p apierr --features utoipa --example catalog -- openapi [FORMAT]
 //! ```
 //!

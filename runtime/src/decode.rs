@@ -41,7 +41,7 @@ use http::{Method, StatusCode};
 use percent_encoding::percent_decode_str;
 use serde_json::{Map, Value};
 
-use crate::catalog::problem_details_layout;
+use crate::example::problem_details_layout;
 use crate::format::{
     FieldLists, FieldStrings, FlatDetails, Nested, ProblemDetails, StatusEnvelope,
 };

@@ -12,11 +12,15 @@ pub use http::StatusCode;
 /// Re-exported so that generated code, and users without their own dependency, can name it.
 pub use serde;
 
+#[cfg(feature = "catalog")]
 pub mod catalog;
 mod codes;
 mod context;
+#[cfg(feature = "decode")]
 pub mod decode;
 mod ecosystem;
+#[cfg(any(feature = "catalog", feature = "decode"))]
+mod example;
 mod fields;
 pub mod format;
 mod integrations;
