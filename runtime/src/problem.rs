@@ -6,6 +6,7 @@ use std::fmt::{self, Display, Write as _};
 use http::StatusCode;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+use crate::format::Ordered;
 use crate::{ApiError, Context, FieldErrors, Spec};
 
 /// An extension member: a variant field marked `#[api(member)]`, serialized with serde.
@@ -13,7 +14,20 @@ use crate::{ApiError, Context, FieldErrors, Spec};
 /// Formats put members where their shape keeps extras (RFC 9457 at the top level).
 pub struct Member<'a> {
     name: &'static str,
-    value: &'a dyn erased_serde::Serialize,
+    value: &'a dyn JsonValue,
+}
+
+/// A member's value with its type erased. Every format writes JSON, so writing JSON is the one
+/// operation kept: each member type's `Serialize` is compiled once, against serde_json's
+/// writer, instead of once per serializer behind a generic erasure.
+trait JsonValue {
+    fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()>;
+}
+
+impl<T: Serialize + ?Sized> JsonValue for T {
+    fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        serde_json::to_writer(out, self)
+    }
 }
 
 impl<'a> Member<'a> {
@@ -27,6 +41,11 @@ impl<'a> Member<'a> {
     pub fn name(&self) -> &'static str {
         self.name
     }
+
+    /// Appends the value as JSON to `out`.
+    pub(crate) fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        self.value.write_json(out)
+    }
 }
 
 impl fmt::Debug for Member<'_> {
@@ -38,8 +57,14 @@ impl fmt::Debug for Member<'_> {
 }
 
 impl Serialize for Member<'_> {
+    /// Serializes the value into any serde serializer, by way of its JSON (members keep their
+    /// order). Formats on the hot path write members straight into the body instead.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        erased_serde::serialize(self.value, serializer)
+        let mut json = Vec::new();
+        self.write_json(&mut json)
+            .map_err(serde::ser::Error::custom)?;
+        let value: Ordered = serde_json::from_slice(&json).map_err(serde::ser::Error::custom)?;
+        value.serialize(serializer)
     }
 }
 

@@ -207,7 +207,7 @@ impl<'a> Writer<'a> {
             self.out.push(b',');
             self.str(member.name());
             self.out.push(b':');
-            result = serde_json::to_writer(&mut *self.out, &member).map_err(RenderError::from);
+            result = member.write_json(self.out).map_err(RenderError::from);
         });
         result
     }
