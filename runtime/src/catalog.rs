@@ -10,6 +10,8 @@
 //! A code's documentation is its variant's `///` comment: the first paragraph is the
 //! description, and a paragraph starting with `When:` says when the code is returned.
 //!
+//! Available with the `catalog` cargo feature (also turned on by `utoipa`).
+//!
 //! ```
 //! use apierr::ApiError;
 //! use apierr::catalog::Catalog;

@@ -9,6 +9,8 @@
 //! Bad input (bytes that are not JSON, a body of the wrong shape, a status that is not one)
 //! is a [`DecodeError`], never a panic.
 //!
+//! Available with the `decode` cargo feature (also turned on by `reqwest`).
+//!
 //! ```
 //! use apierr::decode::Decode;
 //! use apierr::format::Nested;

@@ -61,7 +61,7 @@ impl ApiError for Example {
 /// The code of the probe that [`probe`] renders; no real API uses it.
 pub(crate) const PROBE_CODE: &str = "APIERR_PROBE_CODE_7F3A";
 
-static PROBE_SPEC: Spec = Spec::new(PROBE_CODE, 422, "apierr::catalog::Probe");
+static PROBE_SPEC: Spec = Spec::new(PROBE_CODE, 422, "apierr::Probe");
 
 /// A body rendered by `format` for a probe error, to learn where a configurable format (such
 /// as [`ProblemDetails`], whose settings are private) puts the code.
