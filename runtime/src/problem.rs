@@ -6,7 +6,7 @@ use std::fmt::{self, Display, Write as _};
 use http::StatusCode;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::format::Ordered;
+use crate::format::reserialize;
 use crate::{ApiError, Context, FieldErrors, Spec};
 
 /// An extension member: a variant field marked `#[api(member)]`, serialized with serde.
@@ -63,8 +63,7 @@ impl Serialize for Member<'_> {
         let mut json = Vec::new();
         self.write_json(&mut json)
             .map_err(serde::ser::Error::custom)?;
-        let value: Ordered = serde_json::from_slice(&json).map_err(serde::ser::Error::custom)?;
-        value.serialize(serializer)
+        reserialize(&json, serializer)
     }
 }
 

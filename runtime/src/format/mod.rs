@@ -43,7 +43,7 @@ pub use field_lists::FieldLists;
 pub use field_strings::FieldStrings;
 pub use flat_details::FlatDetails;
 pub use nested::Nested;
-pub(crate) use ordered::Ordered;
+pub(crate) use ordered::reserialize;
 pub use problem_details::ProblemDetails;
 pub use status_envelope::StatusEnvelope;
 
@@ -386,7 +386,6 @@ impl Serialize for Envelope<'_> {
     /// bytes with [`Envelope::to_vec`] on hot paths.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let bytes = self.to_vec().map_err(serde::ser::Error::custom)?;
-        let body: Ordered = serde_json::from_slice(&bytes).map_err(serde::ser::Error::custom)?;
-        body.serialize(serializer)
+        reserialize(&bytes, serializer)
     }
 }

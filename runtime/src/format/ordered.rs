@@ -9,6 +9,13 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
+/// Serializes a JSON text into `serializer`, members in their written order: how a body or a
+/// member rendered as JSON reaches any other serde serializer.
+pub(crate) fn reserialize<S: Serializer>(json: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+    let value: Ordered = serde_json::from_slice(json).map_err(serde::ser::Error::custom)?;
+    value.serialize(serializer)
+}
+
 pub(crate) enum Ordered {
     Null,
     Bool(bool),
