@@ -9,6 +9,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde::{Serialize, Serializer};
 
 use crate::Localize;
+use crate::limits::{MAX_METHOD_LEN, printable};
 use crate::ecosystem::i18n::{SharedLocalizer, is_language_tag, negotiate};
 
 /// The longest correlation id that is accepted from outside.
@@ -205,14 +206,7 @@ impl Serialize for Timestamp {
 
 /// Keeps at most [`MAX_PATH_LEN`] bytes of request text, without control characters.
 fn bounded(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(MAX_PATH_LEN));
-    for c in text.chars().filter(|c| !c.is_control()) {
-        if out.len() + c.len_utf8() > MAX_PATH_LEN {
-            break;
-        }
-        out.push(c);
-    }
-    out
+    printable(text, MAX_PATH_LEN)
 }
 
 /// Request data a body may carry besides the error itself.
@@ -279,10 +273,20 @@ impl Context {
         self
     }
 
-    /// The request method.
+    /// The request method. An extension method longer than [`MAX_METHOD_LEN`] bytes is left
+    /// out: a client chooses it, and a body has no use for its length.
+    ///
+    /// ```
+    /// use apierr::Context;
+    /// use http::Method;
+    ///
+    /// assert_eq!(Context::new().with_method(Method::POST).method(), Some(&Method::POST));
+    /// let long = Method::from_bytes("X".repeat(100).as_bytes()).unwrap();
+    /// assert_eq!(Context::new().with_method(long).method(), None);
+    /// ```
     #[must_use]
     pub fn with_method(mut self, method: http::Method) -> Self {
-        self.method = Some(method);
+        self.method = (method.as_str().len() <= MAX_METHOD_LEN).then_some(method);
         self
     }
 

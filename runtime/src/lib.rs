@@ -24,6 +24,7 @@ mod example;
 mod fields;
 pub mod format;
 mod integrations;
+pub mod limits;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
 #[cfg(feature = "reqwest")]
@@ -47,11 +48,12 @@ pub use ecosystem::garde;
 pub use ecosystem::i18n::{self, Localize, MAX_ACCEPT_LANGUAGE_LEN, Translations, negotiate};
 #[cfg(feature = "validator")]
 pub use ecosystem::validator;
-pub use ecosystem::{FromFieldErrors, MAX_FIELD_ERRORS, ValidationFailed};
+pub use ecosystem::{FromFieldErrors, ValidationFailed};
 pub use fields::{
     AsItems, AsLists, AsPointers, AsStrings, FieldError, FieldErrors, FieldPath, Pointer, Segment,
 };
 pub use format::Envelope;
+pub use limits::{MAX_BODY_LEN, MAX_FIELD_ERRORS};
 #[cfg(feature = "actix-web")]
 pub use integrations::actix;
 #[cfg(feature = "axum")]
@@ -204,8 +206,9 @@ impl RetryAfter for u32 {
 
 impl RetryAfter for core::time::Duration {
     fn retry_after_secs(&self) -> Option<u64> {
-        // A partial second still has to be waited: round up.
-        Some(self.as_secs() + u64::from(self.subsec_nanos() > 0))
+        // A partial second still has to be waited: round up, saturating, so that the longest
+        // delay stays the longest rather than wrapping to "retry now" (or panicking).
+        Some(self.as_secs().saturating_add(u64::from(self.subsec_nanos() > 0)))
     }
 }
 

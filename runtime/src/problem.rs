@@ -355,6 +355,13 @@ pub struct DebugDetail<'a> {
     error: &'a dyn ApiError,
 }
 
+impl<'a> DebugDetail<'a> {
+    /// The debug detail of `error`, whatever the context says.
+    pub(crate) fn of(error: &'a dyn ApiError) -> Self {
+        DebugDetail { error }
+    }
+}
+
 impl Display for DebugDetail<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.error.fmt_internal(f)?;

@@ -38,8 +38,9 @@ use serde_path_to_error::Segment;
 
 use crate::format::AnyFormat;
 use crate::integrations::http_error::bounded_detail;
+use crate::limits::{MAX_FIELD_PATH_LEN, truncate};
 use crate::{
-    ApiError, FieldErrors, FieldPath, FromFieldErrors, HttpError, MAX_DETAIL_LEN, Member, Spec,
+    ApiError, FieldErrors, FieldPath, FromFieldErrors, HttpError, Member, Spec,
     ValidationFailed,
 };
 
@@ -216,9 +217,9 @@ fn json_error<E: FromFieldErrors>(
     {
         path = path.key(cut(name));
     }
-    Rejection::Invalid(E::from_field_errors(
-        FieldErrors::new().with(path, bounded_detail(&text)),
-    ))
+    let mut errors = FieldErrors::new();
+    errors.add_bounded(path, bounded_detail(&text));
+    Rejection::Invalid(E::from_field_errors(errors))
 }
 
 /// serde_json's message without its ` at line 1 column 9`, which means nothing to a client
@@ -232,13 +233,10 @@ fn without_position(error: &serde_json::Error) -> String {
     }
 }
 
-/// At most [`MAX_DETAIL_LEN`] bytes of a client-chosen key, cut at a character boundary.
+/// A client-chosen key cut to the longest path kept, before it is copied: a path holding it
+/// is cut again as a whole.
 fn cut(text: &str) -> String {
-    let mut end = text.len().min(MAX_DETAIL_LEN);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text[..end].to_owned()
+    truncate(text, MAX_FIELD_PATH_LEN).into_owned()
 }
 
 /// A JSON body that passed `validator`'s checks (feature `validator`); see
@@ -429,6 +427,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::limits::TRUNCATED;
 
     #[test]
     fn json_media_types_are_recognised() {
@@ -451,8 +450,9 @@ mod tests {
     fn positions_are_dropped_and_keys_cut() {
         let error = serde_json::from_str::<Vec<u8>>("[").unwrap_err();
         assert_eq!(without_position(&error), "EOF while parsing a list");
-        let long = "é".repeat(MAX_DETAIL_LEN);
-        assert_eq!(cut(&long).len(), MAX_DETAIL_LEN);
+        let long = "é".repeat(MAX_FIELD_PATH_LEN);
+        let kept = cut(&long);
+        assert!(kept.len() <= MAX_FIELD_PATH_LEN && kept.ends_with(TRUNCATED));
         assert_eq!(cut("abc"), "abc");
     }
 }

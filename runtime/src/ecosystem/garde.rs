@@ -4,8 +4,9 @@
 //! format renders in its own notation: dotted, or a JSON Pointer (`#/items/2/qty`) for
 //! RFC 9457. Messages are garde's own, in the order garde reports them (fields by name);
 //! translate them with garde's `i18n` module. Errors of the value as a whole are at the root
-//! path. At most [`MAX_FIELD_ERRORS`](crate::MAX_FIELD_ERRORS) messages are kept, the first
-//! reported.
+//! path. Paths and messages come from the request (map keys are the client's), so they are
+//! added with [`FieldErrors::add_bounded`]: each cut to its bound, and at most
+//! [`MAX_FIELD_ERRORS`](crate::MAX_FIELD_ERRORS) messages kept, the first reported.
 //!
 //! For `?` on `validate()`, see [`from_field_errors!`](crate::from_field_errors); for a
 //! validated-JSON axum extractor, `apierr::extract::Garde` (feature `axum` too).
@@ -52,7 +53,8 @@
 use ::garde::Report;
 use ::garde::error::{Kind, Path};
 
-use crate::{FieldErrors, FieldPath, MAX_FIELD_ERRORS};
+use crate::limits::{MAX_FIELD_MESSAGE_LEN, MAX_FIELD_PATH_LEN, truncate};
+use crate::{FieldErrors, FieldPath};
 
 /// The [`FieldPath`] of a garde path, component by component, so that a map key holding `.`
 /// or `[` stays one key.
@@ -62,10 +64,11 @@ fn field_path(path: &Path) -> FieldPath {
     // come innermost first.
     for (kind, component) in path.__iter().rev() {
         out = match kind {
-            Kind::Key => out.key(component.to_string()),
+            // A key is cut before it is copied: a client's map key can be as long as the body.
+            Kind::Key => out.key(truncate(component, MAX_FIELD_PATH_LEN).into_owned()),
             Kind::Index => match component.parse() {
                 Ok(index) => out.index(index),
-                Err(_) => out.key(component.to_string()),
+                Err(_) => out.key(truncate(component, MAX_FIELD_PATH_LEN).into_owned()),
             },
             // A step with no name of its own, such as the inside of a newtype.
             Kind::None => out,
@@ -78,8 +81,13 @@ impl From<&Report> for FieldErrors {
     /// See [the module docs](self).
     fn from(report: &Report) -> Self {
         let mut out = FieldErrors::new();
-        for (path, error) in report.iter().take(MAX_FIELD_ERRORS) {
-            out.add(field_path(path), error.message().to_owned());
+        for (path, error) in report.iter() {
+            if out.is_full() {
+                out.omit();
+                continue;
+            }
+            let message = truncate(error.message(), MAX_FIELD_MESSAGE_LEN).into_owned();
+            out.add_bounded(field_path(path), message);
         }
         out
     }

@@ -16,12 +16,6 @@ pub mod i18n;
 #[cfg(feature = "validator")]
 pub mod validator;
 
-/// The most field-error messages taken from one validation report; the rest are dropped.
-///
-/// A body can hold thousands of invalid list items, and a client gains nothing from an answer
-/// listing each: the bound keeps both the conversion and the response small.
-pub const MAX_FIELD_ERRORS: usize = 256;
-
 /// An error type that can report field-level validation errors: usually an enum with one
 /// variant holding [`FieldErrors`] in a field marked `#[api(fields)]`.
 ///

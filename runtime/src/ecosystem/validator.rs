@@ -7,8 +7,9 @@
 //!
 //! validator keeps errors in hash maps, so their order is not the struct's; here it is made
 //! stable: errors of the struct as a whole (`#[validate(schema(…))]`) first, at the struct's
-//! own path, then fields by name, list items by index. At most
-//! [`MAX_FIELD_ERRORS`](crate::MAX_FIELD_ERRORS) messages are kept, the first in that order.
+//! own path, then fields by name, list items by index. Messages may quote the request, so they
+//! are added with [`FieldErrors::add_bounded`]: each path and message cut to its bound, and at
+//! most [`MAX_FIELD_ERRORS`](crate::MAX_FIELD_ERRORS) messages kept, the first in that order.
 //!
 //! For `?` on `validate()`, see [`from_field_errors!`](crate::from_field_errors); for a
 //! validated-JSON axum extractor, `apierr::extract::Valid` (feature `axum` too).
@@ -59,7 +60,7 @@ use std::borrow::Cow;
 
 use ::validator::{ValidationError, ValidationErrors, ValidationErrorsKind};
 
-use crate::{FieldErrors, FieldPath, MAX_FIELD_ERRORS};
+use crate::{FieldErrors, FieldPath};
 
 /// The keys validator uses for errors that belong to the struct itself rather than a field:
 /// `__all__` for schema-level checks, `_tmp_validator` for a collection validated directly.
@@ -111,14 +112,7 @@ pub fn field_errors_with(
     mut message: impl FnMut(&ValidationError) -> Cow<'static, str>,
 ) -> FieldErrors {
     let mut out = FieldErrors::new();
-    let mut budget = MAX_FIELD_ERRORS;
-    collect(
-        errors,
-        &FieldPath::root(),
-        &mut message,
-        &mut out,
-        &mut budget,
-    );
+    collect(errors, &FieldPath::root(), &mut message, &mut out);
     out
 }
 
@@ -127,7 +121,6 @@ fn collect(
     path: &FieldPath,
     message: &mut dyn FnMut(&ValidationError) -> Cow<'static, str>,
     out: &mut FieldErrors,
-    budget: &mut usize,
 ) {
     let mut entries: Vec<_> = errors.errors().iter().collect();
     let own = |name: &str| OWN_KEYS.contains(&name);
@@ -141,20 +134,18 @@ fn collect(
         match kind {
             ValidationErrorsKind::Field(list) => {
                 for error in list {
-                    if *budget == 0 {
-                        return;
+                    if out.is_full() {
+                        // Counted, not written: `message` may be costly.
+                        out.omit();
+                    } else {
+                        out.add_bounded(here.clone(), message(error));
                     }
-                    *budget -= 1;
-                    out.add(here.clone(), message(error));
                 }
             }
-            ValidationErrorsKind::Struct(inner) => collect(inner, &here, message, out, budget),
+            ValidationErrorsKind::Struct(inner) => collect(inner, &here, message, out),
             ValidationErrorsKind::List(items) => {
                 for (index, inner) in items {
-                    if *budget == 0 {
-                        return;
-                    }
-                    collect(inner, &here.clone().index(*index), message, out, budget);
+                    collect(inner, &here.clone().index(*index), message, out);
                 }
             }
         }

@@ -28,6 +28,7 @@ use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
 
+use crate::limits::MAX_BODY_LEN;
 use crate::{ApiError, Context, Problem};
 
 mod field_lists;
@@ -37,6 +38,7 @@ pub(crate) mod json;
 mod nested;
 mod ordered;
 mod problem_details;
+mod reduce;
 mod status_envelope;
 
 pub use field_lists::FieldLists;
@@ -262,7 +264,7 @@ pub fn default() -> &'static dyn AnyFormat {
     }
 }
 
-static EMPTY_CONTEXT: Context = Context::new();
+pub(crate) static EMPTY_CONTEXT: Context = Context::new();
 
 /// One error, ready to be rendered as a body.
 ///
@@ -286,6 +288,7 @@ pub struct Envelope<'a> {
     error: &'a dyn ApiError,
     context: &'a Context,
     format: Option<&'a dyn AnyFormat>,
+    max_len: usize,
 }
 
 impl fmt::Debug for Envelope<'_> {
@@ -304,6 +307,7 @@ impl<'a> Envelope<'a> {
             error,
             context: &EMPTY_CONTEXT,
             format: None,
+            max_len: MAX_BODY_LEN,
         }
     }
 
@@ -314,6 +318,7 @@ impl<'a> Envelope<'a> {
             error,
             context: &EMPTY_CONTEXT,
             format: None,
+            max_len: MAX_BODY_LEN,
         }
     }
 
@@ -329,6 +334,44 @@ impl<'a> Envelope<'a> {
     pub fn with_format(mut self, format: &'a dyn AnyFormat) -> Self {
         self.format = Some(format);
         self
+    }
+
+    /// Bounds the body to `max_len` bytes instead of [`MAX_BODY_LEN`]; see [`crate::limits`]
+    /// for how a body over its limit is reduced.
+    ///
+    /// ```
+    /// use apierr::{ApiError, Envelope};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum ItemError {
+    ///     #[api(code = "BAD_NAME", status = 400, message = "bad name {0}")]
+    ///     BadName(String),
+    /// }
+    ///
+    /// // Under the limit, a body is whole.
+    /// let error = ItemError::BadName("x".repeat(10_000));
+    /// assert_eq!(Envelope::new(&error).to_vec().unwrap().len(), 10_080);
+    /// // Over it, the message is cut to `limits::MAX_MESSAGE_LEN`…
+    /// let body = Envelope::new(&error).with_max_len(4096).to_value().unwrap();
+    /// let message = body["error"]["message"].as_str().unwrap();
+    /// assert!(message.len() <= apierr::limits::MAX_MESSAGE_LEN && message.ends_with("x…"));
+    /// // …and when even that does not fit, it is the generic one.
+    /// let body = Envelope::new(&error).with_max_len(1024).to_vec().unwrap();
+    /// assert_eq!(
+    ///     body,
+    ///     br#"{"success":false,"error":{"code":"BAD_NAME","message":"Bad Request","status":400}}"#
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_max_len(mut self, max_len: usize) -> Self {
+        self.max_len = max_len;
+        self
+    }
+
+    /// The most bytes the body takes; see [`with_max_len`](Self::with_max_len).
+    #[must_use]
+    pub fn max_len(&self) -> usize {
+        self.max_len
     }
 
     /// The format the body is rendered in; see [the module docs](self) for the precedence.
@@ -352,12 +395,13 @@ impl<'a> Envelope<'a> {
         self.format().media_type()
     }
 
-    /// Appends the body to `out`.
+    /// Appends the body to `out`: at most [`max_len`](Self::max_len) bytes, reduced as
+    /// [`crate::limits`] describes when the whole body would be longer.
     ///
     /// # Errors
     /// When an extension member fails to serialize.
     pub fn write_to(&self, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        self.format().write_json(&self.problem(), out)
+        reduce::write_bounded(self.format(), self.error, self.context, self.max_len, out)
     }
 
     /// The body as bytes.
@@ -370,12 +414,14 @@ impl<'a> Envelope<'a> {
         Ok(out)
     }
 
-    /// The body as a JSON value.
+    /// The body as a JSON value: [`to_vec`](Self::to_vec)'s bytes, read back, so the same
+    /// bound applies.
     ///
     /// # Errors
     /// When an extension member fails to serialize.
     pub fn to_value(&self) -> Result<serde_json::Value, RenderError> {
-        self.format().to_value(&self.problem())
+        let bytes = self.to_vec()?;
+        serde_json::from_slice(&bytes).map_err(RenderError::from)
     }
 }
 

@@ -214,14 +214,7 @@ impl Error for HttpError {
 /// Keeps at most [`MAX_DETAIL_LEN`] bytes of framework text, without control characters, so a
 /// detail can neither bloat a body nor break a log line.
 pub(crate) fn bounded_detail(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(MAX_DETAIL_LEN));
-    for c in text.trim().chars().filter(|c| !c.is_control()) {
-        if out.len() + c.len_utf8() > MAX_DETAIL_LEN {
-            break;
-        }
-        out.push(c);
-    }
-    out
+    crate::limits::printable(text.trim(), MAX_DETAIL_LEN)
 }
 
 #[cfg(test)]

@@ -74,6 +74,7 @@ use http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use http::{Response, StatusCode};
 
 use crate::format::{AnyFormat, Format, Nested};
+use crate::limits::MAX_BODY_LEN;
 use crate::{ApiError, Context, Envelope, FieldErrors, Member, Spec};
 
 use super::log;
@@ -107,6 +108,7 @@ pub struct ResponseOptions {
     correlation_header: HeaderName,
     debug_detail: bool,
     localizer: Option<Arc<dyn crate::Localize>>,
+    max_body_len: usize,
 }
 
 impl fmt::Debug for ResponseOptions {
@@ -117,6 +119,7 @@ impl fmt::Debug for ResponseOptions {
             .field("correlation_header", &self.correlation_header)
             .field("debug_detail", &self.debug_detail)
             .field("localizer", &self.localizer.as_ref().map(|l| l.languages()))
+            .field("max_body_len", &self.max_body_len)
             .finish()
     }
 }
@@ -142,6 +145,7 @@ impl ResponseOptions {
             correlation_header: HeaderName::from_static("x-request-id"),
             debug_detail: false,
             localizer: None,
+            max_body_len: MAX_BODY_LEN,
         }
     }
 
@@ -181,6 +185,20 @@ impl ResponseOptions {
     pub fn with_localizer(mut self, localizer: impl crate::Localize) -> Self {
         self.localizer = Some(Arc::new(localizer));
         self
+    }
+
+    /// Bounds every body to `max_len` bytes instead of [`MAX_BODY_LEN`]; see
+    /// [`crate::limits`] for how a longer body is reduced.
+    #[must_use]
+    pub fn with_max_body_len(mut self, max_len: usize) -> Self {
+        self.max_body_len = max_len;
+        self
+    }
+
+    /// The most bytes a body takes.
+    #[must_use]
+    pub fn max_body_len(&self) -> usize {
+        self.max_body_len
     }
 
     /// The localizer, if one was set.
@@ -243,7 +261,9 @@ fn render(
     context: &Context,
     options: &ResponseOptions,
 ) -> (&'static str, Vec<u8>) {
-    let mut envelope = Envelope::from_dyn(error).with_context(context);
+    let mut envelope = Envelope::from_dyn(error)
+        .with_context(context)
+        .with_max_len(options.max_body_len());
     if let Some(format) = options.format() {
         envelope = envelope.with_format(format);
     }
@@ -256,6 +276,7 @@ fn render(
     let bare = WithoutMembers(error);
     let retry = Envelope::from_dyn(&bare)
         .with_context(context)
+        .with_max_len(options.max_body_len())
         .with_format(envelope.format());
     let failure = match retry.to_vec() {
         Ok(body) => return (retry.content_type(), body),

@@ -1,0 +1,338 @@
+//! Field-level errors: which input field was wrong, and why.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::limits::{
+    FIELD_ERRORS_OMITTED, MAX_FIELD_ERRORS, MAX_FIELD_MESSAGE_LEN, MAX_FIELD_PATH_LEN, TRUNCATED,
+    truncate_cow,
+};
+
+mod path;
+mod shapes;
+
+pub use path::{FieldPath, Pointer, Segment};
+pub use shapes::{AsItems, AsLists, AsPointers, AsStrings};
+
+/// The messages reported for one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    path: FieldPath,
+    /// The path as the dotted formats print it: two paths that print the same are one field
+    /// on the wire, so they are kept as one.
+    dotted: String,
+    messages: Vec<Cow<'static, str>>,
+}
+
+impl FieldError {
+    /// Where the field is.
+    #[must_use]
+    pub fn path(&self) -> &FieldPath {
+        &self.path
+    }
+
+    /// What is wrong with it, in the order reported; never empty.
+    #[must_use]
+    pub fn messages(&self) -> &[Cow<'static, str>] {
+        &self.messages
+    }
+}
+
+/// Field-level validation errors: an ordered map from a [`FieldPath`] to one or more messages.
+///
+/// A variant carries it in a field marked `#[api(fields)]`; each format renders it in its own
+/// shape (see [`crate::format`]). Empty field errors are left out of every body.
+///
+/// ```
+/// use apierr::FieldErrors;
+///
+/// let errors = FieldErrors::new()
+///     .with("title", "Title is required")
+///     .with("amount", "Amount must be greater than 0")
+///     .with("title", "Title is too short");
+/// assert_eq!(errors.len(), 2);
+/// assert_eq!(
+///     serde_json::to_value(errors.as_lists()).unwrap(),
+///     serde_json::json!({
+///         "title": ["Title is required", "Title is too short"],
+///         "amount": ["Amount must be greater than 0"],
+///     }),
+/// );
+/// ```
+#[derive(Clone, Default)]
+pub struct FieldErrors {
+    entries: Vec<FieldError>,
+    /// Where the entry of each dotted path is, once there are enough entries that scanning
+    /// them on every [`add`](Self::add) would make adding many quadratic.
+    index: Option<HashMap<Box<str>, usize>>,
+    /// How many messages the entries hold.
+    messages: usize,
+    /// How many messages [`add_bounded`](Self::add_bounded) dropped.
+    omitted: usize,
+}
+
+/// From this many entries on, paths are looked up in a hash map rather than scanned.
+const INDEX_FROM: usize = 16;
+
+impl PartialEq for FieldErrors {
+    /// The same entries, in the same order, and as many dropped messages; the index is only a
+    /// way of finding entries.
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries && self.omitted == other.omitted
+    }
+}
+
+impl Eq for FieldErrors {}
+
+impl fmt::Debug for FieldErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FieldErrors")
+            .field("entries", &self.entries)
+            .field("omitted", &self.omitted)
+            .finish()
+    }
+}
+
+impl FieldErrors {
+    /// No field errors yet.
+    #[must_use]
+    pub const fn new() -> Self {
+        FieldErrors {
+            entries: Vec::new(),
+            index: None,
+            messages: 0,
+            omitted: 0,
+        }
+    }
+
+    /// Records `message` for the field at `path`, after any message it already has. Paths that
+    /// print the same (`a.b` parsed, or the single key `"a.b"`) are the same field.
+    ///
+    /// Nothing is cut or dropped: for paths and messages that come from a request, use
+    /// [`add_bounded`](Self::add_bounded). Adding takes constant time on average, however many
+    /// fields there are.
+    pub fn add(
+        &mut self,
+        path: impl Into<FieldPath>,
+        message: impl Into<Cow<'static, str>>,
+    ) -> &mut Self {
+        let path = path.into();
+        let message = message.into();
+        let dotted = path.to_string();
+        self.messages += 1;
+        if let Some(at) = self.position(&dotted) {
+            self.entries[at].messages.push(message);
+            return self;
+        }
+        let at = self.entries.len();
+        match &mut self.index {
+            Some(index) => {
+                index.insert(dotted.as_str().into(), at);
+            }
+            None if at + 1 >= INDEX_FROM => {
+                let index = self
+                    .entries
+                    .iter()
+                    .map(|entry| entry.dotted.as_str())
+                    .chain([dotted.as_str()])
+                    .enumerate()
+                    .map(|(at, dotted)| (dotted.into(), at))
+                    .collect();
+                self.index = Some(index);
+            }
+            None => {}
+        }
+        self.entries.push(FieldError {
+            path,
+            dotted,
+            messages: vec![message],
+        });
+        self
+    }
+
+    /// Where the entry of the dotted path `dotted` is, if there is one.
+    fn position(&self, dotted: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(dotted).copied(),
+            None => self.entries.iter().position(|entry| entry.dotted == dotted),
+        }
+    }
+
+    /// [`add`](Self::add) for a path and message that come from a request: the path is cut to
+    /// [`MAX_FIELD_PATH_LEN`] bytes and the message to [`MAX_FIELD_MESSAGE_LEN`], each ending in
+    /// [`TRUNCATED`] when cut, and once these field errors hold [`MAX_FIELD_ERRORS`] messages,
+    /// the rest are dropped and counted, and one entry at path [`TRUNCATED`] says so.
+    ///
+    /// The validator and garde conversions and the extractors add through it, so that no
+    /// request can make the field errors, or a body holding them, larger than these bounds.
+    ///
+    /// ```
+    /// use apierr::{FieldErrors, MAX_FIELD_ERRORS, limits};
+    ///
+    /// let mut errors = FieldErrors::new();
+    /// for i in 0..1000 {
+    ///     errors.add_bounded(format!("items[{i}].{}", "k".repeat(1000)), "is invalid");
+    /// }
+    /// assert_eq!(errors.len(), MAX_FIELD_ERRORS + 1);
+    /// assert_eq!(errors.omitted(), 1000 - MAX_FIELD_ERRORS);
+    /// let first = errors.iter().next().unwrap();
+    /// assert_eq!(first.path().to_string().len(), limits::MAX_FIELD_PATH_LEN);
+    /// let last = errors.iter().last().unwrap();
+    /// assert_eq!(last.path().to_string(), limits::TRUNCATED);
+    /// assert_eq!(last.messages(), [limits::FIELD_ERRORS_OMITTED]);
+    /// ```
+    pub fn add_bounded(
+        &mut self,
+        path: impl Into<FieldPath>,
+        message: impl Into<Cow<'static, str>>,
+    ) -> &mut Self {
+        if self.is_full() {
+            self.omit();
+            return self;
+        }
+        self.add(
+            path.into().truncated(MAX_FIELD_PATH_LEN),
+            truncate_cow(message.into(), MAX_FIELD_MESSAGE_LEN),
+        )
+    }
+
+    /// Counts `count` dropped messages, and adds the entry that says so unless it is there.
+    fn mark_omitted(&mut self, count: usize) {
+        let marked = self.position(TRUNCATED).is_some_and(|at| {
+            self.entries[at]
+                .messages
+                .iter()
+                .any(|message| message == FIELD_ERRORS_OMITTED)
+        });
+        if !marked {
+            self.add(FieldPath::root().key(TRUNCATED), FIELD_ERRORS_OMITTED);
+        }
+        self.omitted += count;
+    }
+
+    /// How many messages [`add_bounded`](Self::add_bounded) dropped, or a body over its limit
+    /// left out; 0 when nothing was.
+    #[must_use]
+    pub fn omitted(&self) -> usize {
+        self.omitted
+    }
+
+    /// Whether [`add_bounded`](Self::add_bounded) would drop the next message: the conversions
+    /// then count what is left instead of building paths and messages for nothing.
+    pub(crate) fn is_full(&self) -> bool {
+        self.omitted > 0 || self.messages >= MAX_FIELD_ERRORS
+    }
+
+    /// Counts one message dropped without building it; see [`is_full`](Self::is_full).
+    pub(crate) fn omit(&mut self) {
+        self.mark_omitted(1);
+    }
+
+    /// How many messages all fields have together.
+    #[must_use]
+    pub fn message_count(&self) -> usize {
+        self.messages
+    }
+
+    /// The first `keep` messages, each path and message cut as
+    /// [`add_bounded`](Self::add_bounded) cuts them, and the entry that says the rest were
+    /// left out: what a body over its limit keeps.
+    pub(crate) fn reduced(&self, keep: usize) -> FieldErrors {
+        let mut out = FieldErrors::new();
+        let mut left = keep;
+        for entry in &self.entries {
+            for message in &entry.messages {
+                if left == 0 {
+                    out.mark_omitted(self.messages - keep + self.omitted);
+                    return out;
+                }
+                left -= 1;
+                out.add(
+                    entry.path.clone().truncated(MAX_FIELD_PATH_LEN),
+                    truncate_cow(message.clone(), MAX_FIELD_MESSAGE_LEN),
+                );
+            }
+        }
+        out.omitted += self.omitted;
+        out
+    }
+
+    /// [`add`](Self::add) for builder chains.
+    #[must_use]
+    pub fn with(
+        mut self,
+        path: impl Into<FieldPath>,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        self.add(path, message);
+        self
+    }
+
+    /// Whether no field has an error.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// How many fields have errors.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The fields with errors, in the order they were first reported.
+    pub fn iter(&self) -> std::slice::Iter<'_, FieldError> {
+        self.entries.iter()
+    }
+
+    /// Serializes as `{"path": ["message", …]}` (dotted paths).
+    #[must_use]
+    pub fn as_lists(&self) -> AsLists<'_> {
+        AsLists(self)
+    }
+
+    /// Serializes as `{"path": "message"}` (dotted paths; several messages joined with `"; "`).
+    #[must_use]
+    pub fn as_strings(&self) -> AsStrings<'_> {
+        AsStrings(self)
+    }
+
+    /// Serializes as `[{"type": "field", "path": "…", "msg": "…"}, …]`, one item per message,
+    /// the shape of express-validator's `errors.array()`.
+    #[must_use]
+    pub fn as_items(&self) -> AsItems<'_> {
+        AsItems(self)
+    }
+
+    /// Serializes as RFC 9457's `[{"detail": "…", "pointer": "#/…"}, …]`, one item per message.
+    #[must_use]
+    pub fn as_pointers(&self) -> AsPointers<'_> {
+        AsPointers(self)
+    }
+}
+
+impl AsRef<FieldErrors> for FieldErrors {
+    fn as_ref(&self) -> &FieldErrors {
+        self
+    }
+}
+
+impl<'a> IntoIterator for &'a FieldErrors {
+    type Item = &'a FieldError;
+    type IntoIter = std::slice::Iter<'a, FieldError>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.iter()
+    }
+}
+
+impl<P: Into<FieldPath>, M: Into<Cow<'static, str>>> FromIterator<(P, M)> for FieldErrors {
+    fn from_iter<I: IntoIterator<Item = (P, M)>>(iter: I) -> Self {
+        let mut errors = FieldErrors::new();
+        for (path, message) in iter {
+            errors.add(path, message);
+        }
+        errors
+    }
+}

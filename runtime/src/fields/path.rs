@@ -1,0 +1,298 @@
+//! Where a field is: [`FieldPath`], its [`Segment`]s, and its JSON Pointer form.
+
+use std::borrow::Cow;
+use std::fmt::{self, Display, Write as _};
+
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use serde::ser::{Serialize, Serializer};
+
+use crate::limits::{TRUNCATED, prefix};
+
+/// One step of a [`FieldPath`]: an object member or an array index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Segment {
+    /// A member name, such as `address` in `address.city`.
+    Key(Cow<'static, str>),
+    /// An array index, such as `2` in `items[2].qty`.
+    Index(usize),
+}
+
+/// The location of a field in the request, such as `settings.max_sessions` or `items[2].qty`.
+///
+/// Each format renders it in its own notation: dotted (`items[2].qty`) or as an RFC 6901 JSON
+/// Pointer in a URI fragment (`#/items/2/qty`).
+///
+/// ```
+/// use apierr::FieldPath;
+///
+/// let parsed = FieldPath::from("items[2].qty");
+/// let built = FieldPath::root().key("items").index(2).key("qty");
+/// assert_eq!(parsed, built);
+/// assert_eq!(built.to_string(), "items[2].qty");
+/// assert_eq!(built.pointer().to_string(), "#/items/2/qty");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct FieldPath {
+    segments: Vec<Segment>,
+}
+
+impl FieldPath {
+    /// The empty path: the request body as a whole.
+    #[must_use]
+    pub const fn root() -> Self {
+        FieldPath {
+            segments: Vec::new(),
+        }
+    }
+
+    /// This path followed by the member `name`, taken literally (dots and brackets included).
+    #[must_use]
+    pub fn key(mut self, name: impl Into<Cow<'static, str>>) -> Self {
+        self.segments.push(Segment::Key(name.into()));
+        self
+    }
+
+    /// This path followed by the array index `index`.
+    #[must_use]
+    pub fn index(mut self, index: usize) -> Self {
+        self.segments.push(Segment::Index(index));
+        self
+    }
+
+    /// The steps of the path, outermost first.
+    #[must_use]
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    /// This path cut so that its dotted form takes at most `max` bytes: the segments that fit,
+    /// then the first that does not, cut short and ending in [`TRUNCATED`], and none after.
+    ///
+    /// ```
+    /// use apierr::FieldPath;
+    ///
+    /// let path = FieldPath::root().key("groups").key("x".repeat(100)).index(3);
+    /// assert_eq!(path.truncated(20).to_string(), "groups.xxxxxxxxxx…");
+    /// assert_eq!(FieldPath::from("a.b").truncated(20).to_string(), "a.b");
+    /// ```
+    #[must_use]
+    pub fn truncated(mut self, max: usize) -> FieldPath {
+        // The dotted bytes each segment adds: its text, and a `.` before a key not first.
+        let cost = |at: usize, segment: &Segment| match segment {
+            Segment::Key(name) => usize::from(at > 0) + name.len(),
+            Segment::Index(index) => 2 + digits(*index),
+        };
+        let mut len = 0;
+        let Some(mut keep) = self.segments.iter().enumerate().position(|(at, segment)| {
+            len += cost(at, segment);
+            len > max
+        }) else {
+            return self;
+        };
+        len -= cost(keep, &self.segments[keep]);
+        // The cut segment becomes a key ending in the marker; give back whole segments before
+        // it until the marker fits.
+        let room = loop {
+            let room = max.saturating_sub(len + usize::from(keep > 0));
+            if room >= TRUNCATED.len() || keep == 0 {
+                break room;
+            }
+            keep -= 1;
+            len -= cost(keep, &self.segments[keep]);
+        };
+        let prefix = match &self.segments[keep] {
+            Segment::Key(name) => prefix(name, room.saturating_sub(TRUNCATED.len())).to_owned(),
+            Segment::Index(_) => String::new(),
+        };
+        self.segments.truncate(keep);
+        if room >= TRUNCATED.len() {
+            self.segments
+                .push(Segment::Key(Cow::Owned(prefix + TRUNCATED)));
+        }
+        self
+    }
+
+    /// The path as a JSON Pointer in URI-fragment form (`#/items/2/qty`), as RFC 9457 uses it.
+    #[must_use]
+    pub fn pointer(&self) -> Pointer<'_> {
+        Pointer(self)
+    }
+
+    fn parse(text: &str) -> Self {
+        let mut path = FieldPath::root();
+        for part in text.split('.') {
+            // `name[1][2]` is a key followed by indices; anything else in brackets is part of the
+            // key, so that no input is rejected or lost.
+            let (name, indices) = match part.find('[') {
+                Some(open) if part.ends_with(']') => (&part[..open], &part[open..]),
+                _ => (part, ""),
+            };
+            let parsed: Option<Vec<usize>> = indices
+                .strip_prefix('[')
+                .map(|rest| rest.strip_suffix(']').unwrap_or(rest))
+                .map(|inner| inner.split("][").map(|n| n.parse().ok()).collect())
+                .unwrap_or_else(|| Some(Vec::new()));
+            match parsed {
+                Some(parsed) => {
+                    if !name.is_empty() || parsed.is_empty() {
+                        path.segments
+                            .push(Segment::Key(Cow::Owned(name.to_owned())));
+                    }
+                    path.segments.extend(parsed.into_iter().map(Segment::Index));
+                }
+                None => path
+                    .segments
+                    .push(Segment::Key(Cow::Owned(part.to_owned()))),
+            }
+        }
+        path
+    }
+}
+
+impl From<&str> for FieldPath {
+    /// Parses dotted notation: `settings.max_sessions`, `items[2].qty`.
+    fn from(text: &str) -> Self {
+        FieldPath::parse(text)
+    }
+}
+
+impl From<String> for FieldPath {
+    fn from(text: String) -> Self {
+        FieldPath::parse(&text)
+    }
+}
+
+impl Display for FieldPath {
+    /// Dotted notation: `items[2].qty`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, segment) in self.segments.iter().enumerate() {
+            match segment {
+                Segment::Key(name) => {
+                    if i > 0 {
+                        f.write_char('.')?;
+                    }
+                    f.write_str(name)?;
+                }
+                Segment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for FieldPath {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// How many decimal digits `index` has.
+fn digits(index: usize) -> usize {
+    index.checked_ilog10().map_or(1, |log| log as usize + 1)
+}
+
+/// Characters that RFC 3986 does not allow in a fragment, which must be percent-encoded.
+const FRAGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// A [`FieldPath`] displayed as a JSON Pointer (RFC 6901) in a URI fragment: `#/items/2/qty`.
+#[derive(Debug, Clone, Copy)]
+pub struct Pointer<'a>(&'a FieldPath);
+
+impl Display for Pointer<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_char('#')?;
+        for segment in &self.0.segments {
+            f.write_char('/')?;
+            match segment {
+                Segment::Key(name) => {
+                    // RFC 6901 escapes `~` and `/` first; the fragment encoding comes on top.
+                    for (i, piece) in name.split('/').enumerate() {
+                        if i > 0 {
+                            f.write_str("~1")?;
+                        }
+                        for (j, part) in piece.split('~').enumerate() {
+                            if j > 0 {
+                                f.write_str("~0")?;
+                            }
+                            Display::fmt(&utf8_percent_encode(part, FRAGMENT), f)?;
+                        }
+                    }
+                }
+                Segment::Index(index) => write!(f, "{index}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Pointer<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_dotted_and_indexed_paths() {
+        assert_eq!(
+            FieldPath::from("a.b[0][1].c"),
+            FieldPath::root()
+                .key("a")
+                .key("b")
+                .index(0)
+                .index(1)
+                .key("c")
+        );
+        assert_eq!(FieldPath::from("[3]"), FieldPath::root().index(3));
+        // Not an index: kept whole, never rejected.
+        assert_eq!(FieldPath::from("a[x]"), FieldPath::root().key("a[x]"));
+        assert_eq!(FieldPath::from("a[x]").to_string(), "a[x]");
+    }
+
+    #[test]
+    fn pointer_escapes_tilde_slash_and_fragment_characters() {
+        let path = FieldPath::root().key("a/b~c").key("d e").index(4);
+        assert_eq!(path.pointer().to_string(), "#/a~1b~0c/d%20e/4");
+        assert_eq!(FieldPath::root().pointer().to_string(), "#");
+    }
+
+    #[test]
+    fn truncated_paths_fit_their_bound_and_end_in_the_marker() {
+        let path = FieldPath::root().key("items").index(12).key("name");
+        assert_eq!(path.to_string().len(), 14);
+        assert_eq!(path.clone().truncated(14), path);
+        // The index does not fit: it becomes the marker.
+        // No room for the marker after the index: the index gives way to it.
+        assert_eq!(path.clone().truncated(9).to_string(), "items.…");
+        assert_eq!(path.clone().truncated(12).to_string(), "items.…");
+        assert_eq!(path.clone().truncated(13).to_string(), "items[12].…");
+        assert_eq!(path.clone().truncated(2).to_string(), "");
+        assert_eq!(path.clone().truncated(3).to_string(), "…");
+        assert_eq!(path.clone().truncated(7).to_string(), "item…");
+        assert_eq!(FieldPath::root().key("é".repeat(10)).truncated(8).to_string(), "éé…");
+        for max in 0..20 {
+            assert!(path.clone().truncated(max).to_string().len() <= max, "{max}");
+        }
+        assert_eq!(digits(0), 1);
+        assert_eq!(digits(9), 1);
+        assert_eq!(digits(10), 2);
+        assert_eq!(digits(usize::MAX), usize::MAX.to_string().len());
+    }
+}

@@ -1,0 +1,132 @@
+//! The serde shapes of [`FieldErrors`]: map of lists, map of strings, items, pointer items.
+
+use std::borrow::Cow;
+use std::fmt::{self, Display};
+
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
+
+use super::{FieldErrors, FieldPath, Pointer};
+
+/// [`FieldErrors`] serialized as a map of lists; see [`FieldErrors::as_lists`].
+#[derive(Debug, Clone, Copy)]
+pub struct AsLists<'a>(pub(super) &'a FieldErrors);
+
+impl Serialize for AsLists<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for entry in self.0 {
+            map.serialize_entry(&entry.path, &entry.messages)?;
+        }
+        map.end()
+    }
+}
+
+/// [`FieldErrors`] serialized as a map of strings; see [`FieldErrors::as_strings`].
+#[derive(Debug, Clone, Copy)]
+pub struct AsStrings<'a>(pub(super) &'a FieldErrors);
+
+struct Joined<'a>(&'a [Cow<'static, str>]);
+
+impl Display for Joined<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, message) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            f.write_str(message)?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for AsStrings<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for entry in self.0 {
+            match entry.messages.as_slice() {
+                [one] => map.serialize_entry(&entry.path, one)?,
+                many => map
+                    .serialize_key(&entry.path)
+                    .and_then(|()| map.serialize_value(&CollectStr(&Joined(many))))?,
+            }
+        }
+        map.end()
+    }
+}
+
+struct CollectStr<'a, T>(&'a T);
+
+impl<T: Display> Serialize for CollectStr<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self.0)
+    }
+}
+
+/// [`FieldErrors`] serialized as express-validator items; see [`FieldErrors::as_items`].
+#[derive(Debug, Clone, Copy)]
+pub struct AsItems<'a>(pub(super) &'a FieldErrors);
+
+impl Serialize for AsItems<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let count = self.0.iter().map(|entry| entry.messages.len()).sum();
+        let mut seq = serializer.serialize_seq(Some(count))?;
+        for entry in self.0 {
+            for message in &entry.messages {
+                seq.serialize_element(&Item {
+                    path: &entry.path,
+                    message,
+                })?;
+            }
+        }
+        seq.end()
+    }
+}
+
+struct Item<'a> {
+    path: &'a FieldPath,
+    message: &'a str,
+}
+
+impl Serialize for Item<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut item = serializer.serialize_struct("FieldItem", 3)?;
+        item.serialize_field("type", "field")?;
+        item.serialize_field("path", self.path)?;
+        item.serialize_field("msg", self.message)?;
+        item.end()
+    }
+}
+
+/// [`FieldErrors`] serialized as RFC 9457 pointer items; see [`FieldErrors::as_pointers`].
+#[derive(Debug, Clone, Copy)]
+pub struct AsPointers<'a>(pub(super) &'a FieldErrors);
+
+impl Serialize for AsPointers<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let count = self.0.iter().map(|entry| entry.messages.len()).sum();
+        let mut seq = serializer.serialize_seq(Some(count))?;
+        for entry in self.0 {
+            for message in &entry.messages {
+                seq.serialize_element(&PointerItem {
+                    pointer: entry.path.pointer(),
+                    detail: message,
+                })?;
+            }
+        }
+        seq.end()
+    }
+}
+
+struct PointerItem<'a> {
+    pointer: Pointer<'a>,
+    detail: &'a str,
+}
+
+impl Serialize for PointerItem<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut item = serializer.serialize_struct("PointerItem", 2)?;
+        item.serialize_field("detail", self.detail)?;
+        item.serialize_field("pointer", &self.pointer)?;
+        item.end()
+    }
+}

@@ -1,0 +1,144 @@
+//! Bodies over their limit, rendered again reduced: the steps [`crate::limits`] documents.
+
+use std::error::Error;
+use std::fmt;
+
+use super::{AnyFormat, EMPTY_CONTEXT, RenderError};
+use crate::limits::{MAX_FIELD_ERRORS, MAX_MEMBER_LEN, MAX_MESSAGE_LEN, write_capped};
+use crate::problem::DebugDetail;
+use crate::{ApiError, Context, FieldErrors, Member, Problem, Spec};
+
+/// Appends the body of `error` to `out`, at most `max` bytes of it when the error's declaration
+/// fits in that; see [`crate::limits`].
+///
+/// The first render is the whole body, as fast as ever; only a body over its limit pays for the
+/// reduced renders, each of them bounded.
+pub(crate) fn write_bounded(
+    format: &dyn AnyFormat,
+    error: &dyn ApiError,
+    context: &Context,
+    max: usize,
+    out: &mut Vec<u8>,
+) -> Result<(), RenderError> {
+    let start = out.len();
+    let problem = Problem::new(error, context);
+    format.write_json(&problem, out)?;
+    if out.len() - start <= max {
+        return Ok(());
+    }
+    let fields = problem.field_errors();
+    let members = fitting_members(error);
+    let attempt = |keep: usize, out: &mut Vec<u8>| -> Result<bool, RenderError> {
+        out.truncate(start);
+        let reduced = Reduced {
+            error,
+            fields: fields.map(|fields| fields.reduced(keep)),
+            members: Some(&members),
+        };
+        format.write_json(&Problem::new(&reduced, context), out)?;
+        Ok(out.len() - start <= max)
+    };
+    // Step 1: every piece cut to its bound.
+    let all = fields.map_or(0, |fields| fields.message_count().min(MAX_FIELD_ERRORS));
+    if attempt(all, out)? {
+        return Ok(());
+    }
+    // Step 2: the most field errors that fit, found by halving; each try is a bounded render.
+    if attempt(0, out)? {
+        let (mut fits, mut too_many) = (0, all);
+        while too_many - fits > 1 {
+            let middle = fits + (too_many - fits) / 2;
+            if attempt(middle, out)? {
+                fits = middle;
+            } else {
+                too_many = middle;
+            }
+        }
+        attempt(fits, out)?;
+        return Ok(());
+    }
+    // Step 3: only what the declaration fixes.
+    out.truncate(start);
+    let bare = Reduced {
+        error,
+        fields: None,
+        members: None,
+    };
+    format.write_json(&Problem::new(&bare, &EMPTY_CONTEXT), out)
+}
+
+/// Whether each extension member, in visiting order, is short enough to keep.
+fn fitting_members(error: &dyn ApiError) -> Vec<bool> {
+    let mut fitting = Vec::new();
+    let mut json = Vec::new();
+    error.visit_members(&mut |member| {
+        json.clear();
+        fitting.push(member.write_json(&mut json).is_ok() && json.len() <= MAX_MEMBER_LEN);
+    });
+    fitting
+}
+
+/// An error seen with its pieces cut to their bounds; with no members, the public message is
+/// the generic one and there is no debug detail.
+struct Reduced<'a> {
+    error: &'a dyn ApiError,
+    fields: Option<FieldErrors>,
+    /// Which members to keep, in visiting order; none at all when `None`.
+    members: Option<&'a [bool]>,
+}
+
+impl ApiError for Reduced<'_> {
+    fn spec(&self) -> &'static Spec {
+        self.error.spec()
+    }
+
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.members.is_none() {
+            return f.write_str(self.status().canonical_reason().unwrap_or("Error"));
+        }
+        write_capped(f, MAX_MESSAGE_LEN, |f| self.error.fmt_message(f))
+    }
+
+    fn fmt_internal(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The whole debug detail, source chain included, within one bound; `source_error` is
+        // `None` so that the chain is not written a second time, uncut.
+        write_capped(f, MAX_MESSAGE_LEN, |f| {
+            fmt::Display::fmt(&DebugDetail::of(self.error), f)
+        })
+    }
+
+    fn field_errors(&self) -> Option<&FieldErrors> {
+        self.fields.as_ref()
+    }
+
+    fn visit_members(&self, visit: &mut dyn FnMut(Member<'_>)) {
+        let Some(keep) = self.members else {
+            return;
+        };
+        let mut at = 0;
+        self.error.visit_members(&mut |member| {
+            if keep.get(at).copied().unwrap_or(false) {
+                visit(member);
+            }
+            at += 1;
+        });
+    }
+
+    fn source_error(&self) -> Option<&(dyn Error + 'static)> {
+        None
+    }
+
+    fn retry_after(&self) -> Option<u64> {
+        self.error.retry_after()
+    }
+
+    fn visit_headers(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) {
+        self.error.visit_headers(visit);
+    }
+
+    fn format(&self) -> Option<&'static dyn AnyFormat> {
+        self.error.format()
+    }
+
+    fn catalog(_: &mut dyn FnMut(&'static Spec)) {}
+}
