@@ -53,13 +53,13 @@ pub use fields::{
     AsItems, AsLists, AsPointers, AsStrings, FieldError, FieldErrors, FieldPath, Pointer, Segment,
 };
 pub use format::Envelope;
-pub use limits::{MAX_BODY_LEN, MAX_FIELD_ERRORS};
 #[cfg(feature = "actix-web")]
 pub use integrations::actix;
 #[cfg(feature = "axum")]
 pub use integrations::axum;
 pub use integrations::http_error::{HttpError, MAX_DETAIL_LEN};
 pub use integrations::response;
+pub use limits::{MAX_BODY_LEN, MAX_FIELD_ERRORS};
 pub use problem::{DebugDetail, Member, Members, Message, Problem};
 pub use spec::Spec;
 
@@ -208,7 +208,10 @@ impl RetryAfter for core::time::Duration {
     fn retry_after_secs(&self) -> Option<u64> {
         // A partial second still has to be waited: round up, saturating, so that the longest
         // delay stays the longest rather than wrapping to "retry now" (or panicking).
-        Some(self.as_secs().saturating_add(u64::from(self.subsec_nanos() > 0)))
+        Some(
+            self.as_secs()
+                .saturating_add(u64::from(self.subsec_nanos() > 0)),
+        )
     }
 }
 

@@ -7,7 +7,7 @@ use apierr::format::{
     AnyFormat, FieldLists, FieldStrings, FlatDetails, Format, Nested, ProblemDetails,
     StatusEnvelope,
 };
-use apierr::{ApiError, Context, Envelope, FieldPath, Problem};
+use apierr::{ApiError, Context, Envelope, FieldPath, MAX_BODY_LEN, Problem};
 use serde_json::{Map, Number, Value};
 
 use crate::fixture::{Fixture, Json};
@@ -411,9 +411,12 @@ fn first_difference(actual: &Json, expected: &Json, at: &str) -> String {
 /// and a member that cannot serialize fails every path with an error.
 pub fn check_render(shape: &Shape, fixture: &Fixture, context: &Context) {
     let format = shape.any();
+    // The whole body, however long: what the format writes. The bound is checked apart, in
+    // `check_bounded`.
     let envelope = Envelope::from_dyn(fixture)
         .with_context(context)
-        .with_format(&*format);
+        .with_format(&*format)
+        .with_max_len(usize::MAX);
     let fast = envelope.to_vec();
     let serde = shape.serde_bytes(&envelope.problem());
     if fixture.fails() {
@@ -501,6 +504,36 @@ pub fn check_render(shape: &Shape, fixture: &Fixture, context: &Context) {
     assert_eq!(envelope.problem().message().to_string(), message);
     assert!(envelope.problem().message().is(message));
     check_decode(shape, &fast, fixture, context);
+    check_bounded(shape, &envelope.with_max_len(MAX_BODY_LEN), &fast);
+}
+
+/// Under the default limit the body is the whole one when that fits, or else at most the
+/// limit, JSON, in the same format, and with the same code.
+fn check_bounded(shape: &Shape, envelope: &Envelope<'_>, whole: &[u8]) {
+    let body = envelope
+        .to_vec()
+        .unwrap_or_else(|error| panic!("{shape:?}: a bounded render failed: {error}"));
+    if whole.len() <= MAX_BODY_LEN {
+        assert!(
+            body == whole,
+            "{shape:?}: a body under the limit was changed"
+        );
+        return;
+    }
+    assert!(
+        body.len() <= MAX_BODY_LEN,
+        "{shape:?}: {} bytes over the limit",
+        body.len()
+    );
+    let decoded = shape.decode(&body).unwrap_or_else(|error| {
+        panic!(
+            "{shape:?}: cannot decode a reduced body ({error}): {}",
+            show(&body)
+        )
+    });
+    let whole = shape.decode(whole).expect("the whole body decodes");
+    assert_eq!(decoded.code, whole.code, "{shape:?}");
+    assert_eq!(decoded.status, whole.status, "{shape:?}");
 }
 
 /// Reads a rendered body back with the format's [`Decode`] and checks that it gives what was

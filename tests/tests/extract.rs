@@ -305,10 +305,15 @@ async fn thousands_of_invalid_items_give_a_bounded_answer() {
     assert_eq!((status.as_u16(), content_type.as_str()), (422, JSON));
     let body: serde_json::Value = serde_json::from_str(&text).unwrap();
     let fields = body["fields"].as_object().unwrap();
-    assert_eq!(fields.len(), apierr::MAX_FIELD_ERRORS);
+    // The first MAX_FIELD_ERRORS, then one entry that says the rest were left out.
+    assert_eq!(fields.len(), apierr::MAX_FIELD_ERRORS + 1);
     assert_eq!(fields["legs[0].qty"], "must be at least 1");
     assert_eq!(fields["legs[255].qty"], "must be at least 1");
     assert!(!fields.contains_key("legs[256].qty"));
+    assert_eq!(
+        fields[apierr::limits::TRUNCATED],
+        apierr::limits::FIELD_ERRORS_OMITTED
+    );
 }
 
 #[tokio::test]

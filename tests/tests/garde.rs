@@ -249,13 +249,20 @@ fn huge_reports_are_cut_to_max_field_errors() {
         by_sku: BTreeMap::new(),
     };
     let errors = FieldErrors::from(order.validate().unwrap_err());
-    assert_eq!(errors.len(), apierr::MAX_FIELD_ERRORS);
+    // The first MAX_FIELD_ERRORS messages, then the entry that says the rest were left out.
+    assert_eq!(errors.len(), apierr::MAX_FIELD_ERRORS + 1);
+    assert_eq!(errors.omitted(), 5001 - apierr::MAX_FIELD_ERRORS);
     assert_eq!(
         errors.iter().next().unwrap().path().to_string(),
         "address.city"
     );
+    let mut last = errors.iter().rev();
     assert_eq!(
-        errors.iter().last().unwrap().path().to_string(),
+        last.next().unwrap().path().to_string(),
+        apierr::limits::TRUNCATED
+    );
+    assert_eq!(
+        last.next().unwrap().path().to_string(),
         format!("items[{}].qty", apierr::MAX_FIELD_ERRORS - 2)
     );
 }

@@ -379,7 +379,12 @@ fn huge_reports_are_cut_to_max_field_errors() {
         .collect();
     let errors = FieldErrors::from(lines.validate().unwrap_err());
     let messages: usize = errors.iter().map(|entry| entry.messages().len()).sum();
-    assert_eq!(messages, apierr::MAX_FIELD_ERRORS);
+    // The first MAX_FIELD_ERRORS, and one that says the rest were left out.
+    assert_eq!(messages, apierr::MAX_FIELD_ERRORS + 1);
+    assert_eq!(errors.omitted(), 15_000 - apierr::MAX_FIELD_ERRORS);
+    let last = errors.iter().last().unwrap();
+    assert_eq!(last.path().to_string(), apierr::limits::TRUNCATED);
+    assert_eq!(last.messages(), [apierr::limits::FIELD_ERRORS_OMITTED]);
     // The first ones, in the stable order: item by item, fields by name.
     let first: Vec<String> = errors
         .iter()

@@ -40,8 +40,7 @@ use crate::format::AnyFormat;
 use crate::integrations::http_error::bounded_detail;
 use crate::limits::{MAX_FIELD_PATH_LEN, truncate};
 use crate::{
-    ApiError, FieldErrors, FieldPath, FromFieldErrors, HttpError, Member, Spec,
-    ValidationFailed,
+    ApiError, FieldErrors, FieldPath, FromFieldErrors, HttpError, Member, Spec, ValidationFailed,
 };
 
 /// Why a validated-JSON extractor refused a request: the body could not be read as JSON, or

@@ -286,9 +286,18 @@ mod tests {
         assert_eq!(path.clone().truncated(2).to_string(), "");
         assert_eq!(path.clone().truncated(3).to_string(), "…");
         assert_eq!(path.clone().truncated(7).to_string(), "item…");
-        assert_eq!(FieldPath::root().key("é".repeat(10)).truncated(8).to_string(), "éé…");
+        assert_eq!(
+            FieldPath::root()
+                .key("é".repeat(10))
+                .truncated(8)
+                .to_string(),
+            "éé…"
+        );
         for max in 0..20 {
-            assert!(path.clone().truncated(max).to_string().len() <= max, "{max}");
+            assert!(
+                path.clone().truncated(max).to_string().len() <= max,
+                "{max}"
+            );
         }
         assert_eq!(digits(0), 1);
         assert_eq!(digits(9), 1);

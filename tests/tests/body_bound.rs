@@ -1,0 +1,332 @@
+//! Every body is bounded whatever the request: a megabyte of hostile input through each
+//! validated-JSON extractor, and through errors that carry request data themselves, gets a body
+//! of at most the limit in every format, still valid JSON with the same code and status.
+
+use std::collections::HashMap;
+
+use apierr::axum::ApiErrorLayer;
+use apierr::extract::{Garde, Valid};
+use apierr::format::{FieldLists, FieldStrings, FlatDetails, Nested, StatusEnvelope};
+use apierr::limits::{
+    FIELD_ERRORS_OMITTED, MAX_FIELD_MESSAGE_LEN, MAX_FIELD_PATH_LEN, MAX_MESSAGE_LEN, TRUNCATED,
+};
+use apierr::response::{ResponseOptions, to_response};
+use apierr::{ApiError, Context, Envelope, FieldErrors, MAX_BODY_LEN, MAX_FIELD_ERRORS};
+use apierr_tests::model::Shape;
+use axum::Router;
+use axum::body::{Body, to_bytes};
+use axum::routing::post;
+use http::{Method, Request, StatusCode};
+use serde::Deserialize;
+use serde_json::Value;
+use tower::ServiceExt as _;
+use validator::Validate as _;
+
+/// A megabyte: the size of each hostile request.
+const MEGABYTE: usize = 1 << 20;
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api(
+        code = "VALIDATION_ERROR",
+        status = 422,
+        message = "Input data validation failed"
+    )]
+    Invalid(#[api(fields)] FieldErrors),
+    #[api(code = "BAD_NAME", status = 400, message = "no item named {name}")]
+    BadName {
+        name: String,
+        #[api(member)]
+        input: Vec<String>,
+        #[api(member)]
+        count: usize,
+    },
+}
+apierr::from_field_errors!(AppError => AppError::Invalid);
+
+#[derive(Debug, Deserialize, garde::Validate)]
+struct GardeItem {
+    #[garde(range(min = 1))]
+    qty: u32,
+}
+
+/// The shape of the attack the hostile review found: client-chosen map keys, copied into the
+/// path of every invalid item under them.
+#[derive(Debug, Deserialize, garde::Validate)]
+struct GardeGroups {
+    #[garde(dive)]
+    groups: HashMap<String, Vec<GardeItem>>,
+}
+
+fn echo_order_type(value: &str) -> Result<(), validator::ValidationError> {
+    Err(validator::ValidationError::new("order_type")
+        .with_message(format!("invalid order_type: {value}").into()))
+}
+
+#[derive(Debug, Deserialize, validator::Validate)]
+struct ValidItem {
+    #[validate(range(min = 1, message = "must be at least 1"))]
+    qty: u32,
+}
+
+/// A message that quotes the request, and a list of a hundred thousand invalid items.
+#[derive(Debug, Deserialize, validator::Validate)]
+struct ValidOrder {
+    #[validate(custom(function = "echo_order_type"))]
+    order_type: String,
+    #[validate(nested)]
+    items: Vec<ValidItem>,
+}
+
+/// Map keys of the client's, deep: a type error under them has serde's path through them.
+#[derive(Debug, Deserialize, validator::Validate, garde::Validate)]
+#[garde(allow_unvalidated)]
+struct DeepMaps {
+    // Read by serde only: the request never gets as far as a handler.
+    #[allow(dead_code)]
+    maps: HashMap<String, HashMap<String, HashMap<String, u32>>>,
+}
+
+async fn garde_groups(Garde(_, _): Garde<GardeGroups, AppError>) -> &'static str {
+    "ok"
+}
+
+async fn valid_order(Valid(_, _): Valid<ValidOrder, AppError>) -> &'static str {
+    "ok"
+}
+
+async fn garde_deep(Garde(_, _): Garde<DeepMaps, AppError>) -> &'static str {
+    "ok"
+}
+
+async fn valid_deep(Valid(_, _): Valid<DeepMaps, AppError>) -> &'static str {
+    "ok"
+}
+
+fn options(shape: Shape) -> ResponseOptions {
+    let options = ResponseOptions::new();
+    match shape {
+        Shape::Nested => options.with_format(Nested),
+        Shape::FieldLists => options.with_format(FieldLists),
+        Shape::FieldStrings => options.with_format(FieldStrings),
+        Shape::FlatDetails => options.with_format(FlatDetails),
+        Shape::StatusEnvelope => options.with_format(StatusEnvelope),
+        Shape::ProblemDetails(config) => options.with_format(config.format()),
+    }
+}
+
+fn app(shape: Shape) -> Router {
+    Router::new()
+        .route("/garde/groups", post(garde_groups))
+        .route("/valid/order", post(valid_order))
+        .route("/garde/deep", post(garde_deep))
+        .route("/valid/deep", post(valid_deep))
+        .layer(ApiErrorLayer::with_options(options(shape)))
+}
+
+async fn send(shape: Shape, path: &str, body: String) -> (StatusCode, Vec<u8>) {
+    let request = Request::post(path)
+        .header("content-type", "application/json")
+        .body(Body::from(body))
+        .unwrap();
+    let response = app(shape).oneshot(request).await.unwrap();
+    let status = response.status();
+    let body = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    (status, body.to_vec())
+}
+
+/// The body is at most `limit` bytes, valid JSON, and reads back as `code` (and `status`, in
+/// the formats that write it) in the format it was written in.
+fn check_bounded(shape: Shape, body: &[u8], limit: usize, code: &str, status: u16) -> Value {
+    assert!(
+        body.len() <= limit,
+        "{shape:?}: a body of {} bytes, over {limit}",
+        body.len()
+    );
+    let decoded = shape
+        .decode(body)
+        .unwrap_or_else(|error| panic!("{shape:?}: {error}"));
+    // StatusEnvelope writes no code: its `error` is the category or the reason phrase.
+    if shape != Shape::StatusEnvelope {
+        assert_eq!(decoded.code, code, "{shape:?}");
+    }
+    if let Some(written) = decoded.status {
+        assert_eq!(written.as_u16(), status, "{shape:?}");
+    }
+    serde_json::from_slice(body).unwrap()
+}
+
+fn hostile_groups(key: &str) -> String {
+    let items = vec![r#"{"qty":0}"#; MAX_FIELD_ERRORS * 4].join(",");
+    let mut body = String::from(r#"{"groups":{"#);
+    let keys = MEGABYTE / (key.len() + items.len());
+    for i in 0..keys.max(1) {
+        if i > 0 {
+            body.push(',');
+        }
+        body.push_str(&format!(r#""{key}{i}":[{items}]"#));
+    }
+    body.push_str("}}");
+    body
+}
+
+#[tokio::test]
+async fn garde_map_keys_cannot_amplify_a_body() {
+    // ASCII keys, and keys that RFC 9457's pointers percent-encode at three bytes a byte.
+    for key in ["k".repeat(MEGABYTE / 2), "é".repeat(MEGABYTE / 4)] {
+        let request = hostile_groups(&key);
+        assert!(request.len() <= MEGABYTE + 1024);
+        for shape in Shape::ALL {
+            let (status, body) = send(shape, "/garde/groups", request.clone()).await;
+            assert_eq!(status, 422, "{shape:?}");
+            check_bounded(shape, &body, MAX_BODY_LEN, "VALIDATION_ERROR", 422);
+            let text = String::from_utf8(body).unwrap();
+            // Cut pieces and dropped entries are marked (percent-encoded in a JSON Pointer).
+            assert!(
+                text.contains(TRUNCATED) || text.contains("%E2%80%A6"),
+                "{shape:?}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn validator_lists_and_echoed_values_stay_bounded() {
+    let items = vec![r#"{"qty":0}"#; 100_000].join(",");
+    let many = format!(r#"{{"order_type":"x","items":[{items}]}}"#);
+    let echoed = format!(r#"{{"order_type":"{}","items":[]}}"#, "x".repeat(MEGABYTE));
+    for request in [&many, &echoed] {
+        for shape in Shape::ALL {
+            let (status, body) = send(shape, "/valid/order", request.clone()).await;
+            assert_eq!(status, 422, "{shape:?}");
+            check_bounded(shape, &body, MAX_BODY_LEN, "VALIDATION_ERROR", 422);
+        }
+    }
+    // The conversion itself keeps the first messages, fields by name, and marks the rest…
+    let order: ValidOrder = serde_json::from_str(&many).unwrap();
+    let errors = FieldErrors::from(order.validate().unwrap_err());
+    assert_eq!(errors.message_count(), MAX_FIELD_ERRORS + 1);
+    assert_eq!(errors.omitted(), 100_001 - MAX_FIELD_ERRORS);
+    assert_eq!(
+        errors.iter().next().unwrap().path().to_string(),
+        "items[0].qty"
+    );
+    let last = errors.iter().last().unwrap();
+    assert_eq!(last.path().to_string(), TRUNCATED);
+    assert_eq!(last.messages(), [FIELD_ERRORS_OMITTED]);
+    // …and cuts a message that quotes the request.
+    let order: ValidOrder = serde_json::from_str(&echoed).unwrap();
+    let errors = FieldErrors::from(order.validate().unwrap_err());
+    let message = &errors.iter().next().unwrap().messages()[0];
+    assert!(message.len() <= MAX_FIELD_MESSAGE_LEN);
+    assert!(message.ends_with(&format!("xx{TRUNCATED}")));
+}
+
+#[tokio::test]
+async fn serde_paths_through_client_keys_stay_bounded() {
+    let key = "k".repeat(MEGABYTE / 3);
+    let request = format!(r#"{{"maps":{{"{key}":{{"{key}":{{"{key}":"not a number"}}}}}}}}"#);
+    for route in ["/garde/deep", "/valid/deep"] {
+        for shape in Shape::ALL {
+            let (status, body) = send(shape, route, request.clone()).await;
+            assert_eq!(status, 422, "{shape:?} {route}");
+            let body = check_bounded(shape, &body, MAX_BODY_LEN, "VALIDATION_ERROR", 422);
+            // Far under the limit: the path is cut to its own bound, not the body's.
+            let text = body.to_string();
+            assert!(
+                text.len() < 3 * MAX_FIELD_PATH_LEN + 1024,
+                "{shape:?}: {text}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn malformed_megabytes_stay_bounded() {
+    let request = format!(r#"{{"order_type":"{}"#, "\u{1}".repeat(MEGABYTE));
+    for route in ["/garde/deep", "/valid/order"] {
+        for shape in Shape::ALL {
+            let (status, body) = send(shape, route, request.clone()).await;
+            assert_eq!(status, 400, "{shape:?} {route}");
+            check_bounded(shape, &body, MAX_BODY_LEN, "MALFORMED_JSON", 400);
+        }
+    }
+}
+
+/// An error holding request data of its own: an interpolated message, a member, and field
+/// errors added without bounds. Whatever the limit, the body keeps to it.
+#[test]
+fn errors_carrying_request_data_are_cut_to_any_limit() {
+    // A quarter of a megabyte each, which JSON escaping makes six times as long: the bound
+    // holds whatever the size, and debug builds render this many times over.
+    let bad_name = AppError::BadName {
+        name: "\u{0}".repeat(MEGABYTE / 4),
+        input: vec!["y".repeat(1000); MEGABYTE / 4000],
+        count: 3,
+    };
+    let mut fields = FieldErrors::new();
+    for i in 0..1000 {
+        fields.add(
+            format!("items[{i}].{}", "\"".repeat(100)),
+            "é\n".repeat(100),
+        );
+    }
+    let invalid = AppError::Invalid(fields);
+    let context = Context::new()
+        .with_path(&"/p".repeat(MEGABYTE))
+        .with_method(Method::from_bytes("X".repeat(300_000).as_bytes()).unwrap());
+    for limit in [MAX_BODY_LEN, 4096, 1024] {
+        for shape in Shape::ALL {
+            for error in [&bad_name, &invalid] {
+                let response =
+                    to_response(error, &context, &options(shape).with_max_body_len(limit));
+                let status = error.status().as_u16();
+                let body = check_bounded(shape, response.body(), limit, error.code(), status);
+                assert!(!body.to_string().contains("XXXX"), "the method is left out");
+            }
+        }
+    }
+    // With room, the message is kept cut to its own bound and the short member whole; the
+    // member of a megabyte is left out.
+    let body = Envelope::new(&bad_name).to_value().unwrap();
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(message.len() <= MAX_MESSAGE_LEN && message.ends_with(TRUNCATED));
+    let body = Envelope::new(&bad_name)
+        .with_format(&apierr::format::ProblemDetails::new())
+        .to_value()
+        .unwrap();
+    assert_eq!(body["count"], 3);
+    assert_eq!(body.get("input"), None);
+}
+
+#[test]
+fn bodies_under_the_limit_are_whole() {
+    let error = AppError::BadName {
+        name: "x".repeat(MAX_MESSAGE_LEN * 2),
+        input: vec!["y".repeat(100); 10],
+        count: 1,
+    };
+    let body = Envelope::new(&error)
+        .with_format(&apierr::format::ProblemDetails::new())
+        .to_value()
+        .unwrap();
+    assert_eq!(
+        body["detail"].as_str().unwrap().len(),
+        "no item named ".len() + MAX_MESSAGE_LEN * 2
+    );
+    assert_eq!(body["input"].as_array().unwrap().len(), 10);
+}
+
+#[test]
+fn adding_a_hundred_thousand_field_errors_is_linear() {
+    // Quadratic adding took minutes here; linear takes milliseconds. The figure itself is
+    // measured in `tests/benches/render.rs` (`decode_100k_field_errors`), never timed here.
+    let mut errors = FieldErrors::new();
+    for i in 0..100_000 {
+        errors.add(format!("f{i}"), "bad");
+    }
+    errors.add("f99999", "worse");
+    assert_eq!(errors.len(), 100_000);
+    assert_eq!(errors.iter().last().unwrap().messages(), ["bad", "worse"]);
+    assert_eq!(errors.iter().next().unwrap().path().to_string(), "f0");
+}
