@@ -50,6 +50,9 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("decode_status_envelope", decode_status_envelope),
     ("decode_problem_details", decode_problem_details),
     ("decode_detect", decode_detect),
+    ("garde_report", crate::fuzz_bounded::garde_report),
+    ("validator_report", crate::fuzz_bounded::validator_report),
+    ("extractor_body", crate::fuzz_bounded::extractor_body),
 ];
 
 struct Reader<'a> {

@@ -4,5 +4,6 @@
 //! fuzz targets themselves ([`fuzz_targets`]), so that the checked-in corpus runs on stable too.
 
 pub mod fixture;
+pub mod fuzz_bounded;
 pub mod fuzz_targets;
 pub mod model;

@@ -7,6 +7,7 @@ use apierr::format::{
     AnyFormat, FieldLists, FieldStrings, FlatDetails, Format, Nested, ProblemDetails,
     StatusEnvelope,
 };
+use apierr::response::ResponseOptions;
 use apierr::{ApiError, Context, Envelope, FieldPath, MAX_BODY_LEN, Problem};
 use serde_json::{Map, Number, Value};
 
@@ -77,6 +78,19 @@ impl Shape {
             Shape::FlatDetails => Box::new(FlatDetails),
             Shape::StatusEnvelope => Box::new(StatusEnvelope),
             Shape::ProblemDetails(config) => Box::new(config.format()),
+        }
+    }
+
+    /// Response options that render every error in this format, as the HTTP layers take them.
+    pub fn options(&self) -> ResponseOptions {
+        let options = ResponseOptions::new();
+        match self {
+            Shape::Nested => options.with_format(Nested),
+            Shape::FieldLists => options.with_format(FieldLists),
+            Shape::FieldStrings => options.with_format(FieldStrings),
+            Shape::FlatDetails => options.with_format(FlatDetails),
+            Shape::StatusEnvelope => options.with_format(StatusEnvelope),
+            Shape::ProblemDetails(config) => options.with_format(config.format()),
         }
     }
 

@@ -6,11 +6,10 @@ use std::collections::HashMap;
 
 use apierr::axum::ApiErrorLayer;
 use apierr::extract::{Garde, Valid};
-use apierr::format::{FieldLists, FieldStrings, FlatDetails, Nested, StatusEnvelope};
 use apierr::limits::{
     FIELD_ERRORS_OMITTED, MAX_FIELD_MESSAGE_LEN, MAX_FIELD_PATH_LEN, MAX_MESSAGE_LEN, TRUNCATED,
 };
-use apierr::response::{ResponseOptions, to_response};
+use apierr::response::to_response;
 use apierr::{ApiError, Context, Envelope, FieldErrors, MAX_BODY_LEN, MAX_FIELD_ERRORS};
 use apierr_tests::model::Shape;
 use axum::Router;
@@ -103,25 +102,13 @@ async fn valid_deep(Valid(_, _): Valid<DeepMaps, AppError>) -> &'static str {
     "ok"
 }
 
-fn options(shape: Shape) -> ResponseOptions {
-    let options = ResponseOptions::new();
-    match shape {
-        Shape::Nested => options.with_format(Nested),
-        Shape::FieldLists => options.with_format(FieldLists),
-        Shape::FieldStrings => options.with_format(FieldStrings),
-        Shape::FlatDetails => options.with_format(FlatDetails),
-        Shape::StatusEnvelope => options.with_format(StatusEnvelope),
-        Shape::ProblemDetails(config) => options.with_format(config.format()),
-    }
-}
-
 fn app(shape: Shape) -> Router {
     Router::new()
         .route("/garde/groups", post(garde_groups))
         .route("/valid/order", post(valid_order))
         .route("/garde/deep", post(garde_deep))
         .route("/valid/deep", post(valid_deep))
-        .layer(ApiErrorLayer::with_options(options(shape)))
+        .layer(ApiErrorLayer::with_options(shape.options()))
 }
 
 async fn send(shape: Shape, path: &str, body: String) -> (StatusCode, Vec<u8>) {
@@ -279,7 +266,7 @@ fn errors_carrying_request_data_are_cut_to_any_limit() {
         for shape in Shape::ALL {
             for error in [&bad_name, &invalid] {
                 let response =
-                    to_response(error, &context, &options(shape).with_max_body_len(limit));
+                    to_response(error, &context, &shape.options().with_max_body_len(limit));
                 let status = error.status().as_u16();
                 let body = check_bounded(shape, response.body(), limit, error.code(), status);
                 assert!(!body.to_string().contains("XXXX"), "the method is left out");

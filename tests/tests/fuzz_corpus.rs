@@ -124,3 +124,18 @@ fn targets_corpora_and_fuzz_binaries_match() {
         "keep the checked-in corpus small: {total} files"
     );
 }
+
+#[test]
+fn garde_report() {
+    run("garde_report");
+}
+
+#[test]
+fn validator_report() {
+    run("validator_report");
+}
+
+#[test]
+fn extractor_body() {
+    run("extractor_body");
+}
