@@ -402,6 +402,32 @@ fn retry_after_is_sent_only_when_there_is_a_delay() {
     assert_eq!(header(&response, "retry-after"), None);
 }
 
+#[test]
+fn the_longest_retry_after_saturates_instead_of_overflowing() {
+    #[derive(Debug, ApiError)]
+    enum Down {
+        #[api(code = "DOWN", status = 503, message = "Down for maintenance")]
+        Down {
+            #[api(retry_after)]
+            wait: std::time::Duration,
+        },
+    }
+    // `as_secs() + 1` overflowed here: a debug build panicked (the 503 became a 500), a release
+    // build sent `retry-after: 0`, telling clients to retry at once.
+    let error = Down::Down {
+        wait: std::time::Duration::MAX,
+    };
+    assert_eq!(error.retry_after(), Some(u64::MAX));
+    let response = to_response(&error, &Context::new(), &ResponseOptions::new());
+    assert_eq!(response.status(), 503);
+    assert_eq!(header(&response, "retry-after"), Some("18446744073709551615"));
+    // A partial second still rounds up below the top.
+    let error = Down::Down {
+        wait: std::time::Duration::new(5, 1),
+    };
+    assert_eq!(error.retry_after(), Some(6));
+}
+
 /// A hyper server with no framework at all answers with `to_response`.
 #[tokio::test]
 async fn a_plain_hyper_server_serves_to_response() {
