@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
 use crate::limits::{
     FIELD_ERRORS_OMITTED, MAX_FIELD_ERRORS, MAX_FIELD_MESSAGE_LEN, MAX_FIELD_PATH_LEN, TRUNCATED,
@@ -65,7 +66,7 @@ pub struct FieldErrors {
     entries: Vec<FieldError>,
     /// Where the entry of each dotted path is, once there are enough entries that scanning
     /// them on every [`add`](Self::add) would make adding many quadratic.
-    index: Option<HashMap<Box<str>, usize>>,
+    index: Option<Index>,
     /// How many messages the entries hold.
     messages: usize,
     /// How many messages [`add_bounded`](Self::add_bounded) dropped.
@@ -74,6 +75,75 @@ pub struct FieldErrors {
 
 /// From this many entries on, paths are looked up in a hash map rather than scanned.
 const INDEX_FROM: usize = 16;
+
+/// The entries of a [`FieldErrors`] by the keyed hash of their dotted path, chained where two
+/// paths share a hash: each lookup hashes the path once and copies nothing.
+#[derive(Clone)]
+struct Index {
+    /// Keyed per index, so that a client cannot choose paths that collide.
+    hasher: RandomState,
+    /// The last entry with each hash.
+    heads: HashMap<u64, usize, BuildHasherDefault<Prehashed>>,
+    /// For each entry, the entry before it with the same hash, if any.
+    previous: Vec<Option<usize>>,
+}
+
+impl Index {
+    fn of(entries: &[FieldError]) -> Self {
+        let mut index = Index {
+            hasher: RandomState::new(),
+            heads: HashMap::default(),
+            previous: Vec::with_capacity(entries.len()),
+        };
+        for entry in entries {
+            let hash = index.hash(&entry.dotted);
+            index.push(hash);
+        }
+        index
+    }
+
+    fn hash(&self, dotted: &str) -> u64 {
+        self.hasher.hash_one(dotted)
+    }
+
+    fn find(&self, hash: u64, dotted: &str, entries: &[FieldError]) -> Option<usize> {
+        let mut at = self.heads.get(&hash).copied();
+        while let Some(here) = at {
+            if entries[here].dotted == dotted {
+                return Some(here);
+            }
+            at = self.previous[here];
+        }
+        None
+    }
+
+    /// Records the entry just pushed, whose path has `hash`.
+    fn push(&mut self, hash: u64) {
+        let at = self.previous.len();
+        self.previous.push(self.heads.insert(hash, at));
+    }
+}
+
+/// A hasher for keys that are already keyed hashes: it passes them through.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64`s are hashed here; any other key still gets a hash.
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
+    }
+}
 
 impl PartialEq for FieldErrors {
     /// The same entries, in the same order, and as many dropped messages; the index is only a
@@ -119,42 +189,36 @@ impl FieldErrors {
     ) -> &mut Self {
         let path = path.into();
         let message = message.into();
-        let dotted = path.to_string();
+        let dotted = path.dotted();
         self.messages += 1;
-        if let Some(at) = self.position(&dotted) {
+        let hash = self.index.as_ref().map(|index| index.hash(&dotted));
+        let found = match (&self.index, hash) {
+            (Some(index), Some(hash)) => index.find(hash, &dotted, &self.entries),
+            _ => self.entries.iter().position(|entry| entry.dotted == dotted),
+        };
+        if let Some(at) = found {
             self.entries[at].messages.push(message);
             return self;
-        }
-        let at = self.entries.len();
-        match &mut self.index {
-            Some(index) => {
-                index.insert(dotted.as_str().into(), at);
-            }
-            None if at + 1 >= INDEX_FROM => {
-                let index = self
-                    .entries
-                    .iter()
-                    .map(|entry| entry.dotted.as_str())
-                    .chain([dotted.as_str()])
-                    .enumerate()
-                    .map(|(at, dotted)| (dotted.into(), at))
-                    .collect();
-                self.index = Some(index);
-            }
-            None => {}
         }
         self.entries.push(FieldError {
             path,
             dotted,
             messages: vec![message],
         });
+        match (&mut self.index, hash) {
+            (Some(index), Some(hash)) => index.push(hash),
+            _ if self.entries.len() >= INDEX_FROM => {
+                self.index = Some(Index::of(&self.entries));
+            }
+            _ => {}
+        }
         self
     }
 
     /// Where the entry of the dotted path `dotted` is, if there is one.
     fn position(&self, dotted: &str) -> Option<usize> {
         match &self.index {
-            Some(index) => index.get(dotted).copied(),
+            Some(index) => index.find(index.hash(dotted), dotted, &self.entries),
             None => self.entries.iter().position(|entry| entry.dotted == dotted),
         }
     }

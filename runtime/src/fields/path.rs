@@ -119,34 +119,102 @@ impl FieldPath {
     }
 
     fn parse(text: &str) -> Self {
-        let mut path = FieldPath::root();
-        for part in text.split('.') {
-            // `name[1][2]` is a key followed by indices; anything else in brackets is part of the
-            // key, so that no input is rejected or lost.
-            let (name, indices) = match part.find('[') {
-                Some(open) if part.ends_with(']') => (&part[..open], &part[open..]),
-                _ => (part, ""),
+        // One segment per `.` or `[` at most: the vector is allocated once. Bytes are scanned
+        // by hand: paths are short, and a decoded body can hold a hundred thousand.
+        let most = 1 + text.bytes().filter(|&b| b == b'.' || b == b'[').count();
+        let mut segments = Vec::with_capacity(most);
+        let mut rest = text;
+        loop {
+            let (part, next) = match rest.bytes().position(|b| b == b'.') {
+                Some(dot) => (&rest[..dot], Some(&rest[dot + 1..])),
+                None => (rest, None),
             };
-            let parsed: Option<Vec<usize>> = indices
-                .strip_prefix('[')
-                .map(|rest| rest.strip_suffix(']').unwrap_or(rest))
-                .map(|inner| inner.split("][").map(|n| n.parse().ok()).collect())
-                .unwrap_or_else(|| Some(Vec::new()));
-            match parsed {
-                Some(parsed) => {
-                    if !name.is_empty() || parsed.is_empty() {
-                        path.segments
-                            .push(Segment::Key(Cow::Owned(name.to_owned())));
+            // `name[1][2]` is a key followed by indices; anything else in brackets is part of
+            // the key, so that no input is rejected or lost.
+            let open = part.bytes().position(|b| b == b'[');
+            match open {
+                Some(open) if part.ends_with(']') && indices(&part[open..], |_| ()) => {
+                    if open > 0 {
+                        segments.push(Segment::Key(Cow::Owned(part[..open].to_owned())));
                     }
-                    path.segments.extend(parsed.into_iter().map(Segment::Index));
+                    indices(&part[open..], |index| segments.push(Segment::Index(index)));
                 }
-                None => path
-                    .segments
-                    .push(Segment::Key(Cow::Owned(part.to_owned()))),
+                _ => segments.push(Segment::Key(Cow::Owned(part.to_owned()))),
+            }
+            match next {
+                Some(next) => rest = next,
+                None => break,
             }
         }
-        path
+        FieldPath { segments }
     }
+
+    /// Writes the dotted form (`items[2].qty`) without the formatting machinery: field paths
+    /// are written once per field error added, and a hundred thousand of them is no rare body.
+    fn write_dotted(&self, out: &mut impl fmt::Write) -> fmt::Result {
+        for (i, segment) in self.segments.iter().enumerate() {
+            match segment {
+                Segment::Key(name) => {
+                    if i > 0 {
+                        out.write_char('.')?;
+                    }
+                    out.write_str(name)?;
+                }
+                Segment::Index(index) => {
+                    out.write_char('[')?;
+                    out.write_str(decimal(*index, &mut [0; 20]))?;
+                    out.write_char(']')?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The dotted form, as [`Display`] writes it, in a string allocated once.
+    pub(crate) fn dotted(&self) -> String {
+        let len = self
+            .segments
+            .iter()
+            .map(|segment| match segment {
+                Segment::Key(name) => 1 + name.len(),
+                Segment::Index(index) => 2 + digits(*index),
+            })
+            .sum();
+        let mut out = String::with_capacity(len);
+        // Writing into a `String` cannot fail.
+        let _ = self.write_dotted(&mut out);
+        out
+    }
+}
+
+/// Calls `each` with every index of `[1][2]…` and says whether the text was only that; a piece
+/// that is not an index stops it.
+fn indices(mut text: &str, mut each: impl FnMut(usize)) -> bool {
+    while let Some(inside) = text.strip_prefix('[') {
+        let Some(close) = inside.bytes().position(|b| b == b']') else {
+            return false;
+        };
+        let Ok(index) = inside[..close].parse() else {
+            return false;
+        };
+        each(index);
+        text = &inside[close + 1..];
+    }
+    text.is_empty()
+}
+
+/// `index` in decimal, written into the end of `buffer` (20 digits hold any `usize`).
+fn decimal(mut index: usize, buffer: &mut [u8; 20]) -> &str {
+    let mut at = buffer.len();
+    loop {
+        at -= 1;
+        buffer[at] = b"0123456789"[index % 10];
+        index /= 10;
+        if index == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buffer[at..]).unwrap_or_default()
 }
 
 impl From<&str> for FieldPath {
@@ -165,18 +233,7 @@ impl From<String> for FieldPath {
 impl Display for FieldPath {
     /// Dotted notation: `items[2].qty`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, segment) in self.segments.iter().enumerate() {
-            match segment {
-                Segment::Key(name) => {
-                    if i > 0 {
-                        f.write_char('.')?;
-                    }
-                    f.write_str(name)?;
-                }
-                Segment::Index(index) => write!(f, "[{index}]")?,
-            }
-        }
-        Ok(())
+        self.write_dotted(f)
     }
 }
 
@@ -232,7 +289,7 @@ impl Display for Pointer<'_> {
                         }
                     }
                 }
-                Segment::Index(index) => write!(f, "{index}")?,
+                Segment::Index(index) => f.write_str(decimal(*index, &mut [0; 20]))?,
             }
         }
         Ok(())
@@ -303,5 +360,8 @@ mod tests {
         assert_eq!(digits(9), 1);
         assert_eq!(digits(10), 2);
         assert_eq!(digits(usize::MAX), usize::MAX.to_string().len());
+        for index in [0, 7, 10, 99, 12345, usize::MAX] {
+            assert_eq!(decimal(index, &mut [0; 20]), index.to_string());
+        }
     }
 }

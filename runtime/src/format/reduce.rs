@@ -44,7 +44,7 @@ pub(crate) fn write_bounded(
         return Ok(());
     }
     // Step 2: the most field errors that fit, found by halving; each try is a bounded render.
-    if attempt(0, out)? {
+    if all > 0 && attempt(0, out)? {
         let (mut fits, mut too_many) = (0, all);
         while too_many - fits > 1 {
             let middle = fits + (too_many - fits) / 2;
