@@ -340,6 +340,47 @@ fn a_code_member_named_like_a_standard_member_is_not_written_twice() {
     }
 }
 
+/// Found by `thousands_of_field_errors` (code `"0"`, status 400, redacted, an entry at the root
+/// with many messages beside hundreds of other paths): in RFC 9457 bodies the pointers `#//5`
+/// (an empty key, then the key `5`) and `#/5` (the index 5) are two fields, but the decoder read
+/// the first as an empty key then the index 5, which prints `[5]` like the second, and merged
+/// them, giving the second field's pointer the first one's message.
+#[test]
+fn pointers_that_read_back_alike_stay_two_fields() {
+    let parts = SpecParts {
+        code: "0".to_owned(),
+        status: 400,
+        redacted: true,
+        ..SpecParts::default()
+    };
+    let mut fixture = Fixture::new(parts.to_static(), "m");
+    let mut fields = FieldErrors::new();
+    for i in 0..40 {
+        fields.add(FieldPath::root(), format!("root {i}"));
+    }
+    for i in 0..300 {
+        fields.add(format!("f{i}.x[{}]", i % 7), "m");
+    }
+    fields.add(
+        FieldPath::root().key("").key("5"),
+        "an empty key, then the key 5",
+    );
+    fields.add(FieldPath::root().index(5), "the index 5");
+    // Deeper in a path, where the pointer read first (`#/a/7`, read as `a[7]`) takes the print
+    // of one read later that has no other reading (`#/a%5B7%5D`, the key `a[7]`).
+    fields.add(FieldPath::root().key("a").key("7"), "a, then the key 7");
+    fields.add(FieldPath::root().key("a[7]"), "the key a[7]");
+    // Three pointers of which each of the first two reads two ways, and only one choice keeps
+    // all three apart: `.5.y`, `[5].y` and `5.y`.
+    fields.add(FieldPath::root().key("").key("5").key("y"), "'', 5, y");
+    fields.add(FieldPath::root().index(5).key("y"), "[5], y");
+    fields.add(FieldPath::root().key("5.y"), "the key 5.y");
+    fixture.fields = Some(fields);
+    for shape in shapes() {
+        check_render(&shape, &fixture, &Context::new());
+    }
+}
+
 /// `Serialize for Envelope` reads the body back with serde_json, which changed the last digit
 /// of some floats until its `float_roundtrip` feature was turned on.
 #[test]
