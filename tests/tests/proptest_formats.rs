@@ -3,6 +3,8 @@
 //! `apierr_tests::model` says, byte for byte the same on the fast and the serde path, the
 //! format's decoder reads back what was rendered, and nothing panics.
 
+mod proptest_config;
+
 use apierr::{Context, CorrelationId, FieldErrors, FieldPath, Timestamp};
 use apierr_tests::fixture::{Fixture, Link, MemberValue, SpecParts, intern};
 use apierr_tests::fuzz_targets::{TIMESTAMP_MILLIS, check_bounded, is_safe_id};
@@ -239,19 +241,9 @@ fn shapes() -> Vec<Shape> {
     shapes
 }
 
-/// `cases` random cases. A failure prints its shrunk input, to be turned into a plain test,
-/// rather than writing a regressions file beside the test.
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 proptest! {
     // 100 cases × 8 formats × every rendering path: a few seconds in a debug build.
-    #![proptest_config(config(100))]
+    #![proptest_config(proptest_config::cases(100))]
 
     #[test]
     fn every_format_renders_any_error_exactly(fixture in fixture(0..12), context in context()) {
@@ -263,7 +255,7 @@ proptest! {
 
 proptest! {
     // Thousands of field errors are slow to build (each add looks for the path): few cases.
-    #![proptest_config(config(3))]
+    #![proptest_config(proptest_config::cases(3))]
 
     #[test]
     fn thousands_of_field_errors(fixture in fixture(1000..2500), context in context()) {
