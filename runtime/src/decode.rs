@@ -37,6 +37,7 @@
 //! ```
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 
 use http::{Method, StatusCode};
@@ -47,7 +48,7 @@ use crate::example::problem_details_layout;
 use crate::format::{
     FieldLists, FieldStrings, FlatDetails, Nested, ProblemDetails, StatusEnvelope,
 };
-use crate::{ErrorCode, FieldErrors, FieldPath, HasCodeEnum, Spec};
+use crate::{ErrorCode, FieldErrors, FieldPath, HasCodeEnum, Segment, Spec};
 
 /// One error body, read back.
 ///
@@ -69,7 +70,9 @@ pub struct Decoded {
     /// Field errors; empty when there are none. Formats that join several messages for one
     /// field into one string give that string back as one message. Those that send a JSON
     /// object of fields give them back ordered by path, as JSON objects have no order; lists
-    /// of items keep theirs.
+    /// of items keep theirs. In RFC 9457 bodies each distinct pointer is one field: a segment of
+    /// digits reads as an index, or as a key where that keeps two pointers from printing the
+    /// same path.
     pub fields: FieldErrors,
     /// The category ([`StatusEnvelope`]'s `error`).
     pub category: Option<String>,
@@ -372,6 +375,156 @@ fn unescape_pointer(segment: &str) -> Option<String> {
     Some(out)
 }
 
+/// RFC 9457 `errors[]` items grouped by pointer: each distinct pointer is one field.
+///
+/// A pointer does not say whether a segment of digits is a key or an index, so it can read as
+/// several paths, and paths that differ can print the same in dotted notation (`#/5` read as
+/// `[5]`, `#//5` as an empty key then `[5]`), which [`FieldErrors`] keeps as one field. Merging
+/// them would give one field's messages to another, so each pointer gets a reading that no other
+/// pointer of the body prints as: [`parse_pointer`]'s when it is free, else another, found as a
+/// matching (Kuhn's augmenting paths) so that a pointer read earlier gives way when only that
+/// frees one read later. Such readings exist for every body apierr renders (its paths print
+/// apart), and the matching finds them within the bounds below, which keep a hostile body's
+/// cost linear; a pointer left without one keeps [`parse_pointer`]'s reading and is merged, as
+/// [`FieldErrors::add`] merges paths that print the same.
+#[derive(Default)]
+struct PointerFields<'a> {
+    /// In the order each pointer first appears.
+    fields: Vec<PointerField<'a>>,
+    /// Canonical pointer (as [`FieldPath::pointer`] prints [`parse_pointer`]'s reading) → field.
+    by_pointer: HashMap<String, usize>,
+    /// Dotted print → the field read as it.
+    holders: HashMap<String, usize>,
+    /// Per field, the last search that visited it (searches are numbered from 1), so that no
+    /// search tries to move one field twice and none has to clear a list.
+    visited: Vec<usize>,
+}
+
+struct PointerField<'a> {
+    /// [`parse_pointer`]'s reading: every segment of digits an index.
+    parsed: FieldPath,
+    /// The reading chosen, by which of its indexes are keys instead (bit `i`: the `i`-th index);
+    /// `None` until one is free.
+    keys: Option<u64>,
+    messages: Vec<&'a str>,
+}
+
+/// How many of a pointer's indexes may be read as keys instead; those past the first 8 stay
+/// indexes, so that a field has at most 256 readings.
+const MAX_READING_BITS: u32 = 8;
+/// Readings tried per field, on average over the body, so that a hostile body costs time
+/// linear in its size.
+const READINGS_PER_FIELD: usize = 32;
+/// How long a chain of fields one field may move to free a reading (and how deep the search
+/// recurses).
+const MAX_DISPLACEMENT_DEPTH: usize = 16;
+
+impl<'a> PointerFields<'a> {
+    fn push(&mut self, parsed: FieldPath, message: &'a str) {
+        let pointer = parsed.pointer().to_string();
+        let next = self.fields.len();
+        let at = *self.by_pointer.entry(pointer).or_insert(next);
+        if at == next {
+            self.fields.push(PointerField {
+                parsed,
+                keys: None,
+                messages: Vec::new(),
+            });
+        }
+        self.fields[at].messages.push(message);
+    }
+
+    /// Picks the readings, then adds every field's messages to `fields` in first-seen order.
+    fn add_to(mut self, fields: &mut FieldErrors) {
+        let mut budget = self.fields.len().saturating_mul(READINGS_PER_FIELD);
+        self.visited = vec![0; self.fields.len()];
+        for field in 0..self.fields.len() {
+            self.place(field, field + 1, &mut budget, 0);
+        }
+        for field in self.fields {
+            let path = reading(&field.parsed, field.keys.unwrap_or(0));
+            for message in field.messages {
+                fields.add(path.clone(), message.to_owned());
+            }
+        }
+    }
+
+    /// Gives `field` a reading no other field prints as: a free one if there is, else one that
+    /// a field placed earlier frees by moving to another of its own. `false` (and nothing
+    /// changed) when none is found within the budget.
+    fn place(&mut self, field: usize, search: usize, budget: &mut usize, depth: usize) -> bool {
+        self.visited[field] = search;
+        let indexes = self.fields[field]
+            .parsed
+            .segments()
+            .iter()
+            .filter(|segment| matches!(segment, Segment::Index(_)))
+            .count();
+        let readings = 1u64 << indexes.min(MAX_READING_BITS as usize);
+        let mut held = Vec::new();
+        for keys in 0..readings {
+            if Some(keys) == self.fields[field].keys {
+                continue;
+            }
+            if *budget == 0 {
+                return false;
+            }
+            *budget -= 1;
+            let print = reading(&self.fields[field].parsed, keys).to_string();
+            match self.holders.get(&print) {
+                None => {
+                    self.take(field, keys, print);
+                    return true;
+                }
+                Some(&other) => held.push((keys, print, other)),
+            }
+        }
+        if depth == MAX_DISPLACEMENT_DEPTH {
+            return false;
+        }
+        for (keys, print, other) in held {
+            if self.visited[other] != search && self.place(other, search, budget, depth + 1) {
+                self.take(field, keys, print);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Reads `field` as `keys` picks, which prints as `print`, in place of any earlier reading.
+    fn take(&mut self, field: usize, keys: u64, print: String) {
+        if let Some(old) = self.fields[field].keys {
+            let old = reading(&self.fields[field].parsed, old).to_string();
+            self.holders.remove(&old);
+        }
+        self.holders.insert(print, field);
+        self.fields[field].keys = Some(keys);
+    }
+}
+
+/// `parsed` with the indexes picked by `keys` (bit `i`: the `i`-th index) read as keys.
+fn reading(parsed: &FieldPath, keys: u64) -> FieldPath {
+    if keys == 0 {
+        return parsed.clone();
+    }
+    let mut index = 0;
+    parsed
+        .segments()
+        .iter()
+        .fold(FieldPath::root(), |path, segment| match segment {
+            Segment::Key(name) => path.key(name.clone()),
+            Segment::Index(n) => {
+                let as_key = index < 64 && keys & (1 << index) != 0;
+                index += 1;
+                if as_key {
+                    path.key(n.to_string())
+                } else {
+                    path.index(*n)
+                }
+            }
+        })
+}
+
 /// Reads members of one JSON object, with errors that name the member.
 struct Reader<'a> {
     object: &'a Map<String, Value>,
@@ -466,6 +619,7 @@ impl<'a> Reader<'a> {
             Some(Value::Array(items)) => items,
             Some(_) => return Err(self.invalid(name, "a list of field errors")),
         };
+        let mut pointers = PointerFields::default();
         for item in items {
             let bad = || self.invalid(name, "a list of field errors");
             let path = item.get(path_key).and_then(Value::as_str).ok_or_else(bad)?;
@@ -473,13 +627,13 @@ impl<'a> Reader<'a> {
                 .get(message_key)
                 .and_then(Value::as_str)
                 .ok_or_else(bad)?;
-            let path = if pointer {
-                parse_pointer(path)?
+            if pointer {
+                pointers.push(parse_pointer(path)?, message);
             } else {
-                FieldPath::from(path)
-            };
-            fields.add(path, message.to_owned());
+                fields.add(FieldPath::from(path), message.to_owned());
+            }
         }
+        pointers.add_to(fields);
         Ok(())
     }
 

@@ -425,6 +425,52 @@ fn pointer_paths_read_back_into_field_paths() {
     );
 }
 
+/// Each distinct pointer of an RFC 9457 body is one field, even where the readings
+/// `parse_pointer` gives print the same in dotted notation: `#//5` (an empty key, then `5`)
+/// and `#/5` both read as `[5]`, and `#/a/7` reads as `a[7]` like the key `#/a%5B7%5D`. Such
+/// fields used to be merged, so one field's messages were reported under another's pointer.
+#[test]
+fn distinct_pointers_stay_distinct_fields() {
+    let body = json!({
+        "type": "about:blank",
+        "title": "Bad Request",
+        "status": 400,
+        "errors": [
+            {"detail": "empty key, then 5", "pointer": "#//5"},
+            {"detail": "five", "pointer": "#/5"},
+            {"detail": "a, then 7", "pointer": "#/a/7"},
+            {"detail": "the key a[7]", "pointer": "#/a%5B7%5D"},
+            {"detail": "five again", "pointer": "#/5"},
+        ],
+    });
+    let decoded = ProblemDetails::new().decode_value(&body).unwrap();
+    let read: Vec<(String, Vec<String>)> = decoded
+        .fields
+        .iter()
+        .map(|entry| {
+            let messages = entry.messages().iter().map(|m| m.to_string()).collect();
+            (entry.path().pointer().to_string(), messages)
+        })
+        .collect();
+    let expected = [
+        ("#//5", vec!["empty key, then 5"]),
+        ("#/5", vec!["five", "five again"]),
+        ("#/a/7", vec!["a, then 7"]),
+        ("#/a%5B7%5D", vec!["the key a[7]"]),
+    ];
+    let expected: Vec<(String, Vec<String>)> = expected
+        .iter()
+        .map(|(pointer, messages)| {
+            let messages = messages.iter().map(|m| (*m).to_owned()).collect();
+            ((*pointer).to_owned(), messages)
+        })
+        .collect();
+    assert_eq!(read, expected);
+    // The readings are still what `parse_pointer` gives wherever that leaves the fields apart.
+    let first = decoded.fields.iter().next().unwrap().path();
+    assert_eq!(first, &parse_pointer("#//5").unwrap());
+}
+
 /// A format of the user's own, which opts into decoding.
 struct Legacy;
 

@@ -2,6 +2,8 @@
 //! safe to echo in a body, a header and a log line; a path or instance keeps no control
 //! characters and a bounded length; and no input at all makes anything panic.
 
+mod proptest_config;
+
 use apierr::{
     Context, CorrelationId, FieldPath, InvalidCorrelationId, MAX_CORRELATION_ID_LEN, MAX_PATH_LEN,
     Timestamp,
@@ -166,11 +168,7 @@ fn timestamps_outside_rfc3339_are_refused_not_panicked_on() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 512,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(proptest_config::cases(512))]
 
     #[test]
     fn any_bytes_as_a_correlation_id(raw in prop_oneof![

@@ -2,6 +2,7 @@
 //! negotiated language; a missing translation falls back to the declared message.
 
 mod common;
+mod proptest_config;
 
 use std::sync::Arc;
 
@@ -351,7 +352,7 @@ fn negotiation_follows_rfc_9110_and_4647() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(proptest_config::cases(512))]
 
     #[test]
     fn negotiation_never_panics_and_returns_a_supported_tag(header in ".{0,200}") {

@@ -3,6 +3,8 @@
 //! `apierr_tests::model` says, byte for byte the same on the fast and the serde path, the
 //! format's decoder reads back what was rendered, and nothing panics.
 
+mod proptest_config;
+
 use apierr::{Context, CorrelationId, FieldErrors, FieldPath, Timestamp};
 use apierr_tests::fixture::{Fixture, Link, MemberValue, SpecParts, intern};
 use apierr_tests::fuzz_targets::{TIMESTAMP_MILLIS, check_bounded, is_safe_id};
@@ -239,19 +241,9 @@ fn shapes() -> Vec<Shape> {
     shapes
 }
 
-/// `cases` random cases. A failure prints its shrunk input, to be turned into a plain test,
-/// rather than writing a regressions file beside the test.
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 proptest! {
     // 100 cases × 8 formats × every rendering path: a few seconds in a debug build.
-    #![proptest_config(config(100))]
+    #![proptest_config(proptest_config::cases(100))]
 
     #[test]
     fn every_format_renders_any_error_exactly(fixture in fixture(0..12), context in context()) {
@@ -263,7 +255,7 @@ proptest! {
 
 proptest! {
     // Thousands of field errors are slow to build (each add looks for the path): few cases.
-    #![proptest_config(config(3))]
+    #![proptest_config(proptest_config::cases(3))]
 
     #[test]
     fn thousands_of_field_errors(fixture in fixture(1000..2500), context in context()) {
@@ -337,6 +329,47 @@ fn a_code_member_named_like_a_standard_member_is_not_written_twice() {
             "{}",
             String::from_utf8_lossy(&body)
         );
+    }
+}
+
+/// Found by `thousands_of_field_errors` (code `"0"`, status 400, redacted, an entry at the root
+/// with many messages beside hundreds of other paths): in RFC 9457 bodies the pointers `#//5`
+/// (an empty key, then the key `5`) and `#/5` (the index 5) are two fields, but the decoder read
+/// the first as an empty key then the index 5, which prints `[5]` like the second, and merged
+/// them, giving the second field's pointer the first one's message.
+#[test]
+fn pointers_that_read_back_alike_stay_two_fields() {
+    let parts = SpecParts {
+        code: "0".to_owned(),
+        status: 400,
+        redacted: true,
+        ..SpecParts::default()
+    };
+    let mut fixture = Fixture::new(parts.to_static(), "m");
+    let mut fields = FieldErrors::new();
+    for i in 0..40 {
+        fields.add(FieldPath::root(), format!("root {i}"));
+    }
+    for i in 0..300 {
+        fields.add(format!("f{i}.x[{}]", i % 7), "m");
+    }
+    fields.add(
+        FieldPath::root().key("").key("5"),
+        "an empty key, then the key 5",
+    );
+    fields.add(FieldPath::root().index(5), "the index 5");
+    // Deeper in a path, where the pointer read first (`#/a/7`, read as `a[7]`) takes the print
+    // of one read later that has no other reading (`#/a%5B7%5D`, the key `a[7]`).
+    fields.add(FieldPath::root().key("a").key("7"), "a, then the key 7");
+    fields.add(FieldPath::root().key("a[7]"), "the key a[7]");
+    // Three pointers of which each of the first two reads two ways, and only one choice keeps
+    // all three apart: `.5.y`, `[5].y` and `5.y`.
+    fields.add(FieldPath::root().key("").key("5").key("y"), "'', 5, y");
+    fields.add(FieldPath::root().index(5).key("y"), "[5], y");
+    fields.add(FieldPath::root().key("5.y"), "the key 5.y");
+    fixture.fields = Some(fields);
+    for shape in shapes() {
+        check_render(&shape, &fixture, &Context::new());
     }
 }
 
