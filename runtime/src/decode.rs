@@ -38,7 +38,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use http::{Method, StatusCode};
 use percent_encoding::percent_decode_str;
@@ -339,11 +339,11 @@ pub fn parse_pointer(pointer: &str) -> Result<FieldPath, DecodeError> {
             .map_err(|_| invalid())?,
         None => Cow::Borrowed(pointer),
     };
-    let mut path = FieldPath::root();
     if text.is_empty() {
-        return Ok(path);
+        return Ok(FieldPath::root());
     }
     let rest = text.strip_prefix('/').ok_or_else(invalid)?;
+    let mut path = FieldPath::with_capacity(1 + rest.bytes().filter(|&b| b == b'/').count());
     for raw in rest.split('/') {
         let is_index = raw == "0"
             || (!raw.is_empty()
@@ -359,6 +359,9 @@ pub fn parse_pointer(pointer: &str) -> Result<FieldPath, DecodeError> {
 
 /// Undoes RFC 6901's `~1` (`/`) and `~0` (`~`); `None` for any other `~`.
 fn unescape_pointer(segment: &str) -> Option<String> {
+    if !segment.contains('~') {
+        return Some(segment.to_owned());
+    }
     let mut out = String::with_capacity(segment.len());
     let mut chars = segment.chars();
     while let Some(c) = chars.next() {
@@ -420,8 +423,11 @@ const READINGS_PER_FIELD: usize = 32;
 const MAX_DISPLACEMENT_DEPTH: usize = 16;
 
 impl<'a> PointerFields<'a> {
-    fn push(&mut self, parsed: FieldPath, message: &'a str) {
-        let pointer = parsed.pointer().to_string();
+    fn push(&mut self, parsed: FieldPath, text: &str, message: &'a str) {
+        // Sized from the pointer as sent: written once, not grown piece by piece.
+        let mut pointer = String::with_capacity(text.len() + 1);
+        // Writing into a `String` cannot fail.
+        let _ = write!(pointer, "{}", parsed.pointer());
         let next = self.fields.len();
         let at = *self.by_pointer.entry(pointer).or_insert(next);
         if at == next {
@@ -442,9 +448,15 @@ impl<'a> PointerFields<'a> {
             self.place(field, field + 1, &mut budget, 0);
         }
         for field in self.fields {
-            let path = reading(&field.parsed, field.keys.unwrap_or(0));
-            for message in field.messages {
-                fields.add(path.clone(), message.to_owned());
+            let path = match field.keys {
+                None | Some(0) => field.parsed,
+                Some(keys) => reading(&field.parsed, keys),
+            };
+            if let Some((last, others)) = field.messages.split_last() {
+                for message in others {
+                    fields.add(path.clone(), (*message).to_owned());
+                }
+                fields.add(path, (*last).to_owned());
             }
         }
     }
@@ -470,7 +482,12 @@ impl<'a> PointerFields<'a> {
                 return false;
             }
             *budget -= 1;
-            let print = reading(&self.fields[field].parsed, keys).to_string();
+            // The first reading is the parsed path itself: printed without a copy.
+            let print = if keys == 0 {
+                self.fields[field].parsed.dotted()
+            } else {
+                reading(&self.fields[field].parsed, keys).dotted()
+            };
             match self.holders.get(&print) {
                 None => {
                     self.take(field, keys, print);
@@ -494,7 +511,7 @@ impl<'a> PointerFields<'a> {
     /// Reads `field` as `keys` picks, which prints as `print`, in place of any earlier reading.
     fn take(&mut self, field: usize, keys: u64, print: String) {
         if let Some(old) = self.fields[field].keys {
-            let old = reading(&self.fields[field].parsed, old).to_string();
+            let old = reading(&self.fields[field].parsed, old).dotted();
             self.holders.remove(&old);
         }
         self.holders.insert(print, field);
@@ -619,6 +636,28 @@ impl<'a> Reader<'a> {
             Some(Value::Array(items)) => items,
             Some(_) => return Err(self.invalid(name, "a list of field errors")),
         };
+        if pointer && fields.is_empty() {
+            // Pointers almost never read back as paths that print alike: add them straight
+            // away, and only when two do, start over and pick readings that keep them apart.
+            let mut direct = FieldErrors::new();
+            let mut apart = true;
+            for item in items {
+                let bad = || self.invalid(name, "a list of field errors");
+                let path = item.get(path_key).and_then(Value::as_str).ok_or_else(bad)?;
+                let message = item
+                    .get(message_key)
+                    .and_then(Value::as_str)
+                    .ok_or_else(bad)?;
+                if !direct.add_distinct(parse_pointer(path)?, Cow::Owned(message.to_owned())) {
+                    apart = false;
+                    break;
+                }
+            }
+            if apart {
+                *fields = direct;
+                return Ok(());
+            }
+        }
         let mut pointers = PointerFields::default();
         for item in items {
             let bad = || self.invalid(name, "a list of field errors");
@@ -628,7 +667,7 @@ impl<'a> Reader<'a> {
                 .and_then(Value::as_str)
                 .ok_or_else(bad)?;
             if pointer {
-                pointers.push(parse_pointer(path)?, message);
+                pointers.push(parse_pointer(path)?, path, message);
             } else {
                 fields.add(FieldPath::from(path), message.to_owned());
             }

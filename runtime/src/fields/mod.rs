@@ -187,19 +187,33 @@ impl FieldErrors {
         path: impl Into<FieldPath>,
         message: impl Into<Cow<'static, str>>,
     ) -> &mut Self {
-        let path = path.into();
-        let message = message.into();
+        self.insert(path.into(), message.into(), false);
+        self
+    }
+
+    /// [`add`](Self::add), unless a field whose path differs prints the same: then nothing is
+    /// added and the answer is `false`. Decoding uses it to notice two pointers that would
+    /// merge.
+    pub(crate) fn add_distinct(&mut self, path: FieldPath, message: Cow<'static, str>) -> bool {
+        self.insert(path, message, true)
+    }
+
+    fn insert(&mut self, path: FieldPath, message: Cow<'static, str>, distinct: bool) -> bool {
         let dotted = path.dotted();
-        self.messages += 1;
         let hash = self.index.as_ref().map(|index| index.hash(&dotted));
         let found = match (&self.index, hash) {
             (Some(index), Some(hash)) => index.find(hash, &dotted, &self.entries),
             _ => self.entries.iter().position(|entry| entry.dotted == dotted),
         };
         if let Some(at) = found {
+            if distinct && self.entries[at].path != path {
+                return false;
+            }
+            self.messages += 1;
             self.entries[at].messages.push(message);
-            return self;
+            return true;
         }
+        self.messages += 1;
         self.entries.push(FieldError {
             path,
             dotted,
@@ -212,7 +226,7 @@ impl FieldErrors {
             }
             _ => {}
         }
-        self
+        true
     }
 
     /// Where the entry of the dotted path `dotted` is, if there is one.

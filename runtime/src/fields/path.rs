@@ -59,6 +59,13 @@ impl FieldPath {
         self
     }
 
+    /// An empty path with room for `segments` steps.
+    pub(crate) fn with_capacity(segments: usize) -> Self {
+        FieldPath {
+            segments: Vec::with_capacity(segments),
+        }
+    }
+
     /// The steps of the path, outermost first.
     #[must_use]
     pub fn segments(&self) -> &[Segment] {
@@ -275,6 +282,12 @@ impl Display for Pointer<'_> {
         for segment in &self.0.segments {
             f.write_char('/')?;
             match segment {
+                // Most keys hold neither `~` nor `/`: no RFC 6901 escaping to split around.
+                Segment::Key(name) if !name.contains(['/', '~']) => {
+                    for chunk in utf8_percent_encode(name, FRAGMENT) {
+                        f.write_str(chunk)?;
+                    }
+                }
                 Segment::Key(name) => {
                     // RFC 6901 escapes `~` and `/` first; the fragment encoding comes on top.
                     for (i, piece) in name.split('/').enumerate() {
