@@ -126,7 +126,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
     // reported at.
     let specs_static = (m.specs_len > 0).then(|| {
         source(&format!(
-            "static __SPECS: [::apierr::Spec; {}] = [{}];",
+            "static __SPECS: [::apierr::Spec; {}] = ::apierr::__private::checked_specs([{}]);",
             m.specs_len, m.specs
         ))
     });
@@ -439,8 +439,9 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
     } else {
         let name = format_ident!("__SPEC_{}", m.cfg_statics.len());
         let spec = source(&spec_text(input, case));
-        m.cfg_statics
-            .push(quote!(#(#cfgs)* static #name: ::apierr::Spec = #spec;));
+        m.cfg_statics.push(quote! {
+            #(#cfgs)* static #name: ::apierr::Spec = ::apierr::__private::checked_spec(#spec);
+        });
         m.slots.push(Slot::Other {
             pattern: any(),
             value: quote!(&#name),
@@ -666,11 +667,11 @@ fn static_message<'a>(case: &'a Case<'_>) -> Option<&'a str> {
     case.fixed_message()
 }
 
-/// The case's `Spec` as source text: a literal of its hidden positional fields (see
-/// `apierr::Spec`), which costs the compiler far less than a `const fn` call, for each of
-/// thousands of cases. Every value has been checked here; a code or message flagged plain
-/// needs no JSON escaping. Strings are written as
-/// Rust literals by [`push_str_literal`].
+/// The case's `Spec` as source text: a tuple of its parts (`apierr::__private::RawSpec`). The
+/// runtime's `checked_specs` turns the whole array into specs in one `const fn` call, deciding
+/// at compile time which texts need JSON escaping (a call per spec would cost the compiler far
+/// more, for each of thousands of cases). Strings are written as Rust literals by
+/// [`push_str_literal`].
 fn spec_text(input: &Input, case: &Case) -> String {
     use std::fmt::Write as _;
 
@@ -699,23 +700,15 @@ fn spec_text(input: &Input, case: &Case) -> String {
         value(attrs.problem_type.as_ref()),
         value(case.www_authenticate(&input.container)),
     ];
-    // The bits of the spec's flags.
+    // The bits of the spec's flags (the plain ones are the runtime's to set).
     let flags = [
         (attrs.expose.is_some(), 1),
         (case.is_redacted(), 2),
         (case.fields_field().is_some(), 4),
         (case.retry_after_field().is_some(), 8),
         (message.is_some(), 16),
-        (message.is_some_and(json_plain), 32),
-        (json_plain(code), 64),
-        (
-            attrs.title.as_ref().is_some_and(|t| json_plain(&t.value())),
-            128,
-        ),
         (!case.fields.iter().any(|f| f.attrs.member.is_some()), 256),
         (case.fields_field().is_none(), 512),
-        (json_plain(&texts[0]), 1024),
-        (json_plain(&texts[5]), 2048),
     ]
     .iter()
     .filter(|(set, _)| *set)
@@ -723,7 +716,7 @@ fn spec_text(input: &Input, case: &Case) -> String {
 
     let mut out = String::with_capacity(128);
     // Writing to a `String` cannot fail.
-    out.push_str("::apierr::Spec(");
+    out.push('(');
     push_str_literal(&mut out, code);
     let _ = write!(out, ", {status}, ");
     push_str_literal(&mut out, &type_name);
@@ -781,10 +774,4 @@ pub fn source(text: &str) -> TokenStream {
         text.parse().ok()
     };
     tokens.expect("the derive writes valid Rust source")
-}
-
-/// Whether `text` goes into a JSON string as it is, without escaping.
-fn json_plain(text: &str) -> bool {
-    text.bytes()
-        .all(|byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
 }
