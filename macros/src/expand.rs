@@ -7,6 +7,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, LitStr, Member};
 
@@ -100,7 +101,8 @@ struct Methods {
 fn impl_api_error(input: &Input) -> TokenStream {
     let original = input.original;
     let ty = &original.ident;
-    let (impl_generics, ty_generics, _) = original.generics.split_for_impl();
+    let (_, ty_generics, _) = original.generics.split_for_impl();
+    let impl_generics = crate::generics::impl_generics(&original.generics);
     let mut bounds = InferredBounds::new(&original.generics);
     let mut m = Methods::default();
     for case in &input.cases {
@@ -266,8 +268,6 @@ fn impl_api_error(input: &Input) -> TokenStream {
             fn source_error(
                 &self,
             ) -> ::core::option::Option<&(dyn ::apierr::__private::Error + 'static)> {
-                #[allow(unused_imports)]
-                use ::apierr::AsSource as _;
                 #body
             }
         }
@@ -400,7 +400,7 @@ fn transparent_case(case: &Case, field: &Field, m: &mut Methods, bounds: &mut In
     let path = case_path(case);
     let member = &field.member;
     let inner = field.ty;
-    bounds.insert(inner, quote!(::apierr::ApiError));
+    bounds.insert_exact(inner, quote!(::apierr::ApiError));
     let pattern = quote!(#(#cfgs)* #path { #member: __inner, .. });
     // Spanned at the field's type: a type that is not an ApiError is reported there.
     let call = |method: &str, args: TokenStream| {
@@ -578,22 +578,8 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
     }
 
     match case.source_field() {
-        Some(field) => m.source.arm(source_arm(case, field, bounds)),
+        Some(field) => m.source.arm(crate::source::source_arm(case, field, bounds)),
         None => m.source.fallback_used = true,
-    }
-}
-
-/// The arm that returns the case's source field as `Some(&dyn Error)`, through `AsSource`
-/// (which the method brings into scope), for `source_error` and, with `display`, `source`.
-pub fn source_arm(case: &Case, field: &Field, bounds: &mut InferredBounds) -> TokenStream {
-    let cfgs = &case.attrs.cfgs;
-    let path = case_path(case);
-    let member = &field.member;
-    let ty = field.ty;
-    bounds.insert(ty, quote!(::apierr::__private::Error + 'static));
-    let cast = quote_spanned!(ty.span()=> __source.as_source());
-    quote! {
-        #(#cfgs)* #path { #member: __source, .. } => ::core::option::Option::Some(#cast),
     }
 }
 
@@ -620,13 +606,9 @@ pub fn declared_message(
         let member = &field.member;
         let local = binding(member);
         let used = binding_at(field);
-        // The template names `{0}` as `{__0}` (see `fmt::Template::rewritten`).
-        let name = match member {
-            Member::Named(ident) => ident.clone(),
-            Member::Unnamed(index) => format_ident!("__{}", index.index),
-        };
-        let fmt_trait = Ident::new(arg.used_as.name(), Span::call_site());
-        bounds.insert(field.ty, quote!(::core::fmt::#fmt_trait));
+        // As the rewritten template names it: `{0}` as `{__0}`, `{r#type}` as `{__r_type}`.
+        let name = crate::fmt::arg_name(&arg.member);
+        bounds.insert_fmt(field.ty, arg.used_as);
         bindings.push(quote!(#member: #local));
         args.push(quote!(#name = #used));
     }
@@ -677,9 +659,10 @@ fn spec_text(input: &Input, case: &Case) -> String {
 
     let code = case.code.as_ref().map_or("", |(code, _)| code.as_str());
     let status = case.status.as_ref().map_or(500, |status| status.code);
-    let type_name = input.original.ident.to_string();
+    // Named as the code does, without the `r#` of a raw identifier (`r#type` is `type`).
+    let type_name = input.original.ident.unraw().to_string();
     let variant = if case.is_variant {
-        case.ident.to_string()
+        case.ident.unraw().to_string()
     } else {
         String::new()
     };
