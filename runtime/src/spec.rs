@@ -58,8 +58,9 @@ pub type RawSpec = (
     u16,
 );
 
-/// The derive's specs, each checked as `checked_spec` does: one call for the whole array,
-/// which costs the compiler less than a call per spec.
+/// The derive's specs, each checked as `checked_spec` does. One call for the whole array, so
+/// that what the derive writes stays an array literal of tuples, with one function call in it
+/// instead of one per case.
 #[doc(hidden)]
 #[must_use]
 pub const fn checked_specs<const N: usize>(raw: [RawSpec; N]) -> [Spec; N] {
