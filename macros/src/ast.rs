@@ -1,6 +1,7 @@
 //! The derive input, read into what the later stages need.
 
 use proc_macro2::Span;
+use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, Ident, Member, Type};
 
@@ -141,7 +142,8 @@ impl<'a> Case<'a> {
         });
         let code = match (&attrs.code, &container.rename_all) {
             (Some(lit), _) => Some((lit.value(), lit.span())),
-            (None, Some((rule, _))) => Some((rule.apply(&ident.to_string()), ident.span())),
+            // From the name as Rust sees it: `r#Type` is `Type`.
+            (None, Some((rule, _))) => Some((rule.apply(&ident.unraw().to_string()), ident.span())),
             (None, None) => None,
         };
         let status = attrs.status.clone().or_else(|| container.status.clone());
@@ -204,8 +206,11 @@ impl<'a> Case<'a> {
             .or(container.www_authenticate.as_ref().filter(|_| unauthorized))
     }
 
+    /// The field `member` names, however raw either is written (`r#until` is `until`).
     pub fn field(&self, member: &Member) -> Option<&Field<'a>> {
-        self.fields.iter().find(|field| field.member == *member)
+        self.fields
+            .iter()
+            .find(|field| crate::fmt::same_member(&field.member, member))
     }
 
     /// The public message when no value changes it: a declared `message` without

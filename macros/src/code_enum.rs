@@ -2,6 +2,8 @@
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
+use syn::Ident;
+use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 
 use crate::ast::Input;
@@ -18,12 +20,7 @@ pub fn expand(
     let ty = &input.original.ident;
     let vis = &input.original.vis;
     let code_ty = name.clone().unwrap_or_else(|| format_ident!("{}Code", ty));
-    // The catch-all needs a name no case uses.
-    let unknown = if input.cases.iter().any(|case| case.ident == "Unknown") {
-        format_ident!("UnknownCode")
-    } else {
-        format_ident!("Unknown")
-    };
+    let unknown = catch_all_name(input);
 
     let mut variants = Vec::new();
     let mut from_code = Vec::new();
@@ -31,13 +28,16 @@ pub fn expand(
     let mut as_str = Vec::new();
     let mut spec = Vec::new();
     let mut of_error = Vec::new();
+    // Paths through the types' own names, not `Self::`: in an impl of a trait with an
+    // associated item of a variant's name (`FromStr::Err`, `HasCodeEnum::Code`), `Self::Err`
+    // would be ambiguous. Neither type is generic (`code_enum` refuses generic types).
     for (case, spec_ref) in input.cases.iter().zip(&specs) {
         let cfgs = &case.attrs.cfgs;
         let ident = case.ident;
         let path = if case.is_variant {
-            quote!(Self::#ident)
+            quote!(#ty::#ident)
         } else {
-            quote!(Self)
+            quote!(#ty)
         };
         if let Some(field) = case.transparent_field() {
             let inner = field.ty;
@@ -53,14 +53,14 @@ pub fn expand(
                 if let ::core::option::Option::Some(__inner) =
                     ::apierr::__private::known_code::<#inner_code>(__code)
                 {
-                    return Self::#ident(__inner);
+                    return #code_ty::#ident(__inner);
                 }
             });
             as_str.push(
-                quote!(#(#cfgs)* Self::#ident(__inner) => ::apierr::ErrorCode::as_str(__inner),),
+                quote!(#(#cfgs)* #code_ty::#ident(__inner) => ::apierr::ErrorCode::as_str(__inner),),
             );
             spec.push(
-                quote!(#(#cfgs)* Self::#ident(__inner) => ::apierr::ErrorCode::spec(__inner),),
+                quote!(#(#cfgs)* #code_ty::#ident(__inner) => ::apierr::ErrorCode::spec(__inner),),
             );
             of_error.push(quote! {
                 #(#cfgs)* #path { #member: __inner, .. } =>
@@ -79,9 +79,9 @@ pub fn expand(
             None => format!("`{code}` ({status})"),
         };
         variants.push(quote!(#(#cfgs)* #[doc = #doc] #ident));
-        from_code.push(quote!(#(#cfgs)* #code => Self::#ident,));
-        as_str.push(quote!(#(#cfgs)* Self::#ident => #code,));
-        spec.push(quote!(#(#cfgs)* Self::#ident => ::core::option::Option::Some(#spec_ref),));
+        from_code.push(quote!(#(#cfgs)* #code => #code_ty::#ident,));
+        as_str.push(quote!(#(#cfgs)* #code_ty::#ident => #code,));
+        spec.push(quote!(#(#cfgs)* #code_ty::#ident => ::core::option::Option::Some(#spec_ref),));
         of_error.push(quote!(#(#cfgs)* #path { .. } => #code_ty::#ident,));
     }
 
@@ -118,7 +118,7 @@ pub fn expand(
                     #(#from_code)*
                     _ => {
                         #(#from_inner)*
-                        Self::#unknown(::std::borrow::ToOwned::to_owned(__code))
+                        #code_ty::#unknown(::std::borrow::ToOwned::to_owned(__code))
                     }
                 }
             }
@@ -126,14 +126,14 @@ pub fn expand(
             fn as_str(&self) -> &str {
                 match self {
                     #(#as_str)*
-                    Self::#unknown(__code) => __code,
+                    #code_ty::#unknown(__code) => __code,
                 }
             }
 
             fn spec(&self) -> ::core::option::Option<&'static ::apierr::Spec> {
                 match self {
                     #(#spec)*
-                    Self::#unknown(_) => ::core::option::Option::None,
+                    #code_ty::#unknown(_) => ::core::option::Option::None,
                 }
             }
         }
@@ -149,7 +149,9 @@ pub fn expand(
         impl ::core::str::FromStr for #code_ty {
             type Err = ::core::convert::Infallible;
 
-            fn from_str(__code: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(
+                __code: &str,
+            ) -> ::core::result::Result<Self, <Self as ::core::str::FromStr>::Err> {
                 ::core::result::Result::Ok(::apierr::ErrorCode::from_code(__code))
             }
         }
@@ -183,4 +185,21 @@ pub fn expand(
         }
     };
     Some((item, impls))
+}
+
+/// The catch-all variant's name: `Unknown`, or else `UnknownCode`, `UnknownCode2`… whichever
+/// no case uses, so that it never clashes with a variant of the type's own.
+fn catch_all_name(input: &Input) -> Ident {
+    let taken = |name: &Ident| input.cases.iter().any(|case| case.ident.unraw() == *name);
+    let mut name = format_ident!("Unknown");
+    let mut n = 1u32;
+    while taken(&name) {
+        name = if n == 1 {
+            format_ident!("UnknownCode")
+        } else {
+            format_ident!("UnknownCode{}", n)
+        };
+        n += 1;
+    }
+    name
 }

@@ -7,9 +7,10 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, DisplayAttr, Input};
-use crate::expand::{binding, case_path, declared_message, push_str_literal, source_arm};
+use crate::expand::{binding, case_path, declared_message, push_str_literal};
 use crate::fmt::{Piece, Template};
 use crate::generics::InferredBounds;
+use crate::source::{as_source, source_arm};
 
 /// The three impls, or nothing when the type did not ask for them.
 pub fn expand(input: &Input) -> TokenStream {
@@ -18,7 +19,11 @@ pub fn expand(input: &Input) -> TokenStream {
     }
     let original = input.original;
     let ty = &original.ident;
-    let (impl_generics, ty_generics, where_clause) = original.generics.split_for_impl();
+    let (_, ty_generics, _) = original.generics.split_for_impl();
+    let impl_generics = crate::generics::impl_generics(&original.generics);
+    // The declared bounds only, moved to the where clause like the others.
+    let where_clause =
+        InferredBounds::new(&original.generics).augment_where_clause(&original.generics);
     let scrutinee = if input.cases.is_empty() {
         quote!(*self)
     } else {
@@ -53,12 +58,13 @@ pub fn expand(input: &Input) -> TokenStream {
                 let member = &field.member;
                 let inner = field.ty;
                 display_bounds.insert(inner, quote!(::core::fmt::Display));
-                error_bounds.insert(inner, quote!(::apierr::__private::Error + 'static));
+                error_bounds.insert_exact(inner, quote!(::apierr::__private::Error + 'static));
                 let fmt = quote_spanned!(inner.span()=> ::core::fmt::Display::fmt(__inner, __f));
                 display_arms.push(quote!(#(#cfgs)* #path { #member: __inner, .. } => #fmt,));
                 // Through `AsSource`, so that a boxed `dyn Error` works as well.
+                let cast = as_source(inner, &quote!(__inner));
                 let source = quote_spanned! {inner.span()=>
-                    ::apierr::__private::Error::source(__inner.as_source())
+                    ::apierr::__private::Error::source(#cast)
                 };
                 source_arms.push(quote!(#(#cfgs)* #path { #member: __inner, .. } => #source,));
                 continue;
@@ -96,8 +102,6 @@ pub fn expand(input: &Input) -> TokenStream {
     } else {
         Some(quote! {
             fn source(&self) -> ::core::option::Option<&(dyn ::apierr::__private::Error + 'static)> {
-                #[allow(unused_imports)]
-                use ::apierr::AsSource as _;
                 match self { #(#source_arms)* #none }
             }
         })

@@ -7,6 +7,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, LitStr, Member};
 
@@ -100,7 +101,8 @@ struct Methods {
 fn impl_api_error(input: &Input) -> TokenStream {
     let original = input.original;
     let ty = &original.ident;
-    let (impl_generics, ty_generics, _) = original.generics.split_for_impl();
+    let (_, ty_generics, _) = original.generics.split_for_impl();
+    let impl_generics = crate::generics::impl_generics(&original.generics);
     let mut bounds = InferredBounds::new(&original.generics);
     let mut m = Methods::default();
     for case in &input.cases {
@@ -126,7 +128,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
     // reported at.
     let specs_static = (m.specs_len > 0).then(|| {
         source(&format!(
-            "static __SPECS: [::apierr::Spec; {}] = [{}];",
+            "static __SPECS: [::apierr::Spec; {}] = ::apierr::__private::checked_specs([{}]);",
             m.specs_len, m.specs
         ))
     });
@@ -266,8 +268,6 @@ fn impl_api_error(input: &Input) -> TokenStream {
             fn source_error(
                 &self,
             ) -> ::core::option::Option<&(dyn ::apierr::__private::Error + 'static)> {
-                #[allow(unused_imports)]
-                use ::apierr::AsSource as _;
                 #body
             }
         }
@@ -400,7 +400,7 @@ fn transparent_case(case: &Case, field: &Field, m: &mut Methods, bounds: &mut In
     let path = case_path(case);
     let member = &field.member;
     let inner = field.ty;
-    bounds.insert(inner, quote!(::apierr::ApiError));
+    bounds.insert_exact(inner, quote!(::apierr::ApiError));
     let pattern = quote!(#(#cfgs)* #path { #member: __inner, .. });
     // Spanned at the field's type: a type that is not an ApiError is reported there.
     let call = |method: &str, args: TokenStream| {
@@ -439,8 +439,9 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
     } else {
         let name = format_ident!("__SPEC_{}", m.cfg_statics.len());
         let spec = source(&spec_text(input, case));
-        m.cfg_statics
-            .push(quote!(#(#cfgs)* static #name: ::apierr::Spec = #spec;));
+        m.cfg_statics.push(quote! {
+            #(#cfgs)* static #name: ::apierr::Spec = ::apierr::__private::checked_spec(#spec);
+        });
         m.slots.push(Slot::Other {
             pattern: any(),
             value: quote!(&#name),
@@ -577,22 +578,8 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
     }
 
     match case.source_field() {
-        Some(field) => m.source.arm(source_arm(case, field, bounds)),
+        Some(field) => m.source.arm(crate::source::source_arm(case, field, bounds)),
         None => m.source.fallback_used = true,
-    }
-}
-
-/// The arm that returns the case's source field as `Some(&dyn Error)`, through `AsSource`
-/// (which the method brings into scope), for `source_error` and, with `display`, `source`.
-pub fn source_arm(case: &Case, field: &Field, bounds: &mut InferredBounds) -> TokenStream {
-    let cfgs = &case.attrs.cfgs;
-    let path = case_path(case);
-    let member = &field.member;
-    let ty = field.ty;
-    bounds.insert(ty, quote!(::apierr::__private::Error + 'static));
-    let cast = quote_spanned!(ty.span()=> __source.as_source());
-    quote! {
-        #(#cfgs)* #path { #member: __source, .. } => ::core::option::Option::Some(#cast),
     }
 }
 
@@ -619,13 +606,9 @@ pub fn declared_message(
         let member = &field.member;
         let local = binding(member);
         let used = binding_at(field);
-        // The template names `{0}` as `{__0}` (see `fmt::Template::rewritten`).
-        let name = match member {
-            Member::Named(ident) => ident.clone(),
-            Member::Unnamed(index) => format_ident!("__{}", index.index),
-        };
-        let fmt_trait = Ident::new(arg.used_as.name(), Span::call_site());
-        bounds.insert(field.ty, quote!(::core::fmt::#fmt_trait));
+        // As the rewritten template names it: `{0}` as `{__0}`, `{r#type}` as `{__r_type}`.
+        let name = crate::fmt::arg_name(&arg.member);
+        bounds.insert_fmt(field.ty, arg.used_as);
         bindings.push(quote!(#member: #local));
         args.push(quote!(#name = #used));
     }
@@ -666,19 +649,20 @@ fn static_message<'a>(case: &'a Case<'_>) -> Option<&'a str> {
     case.fixed_message()
 }
 
-/// The case's `Spec` as source text: a literal of its hidden positional fields (see
-/// `apierr::Spec`), which costs the compiler far less than a `const fn` call, for each of
-/// thousands of cases. Every value has been checked here; a code or message flagged plain
-/// needs no JSON escaping. Strings are written as
-/// Rust literals by [`push_str_literal`].
+/// The case's `Spec` as source text: a tuple of its parts (`apierr::__private::RawSpec`). The
+/// runtime's `checked_specs` turns the whole array into specs in one `const fn` call, deciding
+/// at compile time which texts need JSON escaping (a call per spec would cost the compiler far
+/// more, for each of thousands of cases). Strings are written as Rust literals by
+/// [`push_str_literal`].
 fn spec_text(input: &Input, case: &Case) -> String {
     use std::fmt::Write as _;
 
     let code = case.code.as_ref().map_or("", |(code, _)| code.as_str());
     let status = case.status.as_ref().map_or(500, |status| status.code);
-    let type_name = input.original.ident.to_string();
+    // Named as the code does, without the `r#` of a raw identifier (`r#type` is `type`).
+    let type_name = input.original.ident.unraw().to_string();
     let variant = if case.is_variant {
-        case.ident.to_string()
+        case.ident.unraw().to_string()
     } else {
         String::new()
     };
@@ -699,23 +683,15 @@ fn spec_text(input: &Input, case: &Case) -> String {
         value(attrs.problem_type.as_ref()),
         value(case.www_authenticate(&input.container)),
     ];
-    // The bits of the spec's flags.
+    // The bits of the spec's flags (the plain ones are the runtime's to set).
     let flags = [
         (attrs.expose.is_some(), 1),
         (case.is_redacted(), 2),
         (case.fields_field().is_some(), 4),
         (case.retry_after_field().is_some(), 8),
         (message.is_some(), 16),
-        (message.is_some_and(json_plain), 32),
-        (json_plain(code), 64),
-        (
-            attrs.title.as_ref().is_some_and(|t| json_plain(&t.value())),
-            128,
-        ),
         (!case.fields.iter().any(|f| f.attrs.member.is_some()), 256),
         (case.fields_field().is_none(), 512),
-        (json_plain(&texts[0]), 1024),
-        (json_plain(&texts[5]), 2048),
     ]
     .iter()
     .filter(|(set, _)| *set)
@@ -723,7 +699,7 @@ fn spec_text(input: &Input, case: &Case) -> String {
 
     let mut out = String::with_capacity(128);
     // Writing to a `String` cannot fail.
-    out.push_str("::apierr::Spec(");
+    out.push('(');
     push_str_literal(&mut out, code);
     let _ = write!(out, ", {status}, ");
     push_str_literal(&mut out, &type_name);
@@ -781,10 +757,4 @@ pub fn source(text: &str) -> TokenStream {
         text.parse().ok()
     };
     tokens.expect("the derive writes valid Rust source")
-}
-
-/// Whether `text` goes into a JSON string as it is, without escaping.
-fn json_plain(text: &str) -> bool {
-    text.bytes()
-        .all(|byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
 }

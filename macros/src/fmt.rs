@@ -1,6 +1,7 @@
 //! `message = "…"` templates: which fields they interpolate, and how they are written out.
 
 use proc_macro2::Span;
+use syn::ext::IdentExt as _;
 use syn::{Ident, LitStr, Member};
 
 /// The formatting trait a placeholder uses; a generic field needs a bound on it.
@@ -64,7 +65,8 @@ pub struct Template {
     pub lit: LitStr,
     /// The fields interpolated, each once, in order of first use.
     pub args: Vec<Arg>,
-    /// The template with `{0}` renamed `{__0}`, so every argument can be passed by name.
+    /// The template with `{0}` renamed `{__0}` (see [`arg_name`]), so every argument can be
+    /// passed by name.
     pub rewritten: String,
     /// The message itself when nothing is interpolated (`{{` and `}}` unescaped).
     pub fixed: Option<String>,
@@ -123,14 +125,17 @@ impl Template {
                 )));
             }
             let member = parse_member(name, lit.span()).ok_or_else(|| {
+                // A keyword names a field only as a raw identifier.
+                let hint = if syn::parse_str::<Ident>(&format!("r#{name}")).is_ok() {
+                    format!("; write `{{r#{name}}}` for the field `r#{name}`")
+                } else {
+                    String::new()
+                };
                 err(format!(
-                    "{what} has `{{{inner}}}`, which does not name a field"
+                    "{what} has `{{{inner}}}`, which does not name a field{hint}"
                 ))
             })?;
-            let renamed = match &member {
-                Member::Unnamed(index) => format!("__{}", index.index),
-                Member::Named(ident) => ident.to_string(),
-            };
+            let renamed = arg_name(&member).to_string();
             if let Some(list) = pieces.as_mut() {
                 if spec.is_empty() {
                     // The text since the last placeholder, braces already unescaped.
@@ -188,7 +193,10 @@ impl Template {
 }
 
 fn push_arg(args: &mut Vec<Arg>, member: Member, used_as: Trait) {
-    match args.iter_mut().find(|arg| arg.member == member) {
+    match args
+        .iter_mut()
+        .find(|arg| same_member(&arg.member, &member))
+    {
         // A field used both ways needs both bounds; Display is the one that matters most.
         Some(existing) if used_as != Trait::Display => existing.used_as = used_as,
         Some(_) => {}
@@ -196,15 +204,41 @@ fn push_arg(args: &mut Vec<Arg>, member: Member, used_as: Trait) {
     }
 }
 
+/// The field `name` refers to: an index, or an identifier, raw (`r#type`) where it has to be.
+/// Anything else (`r#r#x`, `a b`, a bare keyword) names no field.
 fn parse_member(name: &str, span: Span) -> Option<Member> {
     if name.bytes().all(|b| b.is_ascii_digit()) {
         let index: u32 = name.parse().ok()?;
         return Some(Member::Unnamed(syn::Index { index, span }));
     }
-    let name = name.strip_prefix("r#").unwrap_or(name);
-    syn::parse_str::<Ident>(name)
-        .ok()
-        .map(|ident| Member::Named(Ident::new(&ident.to_string(), span)))
+    let mut ident = syn::parse_str::<Ident>(name).ok()?;
+    // `{r#until}` is `{until}`: only a keyword stays raw, so that each field has one spelling.
+    let unraw = ident.unraw();
+    if syn::parse_str::<Ident>(&unraw.to_string()).is_ok() {
+        ident = unraw;
+    }
+    ident.set_span(span);
+    Some(Member::Named(ident))
+}
+
+/// The name a field is passed to `format_args!` by: `{0}` as `__0`, and a raw `{r#type}` as
+/// `__r_type`, since format strings take neither indices as names nor raw identifiers.
+pub fn arg_name(member: &Member) -> Ident {
+    match member {
+        Member::Unnamed(index) => quote::format_ident!("__{}", index.index),
+        Member::Named(ident) if ident.to_string().starts_with("r#") => {
+            quote::format_ident!("__r_{}", ident.unraw())
+        }
+        Member::Named(ident) => ident.clone(),
+    }
+}
+
+/// Whether two members name the same field: `r#until` and `until` do.
+pub fn same_member(a: &Member, b: &Member) -> bool {
+    match (a, b) {
+        (Member::Named(a), Member::Named(b)) => a.unraw() == b.unraw(),
+        _ => a == b,
+    }
 }
 
 #[cfg(test)]

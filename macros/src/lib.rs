@@ -11,6 +11,8 @@ mod expand;
 mod fallback;
 mod fmt;
 mod generics;
+mod headers;
+mod source;
 mod status;
 mod valid;
 

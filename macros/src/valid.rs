@@ -3,12 +3,13 @@
 use std::collections::HashMap;
 
 use quote::ToTokens;
-use syn::{LitStr, Member};
+use syn::Member;
 
 use crate::ast::{Case, DisplayAttr, Input};
 use crate::attr::{Attrs, closest};
 use crate::ctxt::Ctxt;
 use crate::fmt::Template;
+use crate::headers;
 
 /// Keys that a `transparent` case takes from its inner error instead.
 const NOT_WITH_TRANSPARENT: &[&str] = &[
@@ -31,23 +32,12 @@ const RESERVED_MEMBERS: &[&str] = &[
     "code", "message", "status", "type", "title", "detail", "instance",
 ];
 
-/// Headers that apierr sets itself, and the key that sets each.
-const MANAGED_HEADERS: &[(&str, &str)] = &[
-    ("content-type", "the format sets it"),
-    ("content-length", "the body sets it"),
-    ("retry-after", "mark a field #[api(retry_after)] instead"),
-    (
-        "www-authenticate",
-        "use #[api(www_authenticate = \"...\")] instead",
-    ),
-];
-
 pub fn check(cx: &Ctxt, input: &Input) {
     if let Some(status) = &input.container.status {
         check_status(cx, status);
     }
     if let Some(challenge) = &input.container.www_authenticate {
-        check_header_value(cx, challenge, "www_authenticate");
+        headers::check_value(cx, challenge, "www_authenticate");
     }
     if input.container.code_enum.is_some() && !input.original.generics.params.is_empty() {
         let span = input.container.key_span("code_enum");
@@ -205,7 +195,7 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
         check_display(cx, case);
     }
 
-    check_headers(cx, case, status_ok);
+    headers::check(cx, case, status_ok);
 
     let mut fields_seen = false;
     let mut members: Vec<String> = Vec::new();
@@ -259,93 +249,6 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
             );
         }
         members.push(member_name);
-    }
-}
-
-/// RFC 9110 `tchar`: what a header name may be made of.
-fn is_token(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-}
-
-fn check_header_name(cx: &Ctxt, lit: &LitStr) -> Option<String> {
-    let name = lit.value();
-    if !is_token(&name) {
-        cx.error_spanned_by(lit, format!("{name:?} is not a valid HTTP header name"));
-        return None;
-    }
-    let lower = name.to_ascii_lowercase();
-    if let Some((_, why)) = MANAGED_HEADERS
-        .iter()
-        .find(|(managed, _)| *managed == lower)
-    {
-        cx.error_spanned_by(lit, format!("`{name}` cannot be set with `header`: {why}"));
-        return None;
-    }
-    Some(lower)
-}
-
-fn check_header_value(cx: &Ctxt, lit: &LitStr, key: &str) {
-    let value = lit.value();
-    if let Some(bad) = value
-        .chars()
-        .find(|&c| !(c == '\t' || (' '..='~').contains(&c)))
-    {
-        cx.error_spanned_by(
-            lit,
-            format!("`{key}` value cannot contain {bad:?}: use visible ASCII, spaces and tabs"),
-        );
-    } else if value.trim() != value || value.is_empty() {
-        cx.error_spanned_by(
-            lit,
-            format!("`{key}` value cannot be empty or start or end with whitespace"),
-        );
-    }
-}
-
-fn check_headers(cx: &Ctxt, case: &Case, status_ok: bool) {
-    let status = case
-        .status
-        .as_ref()
-        .map(|status| status.code)
-        .filter(|_| status_ok);
-    if let Some(challenge) = &case.attrs.www_authenticate {
-        check_header_value(cx, challenge, "www_authenticate");
-        if status.is_some_and(|code| code != 401) {
-            cx.error_spanned_by(challenge, "`www_authenticate` only applies to a 401 status");
-        }
-    }
-    let mut names: Vec<String> = Vec::new();
-    for (name, value) in &case.attrs.headers {
-        check_header_value(cx, value, "header");
-        if let Some(lower) = check_header_name(cx, name) {
-            if names.contains(&lower) {
-                cx.error_spanned_by(name, format!("duplicate header `{}`", name.value()));
-            }
-            names.push(lower);
-        }
-    }
-    let mut retry_seen = false;
-    for field in &case.fields {
-        if let Some(name) = &field.attrs.header
-            && let Some(lower) = check_header_name(cx, name)
-        {
-            if names.contains(&lower) {
-                cx.error_spanned_by(name, format!("duplicate header `{}`", name.value()));
-            }
-            names.push(lower);
-        }
-        if let Some(span) = field.attrs.retry_after {
-            if retry_seen {
-                cx.error_at(span, "`retry_after` is on more than one field");
-            }
-            retry_seen = true;
-            if status.is_some_and(|code| code != 429 && code != 503) {
-                cx.error_at(span, "`retry_after` only applies to a 429 or 503 status");
-            }
-        }
     }
 }
 

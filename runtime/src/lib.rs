@@ -277,6 +277,7 @@ pub mod __private {
     pub use crate::format::AnyFormat;
     #[cfg(any(feature = "axum", feature = "actix-web"))]
     pub use crate::integrations::private::*;
+    pub use crate::spec::{RawSpec, checked_spec, checked_specs};
     #[cfg(feature = "garde")]
     pub use ::garde;
     #[cfg(feature = "validator")]

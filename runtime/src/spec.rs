@@ -26,23 +26,54 @@ use http::StatusCode;
 /// assert_eq!(spec.description(), Some("Order cannot be cancelled in its current state"));
 /// assert_eq!(spec.message_template(), Some("order cannot be cancelled"));
 /// ```
-// The fields are public, hidden and positional so that the derive can write each spec as a
-// plain literal: a literal is far cheaper for the compiler to evaluate than a call of a
-// `const fn`, which matters for enums of thousands of codes. They are not API; the derive
-// checks every value it writes (a code or message flagged plain needs no JSON escaping).
+// The fields are private, so that every `Spec` is built by a constructor that decides its
+// "needs no JSON escaping" flags itself: a spec claiming a code with a quote in it was plain
+// would write invalid JSON. The derive writes its specs as tuples (see [`RawSpec`]) and has them
+// checked by [`checked_specs`], a `const fn` the compiler runs once, at compile time.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub struct Spec(
-    #[doc(hidden)] pub &'static str,
-    #[doc(hidden)] pub u16,
-    #[doc(hidden)] pub &'static str,
-    #[doc(hidden)] pub &'static str,
-    #[doc(hidden)] pub [&'static str; 7],
-    #[doc(hidden)] pub &'static [(&'static str, &'static str)],
-    #[doc(hidden)] pub u16,
+pub struct Spec {
+    code: &'static str,
+    status: u16,
+    type_name: &'static str,
+    /// The variant, or `""` for a struct.
+    variant: &'static str,
+    /// Indexed by `CATEGORY`…`CHALLENGE` below; an empty string stands for an absent text.
+    texts: [&'static str; 7],
+    headers: &'static [(&'static str, &'static str)],
+    flags: u16,
+}
+
+/// A spec's parts as the derive writes them, in [`Spec`]'s field order: code, status, type
+/// name, variant (or `""`), texts, headers, flags. A tuple literal is cheap for the compiler to
+/// build, which matters for enums of thousands of codes. Its flags are not trusted: see
+/// `checked_specs`.
+#[doc(hidden)]
+pub type RawSpec = (
+    &'static str,
+    u16,
+    &'static str,
+    &'static str,
+    [&'static str; 7],
+    &'static [(&'static str, &'static str)],
+    u16,
 );
 
-// Where each part lives: `Spec(code, status, type name, variant or "", texts, headers, flags)`.
-// In `texts`, an empty string stands for an absent text.
+/// The derive's specs, each checked as `checked_spec` does. One call for the whole array, so
+/// that what the derive writes stays an array literal of tuples, with one function call in it
+/// instead of one per case.
+#[doc(hidden)]
+#[must_use]
+pub const fn checked_specs<const N: usize>(raw: [RawSpec; N]) -> [Spec; N] {
+    let mut specs = [Spec::EMPTY; N];
+    let mut i = 0;
+    while i < N {
+        specs[i] = checked_spec(raw[i]);
+        i += 1;
+    }
+    specs
+}
+
+// Where each text lives in `texts`.
 const CATEGORY: usize = 0;
 const DESCRIPTION: usize = 1;
 const TEMPLATE: usize = 2;
@@ -52,7 +83,8 @@ const PROBLEM_TYPE: usize = 5;
 const CHALLENGE: usize = 6;
 
 // The bits of `flags`. The `NO_*` ones are set by the derive, which knows every case: a
-// hand-written spec without them makes the renderer ask the error instead.
+// hand-written spec without them makes the renderer ask the error instead. The `*_PLAIN` ones
+// are only ever set by `Spec` itself, after scanning the text (see `PLAIN_FLAGS`).
 const EXPOSED: u16 = 1;
 const REDACTED: u16 = 2;
 const FIELD_ERRORS: u16 = 4;
@@ -65,6 +97,53 @@ const NO_MEMBERS: u16 = 256;
 const NO_FIELD_ERRORS: u16 = 512;
 const CATEGORY_PLAIN: u16 = 1024;
 const TYPE_PLAIN: u16 = 2048;
+/// Every "needs no JSON escaping" flag: cleared from the flags a caller gives, and set again
+/// only for the texts that pass the scan.
+const PLAIN_FLAGS: u16 = MESSAGE_PLAIN | CODE_PLAIN | TITLE_PLAIN | CATEGORY_PLAIN | TYPE_PLAIN;
+
+/// The spec written as `raw` (by the derive, for a case under `#[cfg]`, which cannot be an array
+/// element; and by `Spec::new`), with an invalid status made 500 and the plain flags decided
+/// here, by scanning the texts, whatever `raw` says: evaluated at compile time, the scan costs
+/// nothing at run time, and no caller, the derive included, can get a text that needs escaping
+/// written unescaped.
+// A free function rather than an associated one, so that rustc does not suggest it to users
+// who try to write a `Spec` literal.
+#[doc(hidden)]
+#[must_use]
+pub const fn checked_spec(raw: RawSpec) -> Spec {
+    let (code, status, type_name, variant, texts, headers, flags) = raw;
+    let status = if StatusCode::from_u16(status).is_ok() {
+        status
+    } else {
+        500
+    };
+    // Bit by bit into one local rather than through `with_plain`: this runs for every spec
+    // of every derived type, in the compiler's interpreter.
+    let plain = [
+        (CODE_PLAIN, code),
+        (MESSAGE_PLAIN, texts[MESSAGE]),
+        (TITLE_PLAIN, texts[TITLE]),
+        (CATEGORY_PLAIN, texts[CATEGORY]),
+        (TYPE_PLAIN, texts[PROBLEM_TYPE]),
+    ];
+    let mut flags = flags & !PLAIN_FLAGS;
+    let mut i = 0;
+    while i < plain.len() {
+        if crate::format::json::is_plain(plain[i].1) {
+            flags |= plain[i].0;
+        }
+        i += 1;
+    }
+    Spec {
+        code,
+        status,
+        type_name,
+        variant,
+        texts,
+        headers,
+        flags,
+    }
+}
 
 const fn some(text: &'static str) -> Option<&'static str> {
     if text.is_empty() { None } else { Some(text) }
@@ -77,41 +156,42 @@ impl Spec {
     /// compile time, so this only matters for hand-written specs.
     #[must_use]
     pub const fn new(code: &'static str, status: u16, type_name: &'static str) -> Self {
-        let status = if StatusCode::from_u16(status).is_ok() {
-            status
-        } else {
-            500
-        };
-        let plain = if crate::format::json::is_plain(code) {
-            CODE_PLAIN
-        } else {
-            0
-        };
-        Spec(code, status, type_name, "", [""; 7], &[], plain)
+        checked_spec((code, status, type_name, "", [""; 7], &[], 0))
     }
 
+    /// A placeholder to fill an array with before its specs are written.
+    const EMPTY: Spec = Spec {
+        code: "",
+        status: 500,
+        type_name: "",
+        variant: "",
+        texts: [""; 7],
+        headers: &[],
+        flags: 0,
+    };
+
     const fn with_text(mut self, index: usize, text: &'static str) -> Self {
-        self.4[index] = text;
+        self.texts[index] = text;
         self
     }
 
     const fn with_flag(mut self, flag: u16) -> Self {
-        self.6 |= flag;
+        self.flags |= flag;
         self
     }
 
     /// Sets `flag` when `text` needs no JSON escaping, and clears it otherwise.
     const fn with_plain(mut self, flag: u16, text: &str) -> Self {
         if crate::format::json::is_plain(text) {
-            self.6 |= flag;
+            self.flags |= flag;
         } else {
-            self.6 &= !flag;
+            self.flags &= !flag;
         }
         self
     }
 
     const fn flag(&self, flag: u16) -> bool {
-        self.6 & flag != 0
+        self.flags & flag != 0
     }
 
     /// The `WWW-Authenticate` challenge sent with this code (`#[api(www_authenticate = "…")]`).
@@ -123,7 +203,7 @@ impl Spec {
     /// Fixed headers sent with this code (`#[api(header("name", "value"))]`); names lowercase.
     #[must_use]
     pub const fn with_headers(mut self, headers: &'static [(&'static str, &'static str)]) -> Self {
-        self.5 = headers;
+        self.headers = headers;
         self
     }
 
@@ -136,7 +216,7 @@ impl Spec {
     /// The variant this spec describes; `None` for a struct.
     #[must_use]
     pub const fn with_variant(mut self, variant: &'static str) -> Self {
-        self.3 = variant;
+        self.variant = variant;
         self
     }
 
@@ -201,13 +281,13 @@ impl Spec {
     /// The machine-readable code, e.g. `"AUTH_MISSING"`.
     #[must_use]
     pub const fn code(&self) -> &'static str {
-        self.0
+        self.code
     }
 
     /// The HTTP status the code is answered with.
     #[must_use]
     pub const fn status(&self) -> StatusCode {
-        match StatusCode::from_u16(self.1) {
+        match StatusCode::from_u16(self.status) {
             Ok(status) => status,
             Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -216,38 +296,38 @@ impl Spec {
     /// The Rust type that declares the code.
     #[must_use]
     pub const fn type_name(&self) -> &'static str {
-        self.2
+        self.type_name
     }
 
     /// The Rust variant that declares the code; `None` for a struct.
     #[must_use]
     pub const fn variant(&self) -> Option<&'static str> {
-        some(self.3)
+        some(self.variant)
     }
 
     /// The catalogue group, if declared.
     #[must_use]
     pub const fn category(&self) -> Option<&'static str> {
-        some(self.4[CATEGORY])
+        some(self.texts[CATEGORY])
     }
 
     /// The variant's doc comment, if any.
     #[must_use]
     pub const fn description(&self) -> Option<&'static str> {
-        some(self.4[DESCRIPTION])
+        some(self.texts[DESCRIPTION])
     }
 
     /// The `message = "…"` template, if declared.
     #[must_use]
     pub const fn message_template(&self) -> Option<&'static str> {
-        some(self.4[TEMPLATE])
+        some(self.texts[TEMPLATE])
     }
 
     /// The public message when it is the same for every value of this code.
     #[must_use]
     pub const fn static_message(&self) -> Option<&'static str> {
         if self.flag(STATIC_MESSAGE) {
-            Some(self.4[MESSAGE])
+            Some(self.texts[MESSAGE])
         } else {
             None
         }
@@ -256,13 +336,13 @@ impl Spec {
     /// The declared title, if any.
     #[must_use]
     pub const fn title(&self) -> Option<&'static str> {
-        some(self.4[TITLE])
+        some(self.texts[TITLE])
     }
 
     /// The declared problem type URI, if any.
     #[must_use]
     pub const fn problem_type(&self) -> Option<&'static str> {
-        some(self.4[PROBLEM_TYPE])
+        some(self.texts[PROBLEM_TYPE])
     }
 
     /// Whether the real message is shown although the status is 5xx.
@@ -286,13 +366,13 @@ impl Spec {
     /// The declared `WWW-Authenticate` challenge, if any.
     #[must_use]
     pub const fn www_authenticate(&self) -> Option<&'static str> {
-        some(self.4[CHALLENGE])
+        some(self.texts[CHALLENGE])
     }
 
     /// The declared fixed headers, names in lowercase; checked at compile time.
     #[must_use]
     pub const fn headers(&self) -> &'static [(&'static str, &'static str)] {
-        self.5
+        self.headers
     }
 
     /// Whether values of this code carry a `Retry-After` delay.

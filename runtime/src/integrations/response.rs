@@ -334,11 +334,21 @@ impl ApiError for WithoutMembers<'_> {
     fn catalog(_: &mut dyn FnMut(&'static Spec)) {}
 }
 
-/// Headers that only the body decides; a declared header of that name would corrupt it.
-const BODY_HEADERS: [HeaderName; 3] = [
+/// Headers a spec cannot set: the format and the HTTP server decide the framing of the body and
+/// the hop-by-hop headers, and `host` is a request header. The derive refuses exactly these
+/// names at compile time (`macros/src/headers.rs`; a test below compares the two lists), and a
+/// hand-written `Spec` gets them dropped here.
+const DROPPED_HEADERS: [HeaderName; 10] = [
     header::CONTENT_TYPE,
     header::CONTENT_LENGTH,
     header::TRANSFER_ENCODING,
+    header::CONNECTION,
+    HeaderName::from_static("keep-alive"),
+    HeaderName::from_static("proxy-connection"),
+    header::TE,
+    header::UPGRADE,
+    header::TRAILER,
+    header::HOST,
 ];
 
 fn add_headers(
@@ -386,8 +396,8 @@ fn insert_checked(headers: &mut HeaderMap, code: &str, name: &str, value: &str) 
         log::dropped_header(code, name, "not a valid header name");
         return;
     };
-    if BODY_HEADERS.contains(&header_name) {
-        log::dropped_header(code, name, "set from the body");
+    if DROPPED_HEADERS.contains(&header_name) {
+        log::dropped_header(code, name, "set by the format or the HTTP server");
         return;
     }
     match checked_value(value) {
@@ -430,5 +440,36 @@ mod tests {
             assert!(checked_value(bad).is_err(), "{bad:?}");
         }
         assert!(checked_value(&"a".repeat(MAX_HEADER_VALUE_LEN + 1)).is_err());
+    }
+
+    /// The derive refuses at compile time exactly the headers dropped here at run time: its
+    /// list is read from its source, since the runtime cannot depend on the proc-macro crate.
+    #[test]
+    fn drops_exactly_the_headers_the_derive_refuses() {
+        let source = include_str!("../../../macros/src/headers.rs");
+        let list = &source[source.find("pub const DROPPED").unwrap()..];
+        let list = &list[..list.find("];").unwrap()];
+        let mut refused: Vec<&str> = list
+            .split("(\"")
+            .skip(1)
+            .map(|entry| &entry[..entry.find('"').unwrap()])
+            .collect();
+        let names = DROPPED_HEADERS;
+        let mut dropped: Vec<&str> = names.iter().map(HeaderName::as_str).collect();
+        refused.sort_unstable();
+        dropped.sort_unstable();
+        assert_eq!(refused, dropped);
+        assert!(refused.contains(&"transfer-encoding"));
+
+        for name in refused {
+            let upper = name.to_ascii_uppercase();
+            let mut headers = HeaderMap::new();
+            insert_checked(&mut headers, "CODE", name, "x");
+            insert_checked(&mut headers, "CODE", &upper, "x");
+            assert!(headers.is_empty(), "{name} was sent");
+        }
+        let mut headers = HeaderMap::new();
+        insert_checked(&mut headers, "CODE", "cache-control", "no-store");
+        assert_eq!(headers["cache-control"], "no-store");
     }
 }

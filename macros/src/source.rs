@@ -1,0 +1,36 @@
+//! The source of a case: the field marked `#[source]` or `#[from]`, or named `source`.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::ast::{Case, Field};
+use crate::expand::case_path;
+use crate::generics::InferredBounds;
+
+/// The arm that returns the case's source field as `Some(&dyn Error)`, for `source_error` and,
+/// with `display`, `source`.
+pub fn source_arm(case: &Case, field: &Field, bounds: &mut InferredBounds) -> TokenStream {
+    let cfgs = &case.attrs.cfgs;
+    let path = case_path(case);
+    let member = &field.member;
+    let ty = field.ty;
+    bounds.insert_exact(ty, quote!(::apierr::__private::Error + 'static));
+    let cast = as_source(ty, &quote!(__source));
+    quote! {
+        #(#cfgs)* #path { #member: __source, .. } => ::core::option::Option::Some(#cast),
+    }
+}
+
+/// `value.as_source()`, spanned at `ty` (a field that is no error is reported there): a method
+/// call, so that autoderef finds `AsSource` for a boxed `dyn Error` too. The trait is brought
+/// into scope in a block of its own, around the one call that uses it: an import for the whole
+/// method would be unused when every arm that uses it is under a false `#[cfg]`, and the
+/// `#[allow(unused_imports)]` that would take is refused by a user's `forbid(unused_imports)`.
+pub fn as_source(ty: &syn::Type, value: &TokenStream) -> TokenStream {
+    let call = quote_spanned!(ty.span()=> #value.as_source());
+    quote!({
+        use ::apierr::AsSource as _;
+        #call
+    })
+}

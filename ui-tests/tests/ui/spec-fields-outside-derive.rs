@@ -1,0 +1,12 @@
+// Nor can a `Spec` be written with its fields named: they are private.
+fn main() {
+    let _ = apierr::Spec {
+        code: "BAD\"CODE",
+        status: 400,
+        type_name: "T",
+        variant: "",
+        texts: [""; 7],
+        headers: &[],
+        flags: 64,
+    };
+}
