@@ -420,7 +420,10 @@ fn the_longest_retry_after_saturates_instead_of_overflowing() {
     assert_eq!(error.retry_after(), Some(u64::MAX));
     let response = to_response(&error, &Context::new(), &ResponseOptions::new());
     assert_eq!(response.status(), 503);
-    assert_eq!(header(&response, "retry-after"), Some("18446744073709551615"));
+    assert_eq!(
+        header(&response, "retry-after"),
+        Some("18446744073709551615")
+    );
     // A partial second still rounds up below the top.
     let error = Down::Down {
         wait: std::time::Duration::new(5, 1),

@@ -13,6 +13,7 @@ use crate::{ApiError, Context, FieldErrors, Member, Problem, Spec};
 ///
 /// The first render is the whole body, as fast as ever; only a body over its limit pays for the
 /// reduced renders, each of them bounded.
+#[inline]
 pub(crate) fn write_bounded(
     format: &dyn AnyFormat,
     error: &dyn ApiError,
@@ -21,11 +22,26 @@ pub(crate) fn write_bounded(
     out: &mut Vec<u8>,
 ) -> Result<(), RenderError> {
     let start = out.len();
-    let problem = Problem::new(error, context);
-    format.write_json(&problem, out)?;
+    format.write_json(&Problem::new(error, context), out)?;
     if out.len() - start <= max {
         return Ok(());
     }
+    write_reduced(format, error, context, max, out, start)
+}
+
+/// The renders after the first, from `start` in `out`: kept out of line, so that the hot path
+/// of every body stays a render and a comparison.
+#[cold]
+#[inline(never)]
+fn write_reduced(
+    format: &dyn AnyFormat,
+    error: &dyn ApiError,
+    context: &Context,
+    max: usize,
+    out: &mut Vec<u8>,
+    start: usize,
+) -> Result<(), RenderError> {
+    let problem = Problem::new(error, context);
     let fields = problem.field_errors();
     let members = fitting_members(error);
     let attempt = |keep: usize, out: &mut Vec<u8>| -> Result<bool, RenderError> {
