@@ -424,7 +424,7 @@ fn a_failing_display_is_an_error_everywhere() {
     assert_eq!(Failing.message(), "Bad Request");
 }
 
-// Open issues: ignored until the runtime is fixed; `cargo test -- --ignored` shows them failing.
+// Regressions: faults the property tests found once, kept as plain tests.
 
 /// Two paths that differ but print the same become one name written twice in the formats that
 /// key field errors by path, which JSON parsers then read in different ways (most keep the
