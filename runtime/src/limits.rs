@@ -10,7 +10,7 @@
 //! | field errors taken from a request | [`MAX_FIELD_ERRORS`] messages | the rest are dropped; one entry at path [`TRUNCATED`] says so |
 //! | one field path taken from a request | [`MAX_FIELD_PATH_LEN`] bytes, dotted | cut, ending in [`TRUNCATED`] |
 //! | one field message taken from a request | [`MAX_FIELD_MESSAGE_LEN`] bytes | cut, ending in [`TRUNCATED`] |
-//! | one key of serde's error path, serde's text | [`MAX_DETAIL_LEN`](crate::MAX_DETAIL_LEN) bytes | cut |
+//! | serde's text in a rejection | [`MAX_DETAIL_LEN`](crate::MAX_DETAIL_LEN) bytes | cut, control characters dropped |
 //! | request path, `instance` | [`MAX_PATH_LEN`](crate::MAX_PATH_LEN) bytes | cut, control characters dropped |
 //! | request method | [`MAX_METHOD_LEN`] bytes | left out of the body |
 //! | correlation id | [`MAX_CORRELATION_ID_LEN`](crate::MAX_CORRELATION_ID_LEN) bytes | refused |
