@@ -312,7 +312,7 @@ impl<T: Decode + ?Sized> Decode for &T {
 
 /// Parses an RFC 6901 JSON Pointer, bare (`/items/2/qty`) or as a URI fragment
 /// (`#/items/2/qty`, percent-encoded), into a [`FieldPath`]. Segments that are array indexes
-/// (`0`, or digits without a leading zero) become [`Segment::Index`](crate::Segment::Index).
+/// (`0`, or digits without a leading zero) become [`Segment::Index`].
 ///
 /// # Errors
 /// When the pointer neither is empty nor starts with `/`, has an escape other than `~0` and
