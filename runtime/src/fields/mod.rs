@@ -194,6 +194,7 @@ impl FieldErrors {
     /// [`add`](Self::add), unless a field whose path differs prints the same: then nothing is
     /// added and the answer is `false`. Decoding uses it to notice two pointers that would
     /// merge.
+    #[cfg(feature = "decode")]
     pub(crate) fn add_distinct(&mut self, path: FieldPath, message: Cow<'static, str>) -> bool {
         self.insert(path, message, true)
     }

@@ -60,6 +60,7 @@ impl FieldPath {
     }
 
     /// An empty path with room for `segments` steps.
+    #[cfg(feature = "decode")]
     pub(crate) fn with_capacity(segments: usize) -> Self {
         FieldPath {
             segments: Vec::with_capacity(segments),
