@@ -407,18 +407,21 @@ impl<'a> Reader<'a> {
             Some(Value::Array(items)) => items,
             Some(_) => return Err(self.invalid(name, "a list of field errors")),
         };
+        // Each item's path and message, or the error that names the list.
+        let read = |item: &'a Value| -> Result<(&'a str, &'a str), DecodeError> {
+            let text = |key: &str| item.get(key).and_then(Value::as_str);
+            match (text(path_key), text(message_key)) {
+                (Some(path), Some(message)) => Ok((path, message)),
+                _ => Err(self.invalid(name, "a list of field errors")),
+            }
+        };
         if pointer && fields.is_empty() {
             // Pointers almost never read back as paths that print alike: add them straight
             // away, and only when two do, start over and pick readings that keep them apart.
             let mut direct = FieldErrors::new();
             let mut apart = true;
             for item in items {
-                let bad = || self.invalid(name, "a list of field errors");
-                let path = item.get(path_key).and_then(Value::as_str).ok_or_else(bad)?;
-                let message = item
-                    .get(message_key)
-                    .and_then(Value::as_str)
-                    .ok_or_else(bad)?;
+                let (path, message) = read(item)?;
                 if !direct.add_distinct(parse_pointer(path)?, Cow::Owned(message.to_owned())) {
                     apart = false;
                     break;
@@ -431,12 +434,7 @@ impl<'a> Reader<'a> {
         }
         let mut pointers = PointerFields::default();
         for item in items {
-            let bad = || self.invalid(name, "a list of field errors");
-            let path = item.get(path_key).and_then(Value::as_str).ok_or_else(bad)?;
-            let message = item
-                .get(message_key)
-                .and_then(Value::as_str)
-                .ok_or_else(bad)?;
+            let (path, message) = read(item)?;
             if pointer {
                 pointers.push(parse_pointer(path)?, path, message);
             } else {
