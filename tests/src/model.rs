@@ -521,6 +521,27 @@ pub fn check_render(shape: &Shape, fixture: &Fixture, context: &Context) {
     check_bounded(shape, &envelope.with_max_len(MAX_BODY_LEN), &fast);
 }
 
+/// A body rendered under `limit`: at most that many bytes, JSON in `shape`'s format, and
+/// reading back as `code` and, in the formats that write it, `status`. Returns the body parsed.
+pub fn check_within(shape: Shape, body: &[u8], limit: usize, code: &str, status: u16) -> Value {
+    assert!(
+        body.len() <= limit,
+        "{shape:?}: a body of {} bytes, over {limit}",
+        body.len()
+    );
+    let decoded = shape
+        .decode(body)
+        .unwrap_or_else(|error| panic!("{shape:?}: {error}"));
+    // StatusEnvelope writes no code: its `error` is the category or the reason phrase.
+    if shape != Shape::StatusEnvelope {
+        assert_eq!(decoded.code, code, "{shape:?}");
+    }
+    if let Some(written) = decoded.status {
+        assert_eq!(written.as_u16(), status, "{shape:?}");
+    }
+    serde_json::from_slice(body).unwrap_or_else(|error| panic!("{shape:?}: {error}"))
+}
+
 /// Under the default limit the body is the whole one when that fits, or else at most the
 /// limit, JSON, in the same format, and with the same code.
 fn check_bounded(shape: &Shape, envelope: &Envelope<'_>, whole: &[u8]) {

@@ -11,13 +11,12 @@ use apierr::limits::{
 };
 use apierr::response::to_response;
 use apierr::{ApiError, Context, Envelope, FieldErrors, MAX_BODY_LEN, MAX_FIELD_ERRORS};
-use apierr_tests::model::Shape;
+use apierr_tests::model::{Shape, check_within};
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::routing::post;
 use http::{Method, Request, StatusCode};
 use serde::Deserialize;
-use serde_json::Value;
 use tower::ServiceExt as _;
 use validator::Validate as _;
 
@@ -122,27 +121,6 @@ async fn send(shape: Shape, path: &str, body: String) -> (StatusCode, Vec<u8>) {
     (status, body.to_vec())
 }
 
-/// The body is at most `limit` bytes, valid JSON, and reads back as `code` (and `status`, in
-/// the formats that write it) in the format it was written in.
-fn check_bounded(shape: Shape, body: &[u8], limit: usize, code: &str, status: u16) -> Value {
-    assert!(
-        body.len() <= limit,
-        "{shape:?}: a body of {} bytes, over {limit}",
-        body.len()
-    );
-    let decoded = shape
-        .decode(body)
-        .unwrap_or_else(|error| panic!("{shape:?}: {error}"));
-    // StatusEnvelope writes no code: its `error` is the category or the reason phrase.
-    if shape != Shape::StatusEnvelope {
-        assert_eq!(decoded.code, code, "{shape:?}");
-    }
-    if let Some(written) = decoded.status {
-        assert_eq!(written.as_u16(), status, "{shape:?}");
-    }
-    serde_json::from_slice(body).unwrap()
-}
-
 fn hostile_groups(key: &str) -> String {
     let items = vec![r#"{"qty":0}"#; MAX_FIELD_ERRORS * 4].join(",");
     let mut body = String::from(r#"{"groups":{"#);
@@ -166,7 +144,7 @@ async fn garde_map_keys_cannot_amplify_a_body() {
         for shape in Shape::ALL {
             let (status, body) = send(shape, "/garde/groups", request.clone()).await;
             assert_eq!(status, 422, "{shape:?}");
-            check_bounded(shape, &body, MAX_BODY_LEN, "VALIDATION_ERROR", 422);
+            check_within(shape, &body, MAX_BODY_LEN, "VALIDATION_ERROR", 422);
             let text = String::from_utf8(body).unwrap();
             // Cut pieces and dropped entries are marked (percent-encoded in a JSON Pointer).
             assert!(
@@ -186,7 +164,7 @@ async fn validator_lists_and_echoed_values_stay_bounded() {
         for shape in Shape::ALL {
             let (status, body) = send(shape, "/valid/order", request.clone()).await;
             assert_eq!(status, 422, "{shape:?}");
-            check_bounded(shape, &body, MAX_BODY_LEN, "VALIDATION_ERROR", 422);
+            check_within(shape, &body, MAX_BODY_LEN, "VALIDATION_ERROR", 422);
         }
     }
     // The conversion itself keeps the first messages, fields by name, and marks the rest…
@@ -217,7 +195,7 @@ async fn serde_paths_through_client_keys_stay_bounded() {
         for shape in Shape::ALL {
             let (status, body) = send(shape, route, request.clone()).await;
             assert_eq!(status, 422, "{shape:?} {route}");
-            let body = check_bounded(shape, &body, MAX_BODY_LEN, "VALIDATION_ERROR", 422);
+            let body = check_within(shape, &body, MAX_BODY_LEN, "VALIDATION_ERROR", 422);
             // Far under the limit: the path is cut to its own bound, not the body's.
             let text = body.to_string();
             assert!(
@@ -235,7 +213,7 @@ async fn malformed_megabytes_stay_bounded() {
         for shape in Shape::ALL {
             let (status, body) = send(shape, route, request.clone()).await;
             assert_eq!(status, 400, "{shape:?} {route}");
-            check_bounded(shape, &body, MAX_BODY_LEN, "MALFORMED_JSON", 400);
+            check_within(shape, &body, MAX_BODY_LEN, "MALFORMED_JSON", 400);
         }
     }
 }
@@ -268,7 +246,7 @@ fn errors_carrying_request_data_are_cut_to_any_limit() {
                 let response =
                     to_response(error, &context, &shape.options().with_max_body_len(limit));
                 let status = error.status().as_u16();
-                let body = check_bounded(shape, response.body(), limit, error.code(), status);
+                let body = check_within(shape, response.body(), limit, error.code(), status);
                 assert!(!body.to_string().contains("XXXX"), "the method is left out");
             }
         }
