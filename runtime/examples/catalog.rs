@@ -13,7 +13,7 @@
 
 use std::process::ExitCode;
 
-use apierr::catalog::{Catalog, Describe};
+use apierr::catalog::Catalog;
 use apierr::format::{
     FieldLists, FieldStrings, FlatDetails, Format, Nested, ProblemDetails, StatusEnvelope,
 };
@@ -111,13 +111,13 @@ fn with_format<R>(name: &str, f: impl FormatFn<R>) -> Option<R> {
 
 /// A function generic over the format, which a closure cannot be.
 trait FormatFn<R> {
-    fn call<F: Format + Describe>(self, format: &F) -> R;
+    fn call<F: Format>(self, format: &F) -> R;
 }
 
 struct TypeScript<'a>(&'a Catalog);
 
 impl FormatFn<String> for TypeScript<'_> {
-    fn call<F: Format + Describe>(self, format: &F) -> String {
+    fn call<F: Format>(self, format: &F) -> String {
         self.0.to_typescript(format)
     }
 }
@@ -127,7 +127,7 @@ struct OpenApi<'a>(&'a Catalog);
 
 #[cfg(feature = "utoipa")]
 impl FormatFn<Result<String, String>> for OpenApi<'_> {
-    fn call<F: Format + Describe>(self, format: &F) -> Result<String, String> {
+    fn call<F: Format>(self, format: &F) -> Result<String, String> {
         apierr::openapi::ErrorResponses::new(self.0, format)
             .with_schema_ref("ApiErrorBody")
             .document("Sample API errors", "1.0.0", "/example")

@@ -4,7 +4,7 @@
 //! [`ErrorResponses`] turns the codes of a type (or of one handler) into one response per
 //! status: codes that share a status are merged into a response whose description lists every
 //! code and whose content has one example body per code, rendered by the chosen format. The
-//! content's schema is the format's envelope ([`Describe`]), inline or as a reference to a
+//! content's schema is the format's envelope ([`envelope_schema`]), inline or as a reference to a
 //! component.
 //!
 //! ```
@@ -51,16 +51,14 @@ use std::fmt::Write as _;
 use http::StatusCode;
 use utoipa::openapi::example::ExampleBuilder;
 use utoipa::openapi::path::{OperationBuilder, PathItem};
-use utoipa::openapi::schema::AdditionalProperties;
 use utoipa::openapi::{
-    ArrayBuilder, Components, ContentBuilder, HeaderBuilder, HttpMethod, Info, KnownFormat,
-    ObjectBuilder, OpenApi, OpenApiBuilder, PathsBuilder, Ref, RefOr, Response, ResponseBuilder,
-    Responses, Schema, SchemaFormat, Type,
+    Components, ContentBuilder, HeaderBuilder, HttpMethod, Info, ObjectBuilder, OpenApi,
+    OpenApiBuilder, PathsBuilder, Ref, RefOr, Response, ResponseBuilder, Responses, Schema, Type,
 };
 
 use crate::ApiError;
-use crate::catalog::{Catalog, Conflicts, Describe, Entry, Kind, Shape, header_case};
-use crate::format::Format;
+use crate::catalog::{Catalog, Conflicts, Entry, header_case, json_schema};
+use crate::format::{AnyFormat, Format};
 
 /// The error responses of a catalogue in one format; see [the module docs](self).
 pub struct ErrorResponses<'a, F> {
@@ -69,7 +67,7 @@ pub struct ErrorResponses<'a, F> {
     schema_ref: Option<String>,
 }
 
-impl<'a, F: Format + Describe> ErrorResponses<'a, F> {
+impl<'a, F: Format> ErrorResponses<'a, F> {
     /// The responses of `catalog`'s codes, bodies in `format`, the schema inline.
     #[must_use]
     pub fn new(catalog: &'a Catalog, format: &'a F) -> Self {
@@ -238,9 +236,7 @@ impl<'a, F: Format + Describe> ErrorResponses<'a, F> {
 ///
 /// # Errors
 /// As [`Catalog::of`].
-pub fn responses_for<E: ApiError, F: Format + Describe>(
-    format: &F,
-) -> Result<Responses, Conflicts> {
+pub fn responses_for<E: ApiError, F: Format>(format: &F) -> Result<Responses, Conflicts> {
     let catalog = Catalog::of::<E>()?;
     Ok(ErrorResponses::new(&catalog, format).responses())
 }
@@ -299,7 +295,8 @@ fn headers(entries: &[&Entry]) -> Vec<(String, utoipa::openapi::Header)> {
         .collect()
 }
 
-/// The JSON Schema (OpenAPI 3.1 dialect) of bodies in `format`.
+/// The JSON Schema (OpenAPI 3.1 dialect) of bodies in `format`: [`json_schema`] of its
+/// layout, as a utoipa object.
 ///
 /// ```
 /// use apierr::openapi::envelope_schema;
@@ -309,85 +306,9 @@ fn headers(entries: &[&Entry]) -> Vec<(String, utoipa::openapi::Header)> {
 /// assert_eq!(schema["properties"]["fields"]["additionalProperties"], serde_json::json!({"type": "string"}));
 /// ```
 #[must_use]
-pub fn envelope_schema(format: &dyn Describe) -> Schema {
-    shape_schema(&format.shape())
-}
-
-/// The JSON Schema of a [`Shape`].
-#[must_use]
-pub fn shape_schema(shape: &Shape) -> Schema {
-    let mut object = ObjectBuilder::new().schema_type(Type::Object);
-    for member in shape.members() {
-        let mut schema = kind_schema(member.kind());
-        if !member.doc().is_empty() {
-            schema = describe(schema, member.doc());
-        }
-        object = object.property(member.name(), schema);
-        if member.is_required() {
-            object = object.required(member.name());
-        }
-    }
-    Schema::Object(object.build())
-}
-
-fn describe(schema: Schema, text: &str) -> Schema {
-    match schema {
-        Schema::Object(mut object) => {
-            object.description = Some(text.to_owned());
-            Schema::Object(object)
-        }
-        Schema::Array(mut array) => {
-            array.description = Some(text.to_owned());
-            Schema::Array(array)
-        }
-        other => other,
-    }
-}
-
-fn string() -> ObjectBuilder {
-    ObjectBuilder::new().schema_type(Type::String)
-}
-
-fn kind_schema(kind: &Kind) -> Schema {
-    let object = match kind {
-        Kind::Code | Kind::String => string(),
-        Kind::Timestamp => string().format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime))),
-        Kind::Status => ObjectBuilder::new()
-            .schema_type(Type::Integer)
-            .minimum(Some(100))
-            .maximum(Some(599)),
-        Kind::False => ObjectBuilder::new()
-            .schema_type(Type::Boolean)
-            .enum_values(Some([false])),
-        Kind::FieldLists => ObjectBuilder::new()
-            .schema_type(Type::Object)
-            .additional_properties(Some(AdditionalProperties::from(
-                ArrayBuilder::new().items(string()),
-            ))),
-        Kind::FieldStrings => ObjectBuilder::new()
-            .schema_type(Type::Object)
-            .additional_properties(Some(AdditionalProperties::from(string()))),
-        Kind::FieldItems => {
-            let item = ObjectBuilder::new()
-                .schema_type(Type::Object)
-                .property("type", string().enum_values(Some(["field"])))
-                .property("path", string())
-                .property("msg", string())
-                .required("type")
-                .required("path")
-                .required("msg");
-            return ArrayBuilder::new().items(item).build().into();
-        }
-        Kind::FieldPointers => {
-            let item = ObjectBuilder::new()
-                .schema_type(Type::Object)
-                .property("detail", string())
-                .property("pointer", string())
-                .required("detail")
-                .required("pointer");
-            return ArrayBuilder::new().items(item).build().into();
-        }
-        Kind::Object(shape) => return shape_schema(shape),
-    };
-    object.build().into()
+pub fn envelope_schema(format: &dyn AnyFormat) -> Schema {
+    // The schema is built from plain JSON objects of the kinds utoipa models, so reading it
+    // cannot fail; an empty object schema (anything) stands in if it ever did.
+    serde_json::from_value(json_schema(format.layout()))
+        .unwrap_or_else(|_| Schema::Object(ObjectBuilder::new().build()))
 }

@@ -5,101 +5,12 @@
 
 mod common;
 
-use apierr::format::{Format, Nested};
-use apierr::{ApiError, Context, CorrelationId, Envelope, FieldErrors, Problem};
+use apierr::decode::Decode;
+use apierr::format::Nested;
+use apierr::{ApiError, Context, CorrelationId, Envelope, FieldErrors};
+use apierr_tests::json_api::JsonApi;
 use common::{assert_body, assert_exact};
-use serde::Serialize;
-use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde_json::json;
-
-/// `{"jsonapi":{"version":"1.1"},"errors":[{"status":"422","code","title","detail","source":
-/// {"pointer":"/data/attributes/…"}}],"meta":{…members,"requestId"}}`.
-struct JsonApi;
-
-impl Format for JsonApi {
-    fn content_type(&self) -> &'static str {
-        "application/vnd.api+json"
-    }
-
-    fn serialize<S: Serializer>(&self, p: &Problem<'_>, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("jsonapi", &json!({"version": "1.1"}))?;
-        map.serialize_entry("errors", &Errors(p))?;
-        if p.has_members() || p.context().correlation_id().is_some() {
-            map.serialize_entry("meta", &Meta(p))?;
-        }
-        map.end()
-    }
-}
-
-struct Errors<'a>(&'a Problem<'a>);
-
-impl Serialize for Errors<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let p = self.0;
-        let mut seq = serializer.serialize_seq(None)?;
-        match p.field_errors() {
-            None => seq.serialize_element(&Item { p, field: None })?,
-            Some(fields) => {
-                for field in fields {
-                    let pointer = field.path().pointer().to_string();
-                    let pointer = format!("/data/attributes{}", &pointer[1..]);
-                    for message in field.messages() {
-                        seq.serialize_element(&Item {
-                            p,
-                            field: Some((message, &pointer)),
-                        })?;
-                    }
-                }
-            }
-        }
-        seq.end()
-    }
-}
-
-/// One JSON:API error object; with a field message, its `detail` and `source`.
-struct Item<'a> {
-    p: &'a Problem<'a>,
-    field: Option<(&'a str, &'a str)>,
-}
-
-impl Serialize for Item<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        // The status as a string, as JSON:API has it.
-        map.serialize_entry("status", self.p.status().as_str())?;
-        map.serialize_entry("code", self.p.code())?;
-        map.serialize_entry("title", &self.p.message())?;
-        if let Some((detail, pointer)) = self.field {
-            map.serialize_entry("detail", detail)?;
-            map.serialize_entry("source", &Source(pointer))?;
-        }
-        map.end()
-    }
-}
-
-struct Source<'a>(&'a str);
-
-impl Serialize for Source<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(1))?;
-        map.serialize_entry("pointer", self.0)?;
-        map.end()
-    }
-}
-
-struct Meta<'a>(&'a Problem<'a>);
-
-impl Serialize for Meta<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        self.0.serialize_members(&mut map, &["requestId"])?;
-        if let Some(id) = self.0.context().correlation_id() {
-            map.serialize_entry("requestId", id)?;
-        }
-        map.end()
-    }
-}
 
 /// A library's error type: it names a format of its own.
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -261,5 +172,74 @@ fn with_format_overrides_the_type() {
             "errors": [{"status": "409", "code": "VERSION_CONFLICT", "title": "Article was modified (now at version 9)"}],
             "meta": {"currentVersion": 9}
         }),
+    );
+}
+
+/// What the format writes, it reads back: code, status, message, field errors (each pointer
+/// back to its path, messages of one field together), the request id and extension members.
+#[test]
+fn the_user_format_decodes_back() {
+    let fields = FieldErrors::new()
+        .with("title", "can't be blank")
+        .with("tags[1]", "is too long")
+        .with("title", "is too short");
+    let err = ServiceError::from(StoreError::Invalid(fields.clone()));
+    let context = Context::new().with_correlation_id(CorrelationId::new("req-7").unwrap());
+    let body = Envelope::new(&err).with_context(&context).to_vec().unwrap();
+    let decoded = JsonApi
+        .decode_response(http::StatusCode::UNPROCESSABLE_ENTITY, &body)
+        .unwrap();
+    assert_eq!(decoded.code, "INVALID_ARTICLE");
+    assert_eq!(decoded.message, "Article is invalid");
+    assert_eq!(decoded.status, Some(http::StatusCode::UNPROCESSABLE_ENTITY));
+    assert_eq!(decoded.fields, fields);
+    assert_eq!(decoded.correlation_id.as_deref(), Some("req-7"));
+    assert!(decoded.members.is_empty());
+
+    // Without field errors: one error object; the status from the body; members from `meta`.
+    let err = ServiceError::from(StoreError::Conflict { current: 3 });
+    let body = Envelope::new(&err).to_vec().unwrap();
+    let decoded = JsonApi.decode(&body).unwrap();
+    assert_eq!(decoded.code, "VERSION_CONFLICT");
+    assert_eq!(decoded.message, "Article was modified (now at version 3)");
+    assert_eq!(decoded.status, Some(http::StatusCode::CONFLICT));
+    assert!(decoded.fields.is_empty());
+    assert_eq!(
+        decoded.members,
+        json!({"currentVersion": 3}).as_object().unwrap().clone()
+    );
+
+    // A pointer outside the attributes is not one of this format's.
+    let foreign = br#"{"jsonapi":{"version":"1.1"},"errors":[{"status":"422","code":"C","title":"t","detail":"d","source":{"pointer":"/data/relationships/author"}}]}"#;
+    assert_eq!(
+        JsonApi.decode(foreign),
+        Err(apierr::decode::DecodeError::Invalid {
+            member: "pointer".into(),
+            expected: "a JSON Pointer"
+        })
+    );
+}
+
+/// The catalogue's example bodies come out in the user's format too.
+#[test]
+fn catalogue_examples_are_in_the_user_format() {
+    let catalog = apierr::catalog::Catalog::of::<ServiceError>().unwrap();
+    let example = catalog
+        .get("INVALID_ARTICLE")
+        .unwrap()
+        .example(&JsonApi)
+        .unwrap();
+    assert_eq!(
+        example,
+        json!({
+            "jsonapi": {"version": "1.1"},
+            "errors": [{
+                "status": "422",
+                "code": "INVALID_ARTICLE",
+                "title": "Article is invalid",
+                "detail": "is invalid",
+                "source": {"pointer": "/data/attributes/field"}
+            }]
+        })
     );
 }

@@ -6,9 +6,9 @@ mod http_support;
 use std::convert::Infallible;
 use std::fmt;
 
-use apierr::format::{Format, Nested};
+use apierr::format::{FieldLists, Nested};
 use apierr::response::{MAX_HEADER_VALUE_LEN, ResponseOptions, to_response};
-use apierr::{ApiError, Context, CorrelationId, HttpError, Problem, Spec, Timestamp};
+use apierr::{ApiError, Context, CorrelationId, HttpError, Spec, Timestamp};
 use http::HeaderValue;
 use http_body_util::Full;
 use http_support::app::{self, AppError};
@@ -327,12 +327,24 @@ enum WithMembers {
     },
 }
 
-/// A format that can never render anything.
+/// An error whose message can never be written: its `Display` fails, against `fmt`'s
+/// contract.
 struct AlwaysFails;
 
-impl Format for AlwaysFails {
-    fn serialize<S: Serializer>(&self, _: &Problem<'_>, _: S) -> Result<S::Ok, S::Error> {
-        Err(S::Error::custom("always fails"))
+static ALWAYS_FAILS: Spec =
+    Spec::new("LOGIN_REQUIRED", 401, "AlwaysFails").with_www_authenticate("Bearer");
+
+impl ApiError for AlwaysFails {
+    fn spec(&self) -> &'static Spec {
+        &ALWAYS_FAILS
+    }
+
+    fn fmt_message(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Err(fmt::Error)
+    }
+
+    fn catalog(visit: &mut dyn FnMut(&'static Spec)) {
+        visit(&ALWAYS_FAILS);
     }
 }
 
@@ -365,9 +377,9 @@ fn bodies_that_fail_to_render_fall_back_instead_of_panicking() {
     }
 
     let response = to_response(
-        &AppError::LoginRequired,
+        &AlwaysFails,
         &Context::new(),
-        &ResponseOptions::new().with_format(AlwaysFails),
+        &ResponseOptions::new().with_format(FieldLists),
     );
     assert_eq!(response.status(), 401);
     assert_eq!(header(&response, "content-type"), Some("application/json"));

@@ -391,7 +391,7 @@ fn serialize_for_envelope_keeps_floats() {
 /// `to_value`, `Format::serialize` with serde_json and `message()`.
 #[test]
 fn a_failing_display_is_an_error_everywhere() {
-    use apierr::format::Format;
+    use apierr::format::AnyFormat;
     use apierr::{ApiError, Problem, Spec};
 
     #[derive(Debug)]

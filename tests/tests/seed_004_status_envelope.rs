@@ -8,10 +8,9 @@
 
 mod common;
 
-use apierr::format::Format;
-use apierr::{ApiError, Context, Envelope, FieldErrors, Problem, Spec, Timestamp};
+use apierr::format::{Format, Layout, Slot, Value};
+use apierr::{ApiError, Context, Envelope, FieldErrors, Spec, Timestamp};
 use common::{assert_body, assert_exact};
-use serde::ser::{SerializeMap, Serializer};
 use serde_json::json;
 
 /// The errors of the "Mongoose-specific mappings" table, handled in `errorHandler`.
@@ -130,17 +129,18 @@ enum Legacy {
 }
 
 impl Format for Legacy {
-    fn serialize<S: Serializer>(&self, p: &Problem<'_>, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        match self {
-            Legacy::ErrorOnly => map.serialize_entry("error", &p.message())?,
-            Legacy::SuccessMessage => {
-                map.serialize_entry("success", &false)?;
-                map.serialize_entry("message", &p.message())?;
-            }
-            Legacy::SuccessOnly => map.serialize_entry("success", &false)?,
-        }
-        map.end()
+    fn layout(&self) -> Layout<'_> {
+        const ERROR_ONLY: &[Slot<'static>] = &[Slot::new("error", Value::Message)];
+        const SUCCESS_MESSAGE: &[Slot<'static>] = &[
+            Slot::new("success", Value::FALSE),
+            Slot::new("message", Value::Message),
+        ];
+        const SUCCESS_ONLY: &[Slot<'static>] = &[Slot::new("success", Value::FALSE)];
+        Layout::new(match self {
+            Legacy::ErrorOnly => ERROR_ONLY,
+            Legacy::SuccessMessage => SUCCESS_MESSAGE,
+            Legacy::SuccessOnly => SUCCESS_ONLY,
+        })
     }
 }
 

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use apierr::catalog::{Catalog, Describe};
+use apierr::catalog::Catalog;
 use apierr::format::{
     AnyFormat, FieldLists, FieldStrings, FlatDetails, Nested, ProblemDetails, StatusEnvelope,
 };
@@ -139,7 +139,7 @@ fn context() -> Context {
 
 /// The module for one enum in one format: the generated declarations, every sample body typed
 /// as the body interface, and an exhaustive `switch` over the codes.
-fn module<E: HasCodeEnum, F: AnyFormat + Describe>(samples: &[E], format: &F) -> String {
+fn module<E: HasCodeEnum, F: AnyFormat>(samples: &[E], format: &F) -> String {
     let catalog = Catalog::of::<E>().unwrap();
     let mut ts = catalog.to_typescript(format);
     let context = context();

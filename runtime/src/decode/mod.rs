@@ -1,8 +1,9 @@
 //! Reading error bodies back, for Rust clients of an apierr API.
 //!
-//! Every built-in format implements [`Decode`]: it turns a body into a [`Decoded`] value (code,
-//! message, status, field errors, request context and extension members). A format of your own
-//! opts in by implementing [`Decode`] too. [`Decoded::typed`] then gives the code as the code
+//! Every [`Format`], built in or your own, implements [`Decode`] by its layout: it turns a body
+//! into a [`Decoded`] value (code, message, status, field errors, request context and extension
+//! members). Anything else that reads bodies (such as [`Detect`]) can implement it by hand.
+//! [`Decoded::typed`] then gives the code as the code
 //! enum that `#[api(code_enum)]` generates, so a client can `match` on it; a code the client
 //! does not know is [`ErrorCode`]'s `Unknown` value, never a failure.
 //!
@@ -42,15 +43,15 @@ use std::fmt;
 use http::{Method, StatusCode};
 use serde_json::{Map, Value};
 
-use crate::example::problem_details_layout;
 use crate::format::{
-    FieldLists, FieldStrings, FlatDetails, Nested, ProblemDetails, StatusEnvelope,
+    AnyFormat, FieldLists, FieldStrings, FlatDetails, Format, Nested, ProblemDetails,
+    StatusEnvelope,
 };
-use crate::{ErrorCode, FieldErrors, FieldPath, HasCodeEnum, Spec};
+use crate::{ErrorCode, FieldErrors, HasCodeEnum, Spec};
 
 mod pointer;
+mod read;
 
-use pointer::PointerFields;
 pub use pointer::parse_pointer;
 
 /// One error body, read back.
@@ -250,7 +251,8 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// A format whose bodies can be read back. Every built-in format implements it.
+/// Something that reads error bodies back. Every [`Format`] implements it from its layout;
+/// implement it by hand only for bodies no format of yours writes, as below.
 ///
 /// Only [`decode_value`](Self::decode_value) is required; it must not panic on any input. The
 /// trait is dyn-compatible.
@@ -307,287 +309,18 @@ pub trait Decode: Send + Sync {
     }
 }
 
-impl<T: Decode + ?Sized> Decode for &T {
+/// Every format decodes by its layout: the members it writes are the members it reads.
+impl<F: Format> Decode for F {
     fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
-        (**self).decode_value(body)
+        read::decode(Format::layout(self), body)
     }
 }
 
-/// Reads members of one JSON object, with errors that name the member.
-struct Reader<'a> {
-    object: &'a Map<String, Value>,
-    prefix: &'static str,
-}
-
-impl<'a> Reader<'a> {
-    fn of(body: &'a Value) -> Result<Self, DecodeError> {
-        match body {
-            Value::Object(object) => Ok(Reader { object, prefix: "" }),
-            _ => Err(DecodeError::NotAnObject),
-        }
-    }
-
-    fn invalid(&self, name: &str, expected: &'static str) -> DecodeError {
-        DecodeError::Invalid {
-            member: Cow::Owned(format!("{}{name}", self.prefix)),
-            expected,
-        }
-    }
-
-    fn string(&self, name: &str) -> Result<Option<String>, DecodeError> {
-        match self.object.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(text)) => Ok(Some(text.clone())),
-            Some(_) => Err(self.invalid(name, "a string")),
-        }
-    }
-
-    fn required_string(&self, name: &'static str) -> Result<String, DecodeError> {
-        self.string(name)?.ok_or(DecodeError::Missing(name))
-    }
-
-    fn status(&self, name: &str) -> Result<Option<StatusCode>, DecodeError> {
-        match self.object.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(value) => value
-                .as_u64()
-                .and_then(|n| u16::try_from(n).ok())
-                .and_then(|n| StatusCode::from_u16(n).ok())
-                .map(Some)
-                .ok_or_else(|| self.invalid(name, "an HTTP status")),
-        }
-    }
-
-    fn method(&self, name: &str) -> Result<Option<Method>, DecodeError> {
-        match self.string(name)? {
-            None => Ok(None),
-            Some(method) => Method::from_bytes(method.as_bytes())
-                .map(Some)
-                .map_err(|_| self.invalid(name, "an HTTP method")),
-        }
-    }
-
-    /// `{"path": ["message", …]}`; a lone string counts as a list of one.
-    fn field_map(&self, name: &str, fields: &mut FieldErrors) -> Result<(), DecodeError> {
-        let map = match self.object.get(name) {
-            None | Some(Value::Null) => return Ok(()),
-            Some(Value::Object(map)) => map,
-            Some(_) => return Err(self.invalid(name, "an object of field errors")),
-        };
-        for (path, messages) in map {
-            match messages {
-                Value::String(message) => {
-                    fields.add(path.as_str(), message.clone());
-                }
-                Value::Array(list) => {
-                    for message in list {
-                        let message = message
-                            .as_str()
-                            .ok_or_else(|| self.invalid(name, "an object of field errors"))?;
-                        fields.add(path.as_str(), message.to_owned());
-                    }
-                }
-                _ => return Err(self.invalid(name, "an object of field errors")),
-            }
-        }
-        Ok(())
-    }
-
-    /// `[{…, path_key: "…", message_key: "…"}]`.
-    fn field_items(
-        &self,
-        name: &str,
-        path_key: &str,
-        message_key: &str,
-        pointer: bool,
-        fields: &mut FieldErrors,
-    ) -> Result<(), DecodeError> {
-        let items = match self.object.get(name) {
-            None | Some(Value::Null) => return Ok(()),
-            Some(Value::Array(items)) => items,
-            Some(_) => return Err(self.invalid(name, "a list of field errors")),
-        };
-        // Each item's path and message, or the error that names the list.
-        let read = |item: &'a Value| -> Result<(&'a str, &'a str), DecodeError> {
-            let text = |key: &str| item.get(key).and_then(Value::as_str);
-            match (text(path_key), text(message_key)) {
-                (Some(path), Some(message)) => Ok((path, message)),
-                _ => Err(self.invalid(name, "a list of field errors")),
-            }
-        };
-        if pointer && fields.is_empty() {
-            // Pointers almost never read back as paths that print alike: add them straight
-            // away, and only when two do, start over and pick readings that keep them apart.
-            let mut direct = FieldErrors::new();
-            let mut apart = true;
-            for item in items {
-                let (path, message) = read(item)?;
-                if !direct.add_distinct(parse_pointer(path)?, Cow::Owned(message.to_owned())) {
-                    apart = false;
-                    break;
-                }
-            }
-            if apart {
-                *fields = direct;
-                return Ok(());
-            }
-        }
-        let mut pointers = PointerFields::default();
-        for item in items {
-            let (path, message) = read(item)?;
-            if pointer {
-                pointers.push(parse_pointer(path)?, path, message);
-            } else {
-                fields.add(FieldPath::from(path), message.to_owned());
-            }
-        }
-        pointers.add_to(fields);
-        Ok(())
-    }
-
-    /// Every member not in `known`.
-    fn rest(&self, known: &[&str]) -> Map<String, Value> {
-        self.object
-            .iter()
-            .filter(|(name, _)| !known.contains(&name.as_str()))
-            .map(|(name, value)| (name.clone(), value.clone()))
-            .collect()
-    }
-}
-
-impl Decode for Nested {
+/// A format chosen at run time decodes by its layout too.
+impl Decode for dyn AnyFormat {
     fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
-        let outer = Reader::of(body)?;
-        let error = outer
-            .object
-            .get("error")
-            .ok_or(DecodeError::Missing("error"))?;
-        let inner = match error {
-            Value::Object(object) => Reader {
-                object,
-                prefix: "error.",
-            },
-            _ => return Err(outer.invalid("error", "an object")),
-        };
-        let mut decoded = Decoded::new(
-            inner.required_string("code")?,
-            inner.required_string("message")?,
-        );
-        decoded.status = inner.status("status")?;
-        inner.field_map("fields", &mut decoded.fields)?;
-        decoded.members = inner.rest(&["code", "message", "status", "fields"]);
-        Ok(decoded)
+        read::decode(self.layout(), body)
     }
-}
-
-impl Decode for FieldLists {
-    fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
-        let r = Reader::of(body)?;
-        let mut decoded = Decoded::new(r.required_string("code")?, r.required_string("message")?);
-        r.field_map("errors", &mut decoded.fields)?;
-        decoded.correlation_id = r.string("correlationId")?;
-        decoded.members = r.rest(&["code", "message", "errors", "correlationId"]);
-        Ok(decoded)
-    }
-}
-
-impl Decode for FieldStrings {
-    fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
-        let r = Reader::of(body)?;
-        let mut decoded = Decoded::new(r.required_string("code")?, r.required_string("message")?);
-        r.field_map("fields", &mut decoded.fields)?;
-        decoded.members = r.rest(&["code", "message", "fields"]);
-        Ok(decoded)
-    }
-}
-
-impl Decode for FlatDetails {
-    fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
-        let r = Reader::of(body)?;
-        let mut decoded = Decoded::new(r.required_string("code")?, r.required_string("error")?);
-        r.field_map("details", &mut decoded.fields)?;
-        decoded.members = r.rest(&["success", "error", "code", "details"]);
-        Ok(decoded)
-    }
-}
-
-impl Decode for StatusEnvelope {
-    fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
-        let r = Reader::of(body)?;
-        let error = r.required_string("error")?;
-        let status = r.status("statusCode")?;
-        // The message is left out only when it is the generic one: the reason phrase.
-        let message = match r.string("message")? {
-            Some(message) => message,
-            None => status
-                .and_then(|status| status.canonical_reason())
-                .map_or_else(|| error.clone(), str::to_owned),
-        };
-        let mut decoded = Decoded::new(error.clone(), message);
-        decoded.category = Some(error);
-        decoded.status = status;
-        decoded.timestamp = r.string("timestamp")?;
-        decoded.path = r.string("path")?;
-        decoded.method = r.method("method")?;
-        r.field_items("data", "path", "msg", false, &mut decoded.fields)?;
-        decoded.debug_detail = r.string("stack")?;
-        decoded.members = r.rest(&[
-            "success",
-            "message",
-            "error",
-            "statusCode",
-            "timestamp",
-            "path",
-            "method",
-            "data",
-            "stack",
-        ]);
-        Ok(decoded)
-    }
-}
-
-impl Decode for ProblemDetails {
-    /// Reads the code from the member this format writes it to (`code` unless configured
-    /// otherwise); without one, the problem `type` stands for the code.
-    fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
-        let (code_member, _) = problem_details_layout(self);
-        decode_problem(body, code_member.as_deref().unwrap_or("code"))
-    }
-}
-
-fn decode_problem(body: &Value, code_member: &str) -> Result<Decoded, DecodeError> {
-    let r = Reader::of(body)?;
-    let problem_type = r
-        .string("type")?
-        .unwrap_or_else(|| "about:blank".to_owned());
-    let title = r.string("title")?;
-    let status = r.status("status")?;
-    let code = r.string(code_member)?;
-    // RFC 9457 leaves `detail` out when it would repeat `title`.
-    let message = match (r.string("detail")?, &title) {
-        (Some(detail), _) => detail,
-        (None, Some(title)) => title.clone(),
-        (None, None) => status
-            .and_then(|status| status.canonical_reason())
-            .unwrap_or("Error")
-            .to_owned(),
-    };
-    let mut decoded = Decoded::new(code.unwrap_or_else(|| problem_type.clone()), message);
-    decoded.problem_type = Some(problem_type);
-    decoded.title = title;
-    decoded.status = status;
-    decoded.instance = r.string("instance")?;
-    r.field_items("errors", "pointer", "detail", true, &mut decoded.fields)?;
-    decoded.members = r.rest(&[
-        "type",
-        "title",
-        "status",
-        "detail",
-        "instance",
-        code_member,
-        "errors",
-    ]);
-    Ok(decoded)
 }
 
 /// Reads a body in whichever built-in format it is, told apart by its members.
@@ -612,7 +345,7 @@ impl Decode for Detect {
         let object = body.as_object().ok_or(DecodeError::NotAnObject)?;
         let has = |name: &str| object.contains_key(name);
         if has("type") || (has("title") && (has("status") || has("detail"))) {
-            decode_problem(body, "code")
+            ProblemDetails::new().decode_value(body)
         } else if has("statusCode") {
             StatusEnvelope.decode_value(body)
         } else if object.get("error").is_some_and(Value::is_object) {
@@ -632,6 +365,7 @@ impl Decode for Detect {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::FieldPath;
 
     #[test]
     fn pointer_segments() {

@@ -29,10 +29,7 @@ use crate::{FieldErrors, FieldPath, Segment};
 /// assert!(parse_pointer("items/2").is_err());
 /// ```
 pub fn parse_pointer(pointer: &str) -> Result<FieldPath, DecodeError> {
-    let invalid = || DecodeError::Invalid {
-        member: Cow::Borrowed("pointer"),
-        expected: "a JSON Pointer",
-    };
+    let invalid = invalid_pointer;
     let text = match pointer.strip_prefix('#') {
         Some(fragment) => percent_decode_str(fragment)
             .decode_utf8()
@@ -55,6 +52,14 @@ pub fn parse_pointer(pointer: &str) -> Result<FieldPath, DecodeError> {
         }
     }
     Ok(path)
+}
+
+/// The error of a pointer that is not one.
+pub(super) fn invalid_pointer() -> DecodeError {
+    DecodeError::Invalid {
+        member: Cow::Borrowed("pointer"),
+        expected: "a JSON Pointer",
+    }
 }
 
 /// Undoes RFC 6901's `~1` (`/`) and `~0` (`~`); `None` for any other `~`.

@@ -123,7 +123,13 @@ impl FieldPath {
     /// The path as a JSON Pointer in URI-fragment form (`#/items/2/qty`), as RFC 9457 uses it.
     #[must_use]
     pub fn pointer(&self) -> Pointer<'_> {
-        Pointer(self)
+        Pointer(self, "#")
+    }
+
+    /// The same pointer after `prefix` instead of `#`: `/data/attributes/items/2/qty`.
+    #[must_use]
+    pub fn pointer_after<'a>(&'a self, prefix: &'a str) -> Pointer<'a> {
+        Pointer(self, prefix)
     }
 
     fn parse(text: &str) -> Self {
@@ -275,11 +281,11 @@ const FRAGMENT: &AsciiSet = &CONTROLS
 
 /// A [`FieldPath`] displayed as a JSON Pointer (RFC 6901) in a URI fragment: `#/items/2/qty`.
 #[derive(Debug, Clone, Copy)]
-pub struct Pointer<'a>(&'a FieldPath);
+pub struct Pointer<'a>(&'a FieldPath, &'a str);
 
 impl Display for Pointer<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_char('#')?;
+        f.write_str(self.1)?;
         for segment in &self.0.segments {
             f.write_char('/')?;
             match segment {

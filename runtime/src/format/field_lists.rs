@@ -1,8 +1,4 @@
-use serde::ser::{SerializeMap, Serializer};
-
-use super::json::Writer;
-use super::{Format, RenderError};
-use crate::Problem;
+use super::{Format, Layout, Slot, Value};
 
 /// `{"code","message","errors":{"field":["msg",…]},"correlationId"}`.
 ///
@@ -32,40 +28,17 @@ use crate::Problem;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FieldLists;
 
-/// The members this format writes itself; extension members of these names are left out.
-const TAKEN: [&str; 4] = ["code", "message", "errors", "correlationId"];
+/// Every body's members.
+const BODY: &[Slot<'static>] = &[
+    Slot::new("code", Value::Code),
+    Slot::new("message", Value::Message),
+    Slot::new("errors", Value::FieldLists),
+    Slot::new("correlationId", Value::CorrelationId),
+    Slot::extensions(),
+];
 
 impl Format for FieldLists {
-    fn serialize<S: Serializer>(&self, p: &Problem<'_>, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("code", p.code())?;
-        map.serialize_entry("message", &p.message())?;
-        if let Some(fields) = p.field_errors() {
-            map.serialize_entry("errors", &fields.as_lists())?;
-        }
-        if let Some(id) = p.context().correlation_id() {
-            map.serialize_entry("correlationId", id)?;
-        }
-        p.serialize_members(&mut map, &TAKEN)?;
-        map.end()
-    }
-
-    fn write_json(&self, p: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        let mut w = Writer::new(out);
-        w.raw(r#"{"code":"#);
-        w.code(p);
-        w.raw(r#","message":"#);
-        w.message(p)?;
-        if let Some(fields) = p.field_errors() {
-            w.raw(r#","errors":"#);
-            w.field_lists(fields)?;
-        }
-        if let Some(id) = p.context().correlation_id() {
-            w.raw(r#","correlationId":"#);
-            w.str(id.as_str());
-        }
-        w.members(p, &TAKEN)?;
-        w.raw("}");
-        Ok(())
+    fn layout(&self) -> Layout<'_> {
+        Layout::new(BODY)
     }
 }

@@ -1,8 +1,4 @@
-use serde::ser::{SerializeMap, Serializer};
-
-use super::json::Writer;
-use super::{Format, RenderError};
-use crate::Problem;
+use super::{Format, Layout, Slot, Value};
 
 /// `{"success":false,"error":"<message>","code","details":{"settings.max_sessions":"…"}}`.
 ///
@@ -34,33 +30,17 @@ use crate::Problem;
 pub struct FlatDetails;
 
 /// The members this format writes itself; extension members of these names are left out.
-const TAKEN: [&str; 4] = ["success", "error", "code", "details"];
+/// Every body's members.
+const BODY: &[Slot<'static>] = &[
+    Slot::new("success", Value::FALSE),
+    Slot::new("error", Value::Message),
+    Slot::new("code", Value::Code),
+    Slot::new("details", Value::FieldStrings),
+    Slot::extensions(),
+];
 
 impl Format for FlatDetails {
-    fn serialize<S: Serializer>(&self, p: &Problem<'_>, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("success", &false)?;
-        map.serialize_entry("error", &p.message())?;
-        map.serialize_entry("code", p.code())?;
-        if let Some(fields) = p.field_errors() {
-            map.serialize_entry("details", &fields.as_strings())?;
-        }
-        p.serialize_members(&mut map, &TAKEN)?;
-        map.end()
-    }
-
-    fn write_json(&self, p: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        let mut w = Writer::new(out);
-        w.raw(r#"{"success":false,"error":"#);
-        w.message(p)?;
-        w.raw(r#","code":"#);
-        w.code(p);
-        if let Some(fields) = p.field_errors() {
-            w.raw(r#","details":"#);
-            w.field_strings(fields)?;
-        }
-        w.members(p, &TAKEN)?;
-        w.raw("}");
-        Ok(())
+    fn layout(&self) -> Layout<'_> {
+        Layout::new(BODY)
     }
 }

@@ -8,7 +8,7 @@
 use std::fmt::{self, Display, Write as _};
 
 use super::RenderError;
-use crate::{FieldErrors, Problem};
+use crate::{FieldErrors, Member, Message};
 
 /// What serde_json writes for each byte that needs escaping; 0 for bytes copied as they are.
 static ESCAPE: [u8; 256] = {
@@ -169,17 +169,15 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// The code: codes checked by the derive are copied as they are.
-    #[inline]
-    pub(crate) fn code(&mut self, problem: &Problem<'_>) {
-        let spec = problem.spec();
-        self.str_with(spec.code(), spec.is_code_plain());
+    /// One byte of punctuation.
+    #[inline(always)]
+    pub(crate) fn byte(&mut self, byte: u8) {
+        self.out.push(byte);
     }
 
     /// The public message: copied when static and plain, escaped as written otherwise.
     #[inline]
-    pub(crate) fn message(&mut self, problem: &Problem<'_>) -> Result<(), RenderError> {
-        let message = problem.message();
+    pub(crate) fn message(&mut self, message: Message<'_>) -> Result<(), RenderError> {
         match message.as_static() {
             Some(text) => {
                 self.str_with(text, message.is_plain());
@@ -189,27 +187,9 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// `,"name":value` for each extension member not named as one of `taken`, through
-    /// serde_json into the same buffer.
-    pub(crate) fn members(
-        &mut self,
-        problem: &Problem<'_>,
-        taken: &[&str],
-    ) -> Result<(), RenderError> {
-        if problem.spec().surely_without_members() {
-            return Ok(());
-        }
-        let mut result = Ok(());
-        problem.error().visit_members(&mut |member| {
-            if result.is_err() || taken.contains(&member.name()) {
-                return;
-            }
-            self.out.push(b',');
-            self.str(member.name());
-            self.out.push(b':');
-            result = member.write_json(self.out).map_err(RenderError::from);
-        });
-        result
+    /// An extension member's value, through serde_json into the same buffer.
+    pub(crate) fn member(&mut self, member: &Member<'_>) -> Result<(), RenderError> {
+        member.write_json(self.out).map_err(RenderError::from)
     }
 
     /// `{"path":["message",…],…}`.
@@ -251,48 +231,6 @@ impl<'a> Writer<'a> {
             self.out.push(b'"');
         }
         self.out.push(b'}');
-        Ok(())
-    }
-
-    /// `[{"type":"field","path":"…","msg":"…"},…]`.
-    pub(crate) fn field_items(&mut self, fields: &FieldErrors) -> Result<(), RenderError> {
-        self.out.push(b'[');
-        let mut first = true;
-        for entry in fields {
-            for message in entry.messages() {
-                if !first {
-                    self.out.push(b',');
-                }
-                first = false;
-                self.raw(r#"{"type":"field","path":"#);
-                self.display(entry.path())?;
-                self.raw(r#","msg":"#);
-                self.str(message);
-                self.out.push(b'}');
-            }
-        }
-        self.out.push(b']');
-        Ok(())
-    }
-
-    /// `[{"detail":"…","pointer":"#/…"},…]`.
-    pub(crate) fn field_pointers(&mut self, fields: &FieldErrors) -> Result<(), RenderError> {
-        self.out.push(b'[');
-        let mut first = true;
-        for entry in fields {
-            for message in entry.messages() {
-                if !first {
-                    self.out.push(b',');
-                }
-                first = false;
-                self.raw(r#"{"detail":"#);
-                self.str(message);
-                self.raw(r#","pointer":"#);
-                self.display(entry.path().pointer())?;
-                self.out.push(b'}');
-            }
-        }
-        self.out.push(b']');
         Ok(())
     }
 }

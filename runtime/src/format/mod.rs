@@ -31,23 +31,31 @@ use serde::{Serialize, Serializer};
 use crate::limits::MAX_BODY_LEN;
 use crate::{ApiError, Context, Problem};
 
-mod field_lists;
-mod field_strings;
-mod flat_details;
 pub(crate) mod json;
-mod nested;
+mod layout;
 mod ordered;
-mod problem_details;
 mod reduce;
-mod status_envelope;
+mod render;
 
-pub use field_lists::FieldLists;
-pub use field_strings::FieldStrings;
-pub use flat_details::FlatDetails;
-pub use nested::Nested;
+pub use layout::{Layout, Literal, Slot, Value};
 pub(crate) use ordered::reserialize;
-pub use problem_details::ProblemDetails;
-pub use status_envelope::StatusEnvelope;
+pub(crate) use render::is_taken;
+
+/// The built-in formats: one file each, and one line here.
+macro_rules! built_in {
+    ($($module:ident :: $format:ident,)*) => {
+        $(mod $module; pub use $module::$format;)*
+    };
+}
+
+built_in! {
+    nested::Nested,
+    field_lists::FieldLists,
+    field_strings::FieldStrings,
+    flat_details::FlatDetails,
+    status_envelope::StatusEnvelope,
+    problem_details::ProblemDetails,
+}
 
 /// The media type of JSON bodies.
 pub const APPLICATION_JSON: &str = "application/json";
@@ -57,37 +65,33 @@ pub const APPLICATION_PROBLEM_JSON: &str = "application/problem+json";
 
 /// An envelope shape: how a [`Problem`] becomes a body.
 ///
-/// Implement it to render any shape that is not built in. A format sees exactly what the
-/// built-in ones see, through [`Problem`].
+/// A format is one declaration, its [`Layout`]: the members of its bodies and what each holds.
+/// The body's bytes, its serde serialization, the catalogue's example bodies, the JSON Schema
+/// and TypeScript interface of its bodies and the decoder of typed clients all follow from it,
+/// for a format of your own exactly as for the built-in ones.
 ///
 /// ```
-/// use apierr::format::Format;
-/// use apierr::{ApiError, Envelope, Problem};
-/// use serde::ser::{SerializeMap, Serializer};
+/// use apierr::format::{Format, Layout, Literal, Slot, Value};
+/// use apierr::{ApiError, Envelope};
 ///
 /// /// `{"status":"error","error":{"type":"NOT_FOUND","http":"404","text":"…"},"meta":{…}}`
 /// struct Legacy;
 ///
 /// impl Format for Legacy {
-///     fn serialize<S: Serializer>(&self, p: &Problem<'_>, s: S) -> Result<S::Ok, S::Error> {
-///         struct Inner<'a>(&'a Problem<'a>);
-///         impl serde::Serialize for Inner<'_> {
-///             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-///                 let mut map = s.serialize_map(None)?;
-///                 map.serialize_entry("type", self.0.code())?;
-///                 // The status as a string, as this API documents it.
-///                 map.serialize_entry("http", self.0.status().as_str())?;
-///                 map.serialize_entry("text", &self.0.message())?;
-///                 map.end()
-///             }
-///         }
-///         let mut map = s.serialize_map(None)?;
-///         map.serialize_entry("status", "error")?;
-///         map.serialize_entry("error", &Inner(p))?;
-///         if p.has_members() {
-///             map.serialize_entry("meta", &p.members())?;
-///         }
-///         map.end()
+///     fn layout(&self) -> Layout<'_> {
+///         const ERROR: &[Slot<'static>] = &[
+///             Slot::new("type", Value::Code),
+///             // The status as a string, as this API documents it.
+///             Slot::new("http", Value::StatusString),
+///             Slot::new("text", Value::Message),
+///         ];
+///         const BODY: &[Slot<'static>] = &[
+///             Slot::new("status", Value::Literal(Literal::Str("error"))),
+///             Slot::new("error", Value::Object(ERROR)).doc("The error."),
+///             // Extension members, in an object of their own when there are any.
+///             Slot::new("meta", Value::ObjectUnlessEmpty(&[Slot::extensions()])),
+///         ];
+///         Layout::new(BODY)
 ///     }
 /// }
 ///
@@ -122,28 +126,8 @@ pub trait Format: Send + Sync + 'static {
         APPLICATION_JSON
     }
 
-    /// Serializes `problem` as one body.
-    ///
-    /// # Errors
-    /// Those of `serializer`, or of an extension member's `Serialize`.
-    fn serialize<S: Serializer>(
-        &self,
-        problem: &Problem<'_>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error>;
-
-    /// Appends the body of `problem` to `out` as JSON.
-    ///
-    /// The default goes through [`serialize`](Self::serialize) with serde_json. Override it
-    /// only to go faster, and then produce the very same bytes: the built-in formats do, and
-    /// their tests compare both paths byte for byte.
-    ///
-    /// # Errors
-    /// When an extension member fails to serialize; `out` may then hold part of a body.
-    fn write_json(&self, problem: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        self.serialize(problem, &mut serde_json::Serializer::new(out))
-            .map_err(RenderError::from)
-    }
+    /// The members of every body in this format: the one definition everything follows from.
+    fn layout(&self) -> Layout<'_>;
 }
 
 mod sealed {
@@ -151,12 +135,17 @@ mod sealed {
     impl<F: super::Format> Sealed for F {}
 }
 
-/// A [`Format`] chosen at run time. Every `Format` is one; it cannot be implemented otherwise.
+/// What every [`Format`] can do, for a format chosen at run time as much as for a concrete
+/// one. Every `Format` is one; it cannot be implemented otherwise.
 pub trait AnyFormat: sealed::Sealed + Send + Sync + 'static {
     /// The `Content-Type` of bodies in this format.
     fn media_type(&self) -> &'static str;
 
-    /// Appends the body of `problem` to `out`, as JSON.
+    /// The format's declaration; see [`Format::layout`].
+    fn layout(&self) -> Layout<'_>;
+
+    /// Appends the body of `problem` to `out`, as JSON, whole (unlike [`Envelope::write_to`],
+    /// which bounds it).
     ///
     /// # Errors
     /// When an extension member fails to serialize; `out` may then hold part of a body.
@@ -167,6 +156,19 @@ pub trait AnyFormat: sealed::Sealed + Send + Sync + 'static {
     /// # Errors
     /// When an extension member fails to serialize.
     fn to_value(&self, problem: &Problem<'_>) -> Result<serde_json::Value, RenderError>;
+
+    /// Serializes the body of `problem` into any serde serializer: the same members as
+    /// [`write_json`](Self::write_json), in the same order.
+    ///
+    /// # Errors
+    /// Those of `serializer`, or of an extension member's `Serialize`.
+    fn serialize<S: Serializer>(
+        &self,
+        problem: &Problem<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
+    where
+        Self: Sized;
 }
 
 impl<F: Format> AnyFormat for F {
@@ -174,13 +176,31 @@ impl<F: Format> AnyFormat for F {
         self.content_type()
     }
 
+    fn layout(&self) -> Layout<'_> {
+        Format::layout(self)
+    }
+
     fn write_json(&self, problem: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        Format::write_json(self, problem, out)
+        let slots = Format::layout(self).slots();
+        render::bytes::write_object(&mut json::Writer::new(out), slots, render::Cx::new(problem))
     }
 
     fn to_value(&self, problem: &Problem<'_>) -> Result<serde_json::Value, RenderError> {
         self.serialize(problem, serde_json::value::Serializer)
             .map_err(RenderError::from)
+    }
+
+    fn serialize<S: Serializer>(
+        &self,
+        problem: &Problem<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let slots = Format::layout(self).slots();
+        render::serde::Object {
+            slots,
+            cx: render::Cx::new(problem),
+        }
+        .serialize(serializer)
     }
 }
 

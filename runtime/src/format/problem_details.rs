@@ -1,9 +1,4 @@
-use serde::ser::{SerializeMap, Serializer};
-
-use super::json::Writer;
-use super::{APPLICATION_PROBLEM_JSON, Format, RenderError};
-use crate::Problem;
-use crate::problem::{Collect, Kebab};
+use super::{APPLICATION_PROBLEM_JSON, Format, Layout, Slot, Value};
 
 /// RFC 9457 problem details, served as `application/problem+json`.
 ///
@@ -54,9 +49,7 @@ use crate::problem::{Collect, Kebab};
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct ProblemDetails {
-    type_base: Option<&'static str>,
-    status: bool,
-    code_member: Option<&'static str>,
+    slots: [Slot<'static>; 8],
 }
 
 impl Default for ProblemDetails {
@@ -65,14 +58,36 @@ impl Default for ProblemDetails {
     }
 }
 
+/// One item per field message, located by JSON Pointer.
+const POINTERS: &[Slot<'static>] = &[
+    Slot::new("detail", Value::FieldMessage),
+    Slot::new("pointer", Value::FieldPointer { prefix: "#" }),
+];
+
+/// Where the settings change the slots.
+const TYPE: usize = 0;
+const STATUS: usize = 2;
+const CODE: usize = 5;
+
+/// The members RFC 9457 defines; a code member of one of these names is left out.
+const STANDARD: [&str; 6] = ["type", "title", "status", "detail", "instance", "errors"];
+
 impl ProblemDetails {
     /// `about:blank` types, `status` included, the code in a `code` member.
     #[must_use]
     pub const fn new() -> Self {
         ProblemDetails {
-            type_base: None,
-            status: true,
-            code_member: Some("code"),
+            slots: [
+                Slot::new("type", Value::ProblemType { base: None }),
+                Slot::new("title", Value::Title),
+                Slot::new("status", Value::Status),
+                Slot::new("detail", Value::Detail),
+                Slot::new("instance", Value::Instance),
+                Slot::new("code", Value::Code),
+                Slot::new("errors", Value::FieldItems(POINTERS))
+                    .doc("Field errors, located by JSON Pointer."),
+                Slot::extensions(),
+            ],
         }
     }
 
@@ -80,14 +95,14 @@ impl ProblemDetails {
     /// `out-of-credit`), for codes whose variant declares no `type`.
     #[must_use]
     pub const fn with_type_base(mut self, base: &'static str) -> Self {
-        self.type_base = Some(base);
+        self.slots[TYPE] = Slot::new("type", Value::ProblemType { base: Some(base) });
         self
     }
 
     /// Leaves out the `status` member, which RFC 9457 makes advisory.
     #[must_use]
     pub const fn without_status(mut self) -> Self {
-        self.status = false;
+        self.slots[STATUS] = Slot::reserved("status");
         self
     }
 
@@ -95,32 +110,36 @@ impl ProblemDetails {
     /// defines, such as `title`, which would otherwise be written twice).
     #[must_use]
     pub const fn with_code_member(mut self, name: Option<&'static str>) -> Self {
-        self.code_member = name;
+        self.slots[CODE] = match name {
+            Some(name) if !is_standard(name) => Slot::new(name, Value::Code),
+            // Extension members still may not take the name the code usually has.
+            _ => Slot::reserved("code"),
+        };
         self
     }
 }
 
-/// The members RFC 9457 defines; a code member of one of these names is left out.
-const STANDARD: [&str; 6] = ["type", "title", "status", "detail", "instance", "errors"];
-
-impl ProblemDetails {
-    /// The code member's name, unless it is one RFC 9457 already uses.
-    fn code_member(&self) -> Option<&'static str> {
-        self.code_member.filter(|name| !STANDARD.contains(name))
+/// Whether `name` is one of the members RFC 9457 defines.
+const fn is_standard(name: &str) -> bool {
+    let mut i = 0;
+    while i < STANDARD.len() {
+        if STANDARD[i].len() == name.len() && starts_with(name.as_bytes(), STANDARD[i].as_bytes()) {
+            return true;
+        }
+        i += 1;
     }
+    false
+}
 
-    /// The members this format writes itself; extension members of these names are left out.
-    fn taken(&self) -> [&'static str; 7] {
-        [
-            "type",
-            "title",
-            "status",
-            "detail",
-            "instance",
-            "errors",
-            self.code_member().unwrap_or("code"),
-        ]
+const fn starts_with(text: &[u8], prefix: &[u8]) -> bool {
+    let mut i = 0;
+    while i < prefix.len() {
+        if i >= text.len() || text[i] != prefix[i] {
+            return false;
+        }
+        i += 1;
     }
+    true
 }
 
 impl Format for ProblemDetails {
@@ -128,75 +147,7 @@ impl Format for ProblemDetails {
         APPLICATION_PROBLEM_JSON
     }
 
-    fn serialize<S: Serializer>(&self, p: &Problem<'_>, serializer: S) -> Result<S::Ok, S::Error> {
-        let spec = p.spec();
-        let mut map = serializer.serialize_map(None)?;
-        match (spec.problem_type(), self.type_base) {
-            (Some(uri), _) => map.serialize_entry("type", uri)?,
-            (None, Some(base)) => {
-                map.serialize_entry("type", &Collect(format_args!("{base}{}", Kebab(p.code()))))?;
-            }
-            (None, None) => map.serialize_entry("type", "about:blank")?,
-        }
-        let title = p.title();
-        map.serialize_entry("title", title)?;
-        if self.status {
-            map.serialize_entry("status", &p.status().as_u16())?;
-        }
-        let message = p.message();
-        // An interpolated message is never formatted twice just to compare it.
-        if message.as_static() != Some(title) {
-            map.serialize_entry("detail", &message)?;
-        }
-        if let Some(instance) = p.context().instance() {
-            map.serialize_entry("instance", instance)?;
-        }
-        if let Some(name) = self.code_member() {
-            map.serialize_entry(name, p.code())?;
-        }
-        if let Some(fields) = p.field_errors() {
-            map.serialize_entry("errors", &fields.as_pointers())?;
-        }
-        p.serialize_members(&mut map, &self.taken())?;
-        map.end()
-    }
-
-    fn write_json(&self, p: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        let spec = p.spec();
-        let mut w = Writer::new(out);
-        w.raw(r#"{"type":"#);
-        match (spec.problem_type(), self.type_base) {
-            (Some(uri), _) => w.str_with(uri, spec.is_type_plain()),
-            (None, Some(base)) => w.display(format_args!("{base}{}", Kebab(p.code())))?,
-            (None, None) => w.raw(r#""about:blank""#),
-        }
-        let title = p.title();
-        w.raw(r#","title":"#);
-        w.str_with(title, p.is_title_plain());
-        if self.status {
-            w.raw(r#","status":"#);
-            w.status(p.status().as_u16());
-        }
-        if p.message().as_static() != Some(title) {
-            w.raw(r#","detail":"#);
-            w.message(p)?;
-        }
-        if let Some(instance) = p.context().instance() {
-            w.raw(r#","instance":"#);
-            w.str(instance);
-        }
-        if let Some(name) = self.code_member() {
-            w.raw(",");
-            w.str(name);
-            w.raw(":");
-            w.code(p);
-        }
-        if let Some(fields) = p.field_errors() {
-            w.raw(r#","errors":"#);
-            w.field_pointers(fields)?;
-        }
-        w.members(p, &self.taken())?;
-        w.raw("}");
-        Ok(())
+    fn layout(&self) -> Layout<'_> {
+        Layout::new(&self.slots)
     }
 }

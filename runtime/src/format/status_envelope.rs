@@ -1,9 +1,4 @@
-use serde::ser::{SerializeMap, Serializer};
-
-use super::json::Writer;
-use super::{Format, RenderError};
-use crate::Problem;
-use crate::problem::Collect;
+use super::{Format, Layout, Slot, Value};
 
 /// `{"success":false,"message","error":"<category>","statusCode","timestamp","path","method","data":[…]}`.
 ///
@@ -42,86 +37,29 @@ use crate::problem::Collect;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StatusEnvelope;
 
-/// The members this format writes itself; extension members of these names are left out.
-const TAKEN: [&str; 9] = [
-    "success",
-    "message",
-    "error",
-    "statusCode",
-    "timestamp",
-    "path",
-    "method",
-    "data",
-    "stack",
+/// One express-validator item per field message.
+const DATA: &[Slot<'static>] = &[
+    Slot::new("type", Value::Literal(super::Literal::Str("field"))),
+    Slot::new("path", Value::FieldPath),
+    Slot::new("msg", Value::FieldMessage),
+];
+
+/// Every body's members.
+const BODY: &[Slot<'static>] = &[
+    Slot::new("success", Value::FALSE),
+    Slot::new("message", Value::MessageUnlessRedacted),
+    Slot::new("error", Value::Category),
+    Slot::new("statusCode", Value::Status),
+    Slot::new("timestamp", Value::Timestamp),
+    Slot::new("path", Value::Path),
+    Slot::new("method", Value::Method),
+    Slot::new("data", Value::FieldItems(DATA)),
+    Slot::new("stack", Value::DebugDetail),
+    Slot::extensions(),
 ];
 
 impl Format for StatusEnvelope {
-    fn serialize<S: Serializer>(&self, p: &Problem<'_>, serializer: S) -> Result<S::Ok, S::Error> {
-        let context = p.context();
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("success", &false)?;
-        if !p.is_redacted() {
-            map.serialize_entry("message", &p.message())?;
-        }
-        map.serialize_entry("error", p.category().unwrap_or_else(|| p.reason()))?;
-        map.serialize_entry("statusCode", &p.status().as_u16())?;
-        if let Some(at) = context.timestamp() {
-            map.serialize_entry("timestamp", &at)?;
-        }
-        if let Some(path) = context.path() {
-            map.serialize_entry("path", path)?;
-        }
-        if let Some(method) = context.method() {
-            map.serialize_entry("method", method.as_str())?;
-        }
-        if let Some(fields) = p.field_errors() {
-            map.serialize_entry("data", &fields.as_items())?;
-        }
-        if let Some(detail) = p.debug_detail() {
-            map.serialize_entry("stack", &Collect(detail))?;
-        }
-        p.serialize_members(&mut map, &TAKEN)?;
-        map.end()
-    }
-
-    fn write_json(&self, p: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        let context = p.context();
-        let mut w = Writer::new(out);
-        w.raw(r#"{"success":false"#);
-        if !p.is_redacted() {
-            w.raw(r#","message":"#);
-            w.message(p)?;
-        }
-        w.raw(r#","error":"#);
-        // Reason phrases never need escaping; a category when its spec says so.
-        match p.category() {
-            Some(category) => w.str_with(category, p.spec().is_category_plain()),
-            None => w.str_with(p.reason(), true),
-        }
-        w.raw(r#","statusCode":"#);
-        w.status(p.status().as_u16());
-        if let Some(at) = context.timestamp() {
-            w.raw(r#","timestamp":"#);
-            w.display(at)?;
-        }
-        if let Some(path) = context.path() {
-            w.raw(r#","path":"#);
-            w.str(path);
-        }
-        if let Some(method) = context.method() {
-            w.raw(r#","method":"#);
-            w.str(method.as_str());
-        }
-        if let Some(fields) = p.field_errors() {
-            w.raw(r#","data":"#);
-            w.field_items(fields)?;
-        }
-        if let Some(detail) = p.debug_detail() {
-            w.raw(r#","stack":"#);
-            w.display(detail)?;
-        }
-        w.members(p, &TAKEN)?;
-        w.raw("}");
-        Ok(())
+    fn layout(&self) -> Layout<'_> {
+        Layout::new(BODY)
     }
 }

@@ -1,0 +1,613 @@
+//! The error catalogue: every code of an application's error types, checked and rendered.
+//!
+//! Error-code documentation pages drift from the code when they are written by hand. A
+//! [`Catalog`] gathers the [`Spec`] of every code of one or more `#[derive(ApiError)]` types,
+//! refuses a code declared twice with different statuses or descriptions, and renders the
+//! result as Markdown (the layout of a typical "Error Codes" page), JSON, or TypeScript for
+//! clients that switch on codes. With the `utoipa` feature, `apierr::openapi` turns it into
+//! OpenAPI responses.
+//!
+//! A code's documentation is its variant's `///` comment: the first paragraph is the
+//! description, and a paragraph starting with `When:` says when the code is returned.
+//!
+//! Available with the `catalog` cargo feature (also turned on by `utoipa`).
+//!
+//! ```
+//! use apierr::ApiError;
+//! use apierr::catalog::Catalog;
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(category = "Auth & Session")]
+//! enum AuthError {
+//!     /// No authentication token provided
+//!     ///
+//!     /// When: Request has no Authorization header
+//!     #[api(code = "AUTH_MISSING", status = 401, message = "No authentication token provided")]
+//!     Missing,
+//! }
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(category = "Business Logic")]
+//! enum OrderError {
+//!     /// Requested resource does not exist
+//!     #[api(code = "NOT_FOUND", status = 404, message = "not found")]
+//!     NotFound,
+//! }
+//!
+//! let catalog = Catalog::builder().with::<AuthError>().with::<OrderError>().build().unwrap();
+//! assert_eq!(catalog.len(), 2);
+//! // Each line of the page, as it is rendered:
+//! let expected = [
+//!     "# Error Codes",
+//!     "",
+//!     "There are 2 error codes across 2 categories.",
+//!     "",
+//!     "## Auth & Session (1)",
+//!     "",
+//!     "### `AUTH_MISSING` 401",
+//!     "",
+//!     "No authentication token provided",
+//!     "",
+//!     "When: Request has no Authorization header",
+//!     "",
+//!     "## Business Logic (1)",
+//!     "",
+//!     "### `NOT_FOUND` 404",
+//!     "",
+//!     "Requested resource does not exist",
+//!     "",
+//! ];
+//! assert_eq!(catalog.to_markdown(), expected.join("\n"));
+//! ```
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::example::Example;
+use crate::format::{AnyFormat, RenderError};
+use crate::{ApiError, Envelope, Spec};
+
+mod json;
+mod markdown;
+mod schema;
+mod typescript;
+
+pub use schema::json_schema;
+pub use typescript::interface;
+
+/// The heading of the Markdown page unless [`CatalogBuilder::title`] says otherwise.
+pub const DEFAULT_TITLE: &str = "Error Codes";
+
+/// The base of the TypeScript names unless [`CatalogBuilder::name`] says otherwise.
+pub const DEFAULT_NAME: &str = "ApiError";
+
+/// The heading of the codes that declare no category.
+pub const UNCATEGORIZED: &str = "Other";
+
+/// One code of a [`Catalog`], with its documentation split into description and "when".
+#[derive(Debug, Clone)]
+pub struct Entry {
+    spec: &'static Spec,
+    also: Vec<&'static Spec>,
+    description: Option<String>,
+    when: Option<String>,
+    details: Vec<String>,
+}
+
+impl Entry {
+    fn new(spec: &'static Spec) -> Self {
+        let mut description = None;
+        let mut when = None;
+        let mut details = Vec::new();
+        for (i, paragraph) in paragraphs(spec.description().unwrap_or("")).enumerate() {
+            if let Some(rest) = paragraph.strip_prefix("When:") {
+                when = Some(rest.trim().to_owned());
+            } else if i == 0 {
+                description = Some(paragraph);
+            } else {
+                details.push(paragraph);
+            }
+        }
+        Entry {
+            spec,
+            also: Vec::new(),
+            description,
+            when,
+            details,
+        }
+    }
+
+    /// The spec of the declaration that was gathered first.
+    #[must_use]
+    pub fn spec(&self) -> &'static Spec {
+        self.spec
+    }
+
+    /// The code, such as `"AUTH_MISSING"`.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.spec.code()
+    }
+
+    /// The HTTP status.
+    #[must_use]
+    pub fn status(&self) -> http::StatusCode {
+        self.spec.status()
+    }
+
+    /// The declared category, if any.
+    #[must_use]
+    pub fn category(&self) -> Option<&'static str> {
+        self.spec.category()
+    }
+
+    /// The first paragraph of the doc comment, its lines joined with spaces; `None` when the
+    /// variant has no doc comment (or it starts with `When:`).
+    #[must_use]
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The paragraph of the doc comment that starts with `When:`, without that prefix.
+    #[must_use]
+    pub fn when(&self) -> Option<&str> {
+        self.when.as_deref()
+    }
+
+    /// The other paragraphs of the doc comment, in order.
+    #[must_use]
+    pub fn details(&self) -> &[String] {
+        &self.details
+    }
+
+    /// Other declarations of the same code that agree with the first one (another type, or a
+    /// second variant), in the order they were gathered.
+    #[must_use]
+    pub fn also_declared_by(&self) -> &[&'static Spec] {
+        &self.also
+    }
+
+    /// An example body of this code in `format`: its fixed message (or message template, or
+    /// description), and one example field error when the code carries field errors.
+    ///
+    /// # Errors
+    /// Only if `format` itself fails; the example has no extension members.
+    ///
+    /// ```
+    /// use apierr::ApiError;
+    /// use apierr::catalog::Catalog;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum AuthError {
+    ///     #[api(code = "AUTH_MISSING", status = 401, message = "No authentication token provided")]
+    ///     Missing,
+    /// }
+    ///
+    /// let catalog = Catalog::of::<AuthError>().unwrap();
+    /// let body = catalog.entries()[0].example(&apierr::format::Nested).unwrap();
+    /// assert_eq!(
+    ///     body,
+    ///     serde_json::json!({"success": false, "error": {
+    ///         "code": "AUTH_MISSING", "message": "No authentication token provided", "status": 401
+    ///     }})
+    /// );
+    /// ```
+    pub fn example(&self, format: &dyn AnyFormat) -> Result<Value, RenderError> {
+        let example = Example::of(self.spec, self.description.as_deref());
+        Envelope::from_dyn(&example).with_format(format).to_value()
+    }
+}
+
+/// The paragraphs of a doc comment, each with its lines trimmed and joined with spaces.
+fn paragraphs(doc: &str) -> impl Iterator<Item = String> + '_ {
+    doc.split("\n\n")
+        .flat_map(|block| block.split("\n \n"))
+        .map(|block| {
+            block
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|paragraph| !paragraph.is_empty())
+}
+
+/// The same code declared twice with a different status or description.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    first: &'static Spec,
+    second: &'static Spec,
+}
+
+impl Conflict {
+    /// The code.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.first.code()
+    }
+
+    /// The declaration gathered first.
+    #[must_use]
+    pub fn first(&self) -> &'static Spec {
+        self.first
+    }
+
+    /// The declaration that disagrees with it.
+    #[must_use]
+    pub fn second(&self) -> &'static Spec {
+        self.second
+    }
+}
+
+/// `Type::Variant`, or `Type` for a struct.
+struct Declared<'a>(&'a Spec);
+
+impl fmt::Display for Declared<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0.type_name())?;
+        if let Some(variant) = self.0.variant() {
+            write!(f, "::{variant}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (a, b) = (self.first, self.second);
+        if a.status() != b.status() {
+            write!(
+                f,
+                "code `{}` has status {} in `{}` but {} in `{}`",
+                a.code(),
+                a.status().as_u16(),
+                Declared(a),
+                b.status().as_u16(),
+                Declared(b),
+            )?;
+            if a.description() != b.description() {
+                f.write_str(", and different descriptions")?;
+            }
+            Ok(())
+        } else {
+            write!(
+                f,
+                "code `{}` is described as {:?} in `{}` but as {:?} in `{}`",
+                a.code(),
+                a.description().unwrap_or(""),
+                Declared(a),
+                b.description().unwrap_or(""),
+                Declared(b),
+            )
+        }
+    }
+}
+
+/// Every [`Conflict`] found by [`CatalogBuilder::build`]; its message lists them all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflicts(Vec<Conflict>);
+
+impl Conflicts {
+    /// The conflicts, in the order the second declarations were gathered.
+    #[must_use]
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.0
+    }
+}
+
+impl fmt::Display for Conflicts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.len();
+        write!(
+            f,
+            "{n} conflicting error code declaration{}:",
+            if n == 1 { "" } else { "s" }
+        )?;
+        for conflict in &self.0 {
+            write!(f, "\n  - {conflict}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Conflicts {}
+
+/// Gathers the specs of several error types; [`build`](Self::build) checks them.
+#[derive(Debug, Clone, Default)]
+pub struct CatalogBuilder {
+    specs: Vec<&'static Spec>,
+    title: Option<Cow<'static, str>>,
+    name: Option<Cow<'static, str>>,
+}
+
+impl CatalogBuilder {
+    /// Adds every code of `E`, `transparent` variants' inner codes included.
+    #[must_use]
+    pub fn with<E: ApiError>(mut self) -> Self {
+        self.add::<E>();
+        self
+    }
+
+    /// [`with`](Self::with) without moving the builder.
+    pub fn add<E: ApiError>(&mut self) -> &mut Self {
+        E::catalog(&mut |spec| self.specs.push(spec));
+        self
+    }
+
+    /// Adds one code, such as `MyError::NotFound.spec()`: for a handler's own list of codes.
+    #[must_use]
+    pub fn with_spec(mut self, spec: &'static Spec) -> Self {
+        self.specs.push(spec);
+        self
+    }
+
+    /// The Markdown heading; [`DEFAULT_TITLE`] if not set.
+    #[must_use]
+    pub fn title(mut self, title: impl Into<Cow<'static, str>>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// The base of the TypeScript names (`{name}Code`, `{NAME}_STATUS`, `{name}Body`), an
+    /// identifier in `PascalCase`; [`DEFAULT_NAME`] if not set.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<Cow<'static, str>>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Checks the gathered codes and builds the catalogue.
+    ///
+    /// A spec reached twice (a type gathered twice, or through a `transparent` variant) counts
+    /// once, as does a code declared again with the same status and description. A code
+    /// declared again with a different status, or a different description where both have one,
+    /// is a [`Conflict`].
+    ///
+    /// # Errors
+    /// [`Conflicts`], listing every conflict.
+    ///
+    /// ```
+    /// use apierr::ApiError;
+    /// use apierr::catalog::Catalog;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum OrderError {
+    ///     /// Resource not found
+    ///     #[api(code = "NOT_FOUND", status = 404, message = "not found")]
+    ///     Missing,
+    /// }
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum KeyError {
+    ///     /// API key does not exist
+    ///     #[api(code = "NOT_FOUND", status = 410, message = "gone")]
+    ///     Gone,
+    /// }
+    ///
+    /// let error = Catalog::builder().with::<OrderError>().with::<KeyError>().build().unwrap_err();
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "1 conflicting error code declaration:\n  \
+    ///      - code `NOT_FOUND` has status 404 in `OrderError::Missing` but 410 in `KeyError::Gone`, \
+    ///      and different descriptions"
+    /// );
+    /// ```
+    pub fn build(self) -> Result<Catalog, Conflicts> {
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut conflicts = Vec::new();
+        for spec in self.specs {
+            match entries.iter_mut().find(|entry| entry.code() == spec.code()) {
+                None => entries.push(Entry::new(spec)),
+                Some(entry) => {
+                    let first = entry.spec;
+                    if first == spec || entry.also.contains(&spec) {
+                        continue;
+                    }
+                    let status_differs = first.status() != spec.status();
+                    let description_differs = matches!(
+                        (first.description(), spec.description()),
+                        (Some(a), Some(b)) if a.trim() != b.trim()
+                    );
+                    if status_differs || description_differs {
+                        conflicts.push(Conflict {
+                            first,
+                            second: spec,
+                        });
+                    } else if first.description().is_none() && spec.description().is_some() {
+                        // The documented declaration is the one worth rendering.
+                        let also = std::mem::take(&mut entry.also);
+                        *entry = Entry::new(spec);
+                        entry.also = also;
+                        entry.also.push(first);
+                    } else {
+                        entry.also.push(spec);
+                    }
+                }
+            }
+        }
+        if !conflicts.is_empty() {
+            return Err(Conflicts(conflicts));
+        }
+        Ok(Catalog {
+            entries,
+            title: self.title.unwrap_or(Cow::Borrowed(DEFAULT_TITLE)),
+            name: self.name.unwrap_or(Cow::Borrowed(DEFAULT_NAME)),
+        })
+    }
+}
+
+/// A checked list of error codes, ready to render; see [the module docs](self).
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    entries: Vec<Entry>,
+    title: Cow<'static, str>,
+    name: Cow<'static, str>,
+}
+
+/// The codes of one category, in the order they were gathered.
+#[derive(Debug, Clone)]
+pub struct Category<'a> {
+    name: Option<&'static str>,
+    entries: Vec<&'a Entry>,
+}
+
+impl<'a> Category<'a> {
+    /// The category, or `None` for the codes that declare none.
+    #[must_use]
+    pub fn name(&self) -> Option<&'static str> {
+        self.name
+    }
+
+    /// The heading: the name, or [`UNCATEGORIZED`].
+    #[must_use]
+    pub fn heading(&self) -> &'static str {
+        self.name.unwrap_or(UNCATEGORIZED)
+    }
+
+    /// The codes.
+    #[must_use]
+    pub fn entries(&self) -> &[&'a Entry] {
+        &self.entries
+    }
+}
+
+impl Catalog {
+    /// An empty builder.
+    #[must_use]
+    pub fn builder() -> CatalogBuilder {
+        CatalogBuilder::default()
+    }
+
+    /// The catalogue of one type: `Catalog::builder().with::<E>().build()`.
+    ///
+    /// # Errors
+    /// As [`CatalogBuilder::build`].
+    pub fn of<E: ApiError>() -> Result<Self, Conflicts> {
+        Self::builder().with::<E>().build()
+    }
+
+    /// The codes, in the order they were gathered.
+    #[must_use]
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// How many distinct codes there are.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no codes.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry of `code`.
+    #[must_use]
+    pub fn get(&self, code: &str) -> Option<&Entry> {
+        self.entries.iter().find(|entry| entry.code() == code)
+    }
+
+    /// The Markdown heading.
+    #[must_use]
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The base of the TypeScript names.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The same catalogue restricted to the codes `keep` accepts: the codes of one handler,
+    /// say.
+    #[must_use]
+    pub fn filter(&self, mut keep: impl FnMut(&Entry) -> bool) -> Catalog {
+        Catalog {
+            entries: self
+                .entries
+                .iter()
+                .filter(|entry| keep(entry))
+                .cloned()
+                .collect(),
+            title: self.title.clone(),
+            name: self.name.clone(),
+        }
+    }
+
+    /// The same catalogue restricted to `codes`; unknown ones are ignored.
+    #[must_use]
+    pub fn only(&self, codes: &[&str]) -> Catalog {
+        self.filter(|entry| codes.contains(&entry.code()))
+    }
+
+    /// The codes grouped by category, categories in order of first appearance and the codes
+    /// without one last.
+    #[must_use]
+    pub fn categories(&self) -> Vec<Category<'_>> {
+        let mut categories: Vec<Category<'_>> = Vec::new();
+        for entry in &self.entries {
+            match categories
+                .iter_mut()
+                .find(|category| category.name == entry.category())
+            {
+                Some(category) => category.entries.push(entry),
+                None => categories.push(Category {
+                    name: entry.category(),
+                    entries: vec![entry],
+                }),
+            }
+        }
+        // A stable sort keeps the order of appearance among the named ones.
+        categories.sort_by_key(|category| category.name.is_none());
+        categories
+    }
+}
+
+/// `www-authenticate` → `Www-Authenticate`, except the usual spellings of well-known names.
+pub(crate) fn header_case(name: &str) -> String {
+    match name {
+        "www-authenticate" => return "WWW-Authenticate".to_owned(),
+        "etag" => return "ETag".to_owned(),
+        _ => {}
+    }
+    name.split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            match chars.next() {
+                Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_doc_paragraphs() {
+        let spec: &'static Spec = Box::leak(Box::new(
+            Spec::new("X", 400, "T")
+                .with_description("First line\nsecond line\n\nMore here.\n\nWhen: it rains\n"),
+        ));
+        let entry = Entry::new(spec);
+        assert_eq!(entry.description(), Some("First line second line"));
+        assert_eq!(entry.details(), ["More here."]);
+        assert_eq!(entry.when(), Some("it rains"));
+    }
+
+    #[test]
+    fn header_names() {
+        assert_eq!(header_case("x-request-id"), "X-Request-Id");
+        assert_eq!(header_case("www-authenticate"), "WWW-Authenticate");
+    }
+}

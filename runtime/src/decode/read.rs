@@ -1,0 +1,349 @@
+//! A body read back by its format's [`Layout`]: the decoder every format gets.
+//!
+//! Each slot's value says where what it holds goes in [`Decoded`]. Only what a client cannot
+//! do without is required: an object the layout nests members in, the code (unless the body
+//! has something that stands for it: a problem type or a category), a message that every body
+//! has, and a category. Anything else may be missing, as other servers' bodies often are.
+
+use std::borrow::Cow;
+
+use http::{Method, StatusCode};
+use serde_json::{Map, Value as Json};
+
+use super::pointer::{PointerFields, invalid_pointer};
+use super::{DecodeError, Decoded, parse_pointer};
+use crate::format::{Layout, Slot, Value, is_taken};
+use crate::{FieldErrors, FieldPath};
+
+/// Reads `body` as `layout` describes it.
+pub(crate) fn decode(layout: Layout<'_>, body: &Json) -> Result<Decoded, DecodeError> {
+    let object = body.as_object().ok_or(DecodeError::NotAnObject)?;
+    let mut read = Read::default();
+    let code_stands_in = stands_in_for_code(layout.slots());
+    read.object(
+        layout.slots(),
+        object,
+        "",
+        code_stands_in,
+        &mut Parts::default(),
+    )?;
+    read.finish(code_name(layout.slots()))
+}
+
+/// What the body said, as it is read.
+#[derive(Default)]
+struct Read<'b> {
+    code: Option<String>,
+    message: Option<String>,
+    status: Option<StatusCode>,
+    title: Option<String>,
+    problem_type: Option<String>,
+    category: Option<String>,
+    correlation_id: Option<String>,
+    timestamp: Option<String>,
+    path: Option<String>,
+    method: Option<Method>,
+    instance: Option<String>,
+    debug_detail: Option<String>,
+    fields: FieldErrors,
+    /// Items' pointers, placed once every item is read (see [`PointerFields`]).
+    pointers: Vec<(&'b str, String, &'b str)>,
+    members: Map<String, Json>,
+}
+
+/// The parts of the field an item is about, gathered from it and the objects it nests (as
+/// JSON:API's `source.pointer`): the path as sent with the pointer to parse (empty for a
+/// dotted path), and the message.
+#[derive(Default)]
+struct Parts<'b> {
+    path: Option<(&'b str, String)>,
+    message: Option<&'b str>,
+}
+
+/// Reads one member of an object, with errors that name it.
+struct At<'s> {
+    name: &'s str,
+    prefix: &'s str,
+}
+
+impl At<'_> {
+    fn invalid(&self, expected: &'static str) -> DecodeError {
+        DecodeError::Invalid {
+            member: Cow::Owned(format!("{}{}", self.prefix, self.name)),
+            expected,
+        }
+    }
+
+    fn string(&self, value: &Json) -> Result<String, DecodeError> {
+        value
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| self.invalid("a string"))
+    }
+
+    fn status(&self, value: &Json) -> Result<StatusCode, DecodeError> {
+        let number = match value {
+            Json::String(text) => text.parse::<u16>().ok(),
+            _ => value.as_u64().and_then(|n| u16::try_from(n).ok()),
+        };
+        number
+            .and_then(|n| StatusCode::from_u16(n).ok())
+            .ok_or_else(|| self.invalid("an HTTP status"))
+    }
+}
+
+impl<'b> Read<'b> {
+    /// Reads the members of `object` that `slots` name, the parts of a field into `parts`.
+    fn object(
+        &mut self,
+        slots: &[Slot<'_>],
+        object: &'b Map<String, Json>,
+        prefix: &str,
+        code_stands_in: bool,
+        parts: &mut Parts<'b>,
+    ) -> Result<(), DecodeError> {
+        for slot in slots {
+            if slot.is_extensions() {
+                for (name, value) in object {
+                    if !is_taken(slots, name) {
+                        self.members.insert(name.clone(), value.clone());
+                    }
+                }
+                continue;
+            }
+            let at = At {
+                name: slot.name(),
+                prefix,
+            };
+            let value = match object.get(slot.name()) {
+                None | Some(Json::Null) => {
+                    match slot.value() {
+                        Value::Message | Value::Category | Value::Object(_) => {
+                            return Err(DecodeError::Missing(slot.name()));
+                        }
+                        Value::Code if !code_stands_in => {
+                            return Err(DecodeError::Missing(slot.name()));
+                        }
+                        // RFC 9457: a problem without a type is `about:blank`.
+                        Value::ProblemType { .. } => {
+                            self.problem_type = Some("about:blank".to_owned());
+                        }
+                        _ => {}
+                    }
+                    continue;
+                }
+                Some(value) => value,
+            };
+            match slot.value() {
+                Value::Literal(_) | Value::Reserved | Value::Extensions => {}
+                Value::Code => first(&mut self.code, at.string(value)?),
+                Value::Status | Value::StatusString => first(&mut self.status, at.status(value)?),
+                Value::Message | Value::MessageUnlessRedacted | Value::Detail => {
+                    first(&mut self.message, at.string(value)?);
+                }
+                Value::Title => first(&mut self.title, at.string(value)?),
+                Value::Category => first(&mut self.category, at.string(value)?),
+                Value::ProblemType { .. } => first(&mut self.problem_type, at.string(value)?),
+                Value::Instance => first(&mut self.instance, at.string(value)?),
+                Value::CorrelationId => first(&mut self.correlation_id, at.string(value)?),
+                Value::Timestamp => first(&mut self.timestamp, at.string(value)?),
+                Value::Path => first(&mut self.path, at.string(value)?),
+                Value::Method => {
+                    let method = Method::from_bytes(at.string(value)?.as_bytes())
+                        .map_err(|_| at.invalid("an HTTP method"))?;
+                    first(&mut self.method, method);
+                }
+                Value::DebugDetail => first(&mut self.debug_detail, at.string(value)?),
+                Value::FieldLists | Value::FieldStrings => self.field_map(&at, value)?,
+                Value::FieldItems(item) | Value::ErrorItems(item) => {
+                    let expected = if matches!(slot.value(), Value::FieldItems(_)) {
+                        FIELD_ITEMS
+                    } else {
+                        "a list of errors"
+                    };
+                    let items = value.as_array().ok_or_else(|| at.invalid(expected))?;
+                    let inner = format!("{prefix}{}[].", slot.name());
+                    for entry in items {
+                        let entry = entry.as_object().ok_or_else(|| at.invalid(expected))?;
+                        let mut parts = Parts::default();
+                        self.object(item, entry, &inner, code_stands_in, &mut parts)
+                            .and_then(|()| self.field(parts, expected == FIELD_ITEMS))
+                            // A pointer that is not one is named as such; anything else
+                            // wrong in an item makes the list malformed.
+                            .map_err(|error| match error {
+                                pointer if pointer == invalid_pointer() => pointer,
+                                _ => at.invalid(expected),
+                            })?;
+                    }
+                }
+                Value::FieldPath => {
+                    let path = value.as_str().ok_or_else(|| at.invalid("a string"))?;
+                    parts.path = Some((path, String::new()));
+                }
+                Value::FieldPointer { prefix: before } => {
+                    let text = value.as_str().ok_or_else(invalid_pointer)?;
+                    parts.path = Some((text, pointer_text(text, before)?));
+                }
+                Value::FieldMessage => {
+                    parts.message = Some(value.as_str().ok_or_else(|| at.invalid("a string"))?);
+                }
+                Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => {
+                    let object = value.as_object().ok_or_else(|| at.invalid("an object"))?;
+                    let prefix = format!("{prefix}{}.", slot.name());
+                    self.object(inner, object, &prefix, code_stands_in, parts)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The field error of one item: both its parts, or neither where the item may be about no
+    /// field (`required` false).
+    fn field(&mut self, parts: Parts<'b>, required: bool) -> Result<(), DecodeError> {
+        let invalid = || DecodeError::Invalid {
+            member: Cow::Borrowed("field"),
+            expected: "a field error",
+        };
+        match (parts.path, parts.message) {
+            (Some((text, fragment)), Some(message)) => {
+                if fragment.is_empty() {
+                    self.fields.add(FieldPath::from(text), message.to_owned());
+                } else {
+                    self.pointers.push((text, fragment, message));
+                }
+                Ok(())
+            }
+            (None, None) if !required => Ok(()),
+            _ => Err(invalid()),
+        }
+    }
+
+    /// `{"path": ["message", …]}` or `{"path": "message"}`: a lone string is a list of one.
+    fn field_map(&mut self, at: &At<'_>, value: &Json) -> Result<(), DecodeError> {
+        let expected = "an object of field errors";
+        let map = value.as_object().ok_or_else(|| at.invalid(expected))?;
+        for (path, messages) in map {
+            match messages {
+                Json::String(message) => {
+                    self.fields.add(path.as_str(), message.clone());
+                }
+                Json::Array(list) => {
+                    for message in list {
+                        let message = message.as_str().ok_or_else(|| at.invalid(expected))?;
+                        self.fields.add(path.as_str(), message.to_owned());
+                    }
+                }
+                _ => return Err(at.invalid(expected)),
+            }
+        }
+        Ok(())
+    }
+
+    /// The pointers' fields, each distinct pointer one field.
+    fn place_pointers(&mut self) -> Result<(), DecodeError> {
+        let pointers = std::mem::take(&mut self.pointers);
+        if pointers.is_empty() {
+            return Ok(());
+        }
+        if self.fields.is_empty() {
+            // Pointers almost never read back as paths that print alike: add them straight
+            // away, and only when two do, start over and pick readings that keep them apart.
+            let mut direct = FieldErrors::new();
+            let mut apart = true;
+            for (_, fragment, message) in &pointers {
+                let path = parse_pointer(fragment)?;
+                if !direct.add_distinct(path, Cow::Owned((*message).to_owned())) {
+                    apart = false;
+                    break;
+                }
+            }
+            if apart {
+                self.fields = direct;
+                return Ok(());
+            }
+        }
+        let mut placed = PointerFields::default();
+        for (text, fragment, message) in &pointers {
+            placed.push(parse_pointer(fragment)?, text, message);
+        }
+        placed.add_to(&mut self.fields);
+        Ok(())
+    }
+
+    fn finish(mut self, code_name: &'static str) -> Result<Decoded, DecodeError> {
+        self.place_pointers()?;
+        let code = self
+            .code
+            .or_else(|| self.problem_type.clone())
+            .or_else(|| self.category.clone())
+            .ok_or(DecodeError::Missing(code_name))?;
+        // A message left out because it would only repeat another member is that member.
+        let message = self
+            .message
+            .or_else(|| self.title.clone())
+            .or_else(|| {
+                self.status
+                    .and_then(|status| status.canonical_reason())
+                    .map(str::to_owned)
+            })
+            .or_else(|| self.category.clone())
+            .unwrap_or_else(|| "Error".to_owned());
+        let mut decoded = Decoded::new(code, message);
+        decoded.status = self.status;
+        decoded.fields = self.fields;
+        decoded.category = self.category;
+        decoded.title = self.title;
+        decoded.problem_type = self.problem_type;
+        decoded.correlation_id = self.correlation_id;
+        decoded.timestamp = self.timestamp;
+        decoded.path = self.path;
+        decoded.method = self.method;
+        decoded.instance = self.instance;
+        decoded.debug_detail = self.debug_detail;
+        decoded.members = self.members;
+        Ok(decoded)
+    }
+}
+
+/// What a malformed list of field errors is reported as.
+const FIELD_ITEMS: &str = "a list of field errors";
+
+/// Keeps the first value read: in a list of errors, the first error's.
+fn first<T>(slot: &mut Option<T>, value: T) {
+    if slot.is_none() {
+        *slot = Some(value);
+    }
+}
+
+/// The pointer for [`parse_pointer`]: as sent after `#` (bare or as a fragment, as other
+/// servers send it), else what follows `prefix`, as the URI fragment
+/// [`FieldPath::pointer_after`] wrote it.
+fn pointer_text(text: &str, prefix: &str) -> Result<String, DecodeError> {
+    if prefix == "#" {
+        return Ok(text.to_owned());
+    }
+    let rest = text.strip_prefix(prefix).ok_or_else(invalid_pointer)?;
+    Ok(format!("#{rest}"))
+}
+
+/// Whether the body has something that stands for a missing code.
+fn stands_in_for_code(slots: &[Slot<'_>]) -> bool {
+    slots.iter().any(|slot| match slot.value() {
+        Value::ProblemType { .. } | Value::Category => true,
+        Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => stands_in_for_code(inner),
+        _ => false,
+    })
+}
+
+/// The name of the member that holds the code, for the error when it is missing.
+fn code_name(slots: &[Slot<'_>]) -> &'static str {
+    fn find(slots: &[Slot<'_>]) -> Option<&'static str> {
+        slots.iter().find_map(|slot| match slot.value() {
+            Value::Code => Some(slot.name()),
+            Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => find(inner),
+            Value::ErrorItems(inner) => find(inner),
+            _ => None,
+        })
+    }
+    find(slots).unwrap_or("code")
+}

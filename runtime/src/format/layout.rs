@@ -1,0 +1,273 @@
+//! The one definition of a format: a table of the members its bodies have.
+//!
+//! A format declares its body once, as a [`Layout`]: each [`Slot`] is a name and the
+//! [`Value`] it holds. Everything else follows from that table: the byte writer and the serde
+//! path (which produce the same bytes), the JSON Schema behind OpenAPI, the TypeScript
+//! interface, the catalogue's example bodies and the decoder of typed clients. A value knows
+//! when it is present (`correlationId` only when the request has one, field errors only when
+//! there are some), so the table says nothing about conditions.
+
+use crate::format::json::is_plain;
+
+/// The members of a body's top-level object, in the order they are written.
+///
+/// ```
+/// use apierr::format::{Format, Layout, Slot, Value};
+///
+/// /// `{"ok":false,"error":{"code","message"},…extension members}`
+/// struct Legacy;
+///
+/// impl Format for Legacy {
+///     fn layout(&self) -> Layout<'_> {
+///         const ERROR: &[Slot<'static>] = &[
+///             Slot::new("code", Value::Code),
+///             Slot::new("message", Value::Message),
+///         ];
+///         const BODY: &[Slot<'static>] = &[
+///             Slot::new("ok", Value::FALSE),
+///             Slot::new("error", Value::Object(ERROR)).doc("The error."),
+///             Slot::extensions(),
+///         ];
+///         Layout::new(BODY)
+///     }
+/// }
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Layout<'a> {
+    members: &'a [Slot<'a>],
+}
+
+impl<'a> Layout<'a> {
+    /// A body whose top-level object has `members`.
+    #[must_use]
+    pub const fn new(members: &'a [Slot<'a>]) -> Self {
+        Layout { members }
+    }
+
+    /// The members of the top-level object.
+    #[must_use]
+    pub const fn slots(&self) -> &'a [Slot<'a>] {
+        self.members
+    }
+}
+
+/// One member of an object: its name and what it holds.
+#[derive(Debug, Clone, Copy)]
+pub struct Slot<'a> {
+    name: &'static str,
+    value: Value<'a>,
+    doc: Option<&'static str>,
+    plain: bool,
+}
+
+impl<'a> Slot<'a> {
+    /// A member called `name` holding `value`.
+    #[must_use]
+    pub const fn new(name: &'static str, value: Value<'a>) -> Self {
+        Slot {
+            name,
+            value,
+            doc: None,
+            plain: is_plain(name),
+        }
+    }
+
+    /// Where the error's extension members (`#[api(member)]`) go: one entry each, except those
+    /// whose name another member of the same object has. An object without it is closed.
+    #[must_use]
+    pub const fn extensions() -> Self {
+        Slot::new("", Value::Extensions)
+    }
+
+    /// A name no extension member may take, though no value is written under it: for a name a
+    /// format reserves in some of its settings.
+    #[must_use]
+    pub const fn reserved(name: &'static str) -> Self {
+        Slot::new(name, Value::Reserved)
+    }
+
+    /// Documents the member for the schema and TypeScript, instead of the value's own text.
+    #[must_use]
+    pub const fn doc(mut self, doc: &'static str) -> Self {
+        self.doc = Some(doc);
+        self
+    }
+
+    /// The name in the body (empty for [`extensions`](Self::extensions)).
+    #[must_use]
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// What it holds.
+    #[must_use]
+    pub const fn value(&self) -> &Value<'a> {
+        &self.value
+    }
+
+    /// What it means: the text given to [`doc`](Self::doc), else the value's own.
+    #[must_use]
+    pub fn documentation(&self) -> &'static str {
+        self.doc.unwrap_or_else(|| self.value.doc())
+    }
+
+    /// The text given to [`doc`](Self::doc), if any.
+    #[must_use]
+    pub const fn explicit_doc(&self) -> Option<&'static str> {
+        self.doc
+    }
+
+    /// Whether the name can be written between quotes as it is.
+    pub(crate) const fn is_name_plain(&self) -> bool {
+        self.plain
+    }
+
+    /// Whether this is the place of the extension members.
+    pub(crate) const fn is_extensions(&self) -> bool {
+        matches!(self.value, Value::Extensions)
+    }
+}
+
+/// A JSON value written as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Literal<'a> {
+    /// `true` or `false`.
+    Bool(bool),
+    /// A string, escaped as needed.
+    Str(&'a str),
+}
+
+/// What a [`Slot`] holds. Each value knows when it is present; the notes say when it is not.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub enum Value<'a> {
+    /// The same JSON in every body, such as `"success": false`.
+    Literal(Literal<'a>),
+    /// The machine-readable code.
+    Code,
+    /// The HTTP status as a number.
+    Status,
+    /// The HTTP status as a string, `"404"`.
+    StatusString,
+    /// The public message.
+    Message,
+    /// The public message; absent when it is the generic one of a redacted code.
+    MessageUnlessRedacted,
+    /// The public message; absent when it is a fixed message equal to the title (RFC 9457's
+    /// `detail`).
+    Detail,
+    /// The declared title, else the status's reason phrase.
+    Title,
+    /// The declared category, else the status's reason phrase.
+    Category,
+    /// The RFC 9457 problem type: the variant's `type`, else `base` followed by the code in
+    /// kebab case, else `"about:blank"`.
+    ProblemType {
+        /// The URI the kebab-case code is appended to.
+        base: Option<&'a str>,
+    },
+    /// The request's RFC 9457 instance, when supplied.
+    Instance,
+    /// The request's correlation id, when supplied.
+    CorrelationId,
+    /// When the error happened (RFC 3339), when supplied.
+    Timestamp,
+    /// The request path, when supplied.
+    Path,
+    /// The request method, when supplied.
+    Method,
+    /// The internal message and source chain, only with debug detail switched on.
+    DebugDetail,
+    /// Field errors as `{"path": ["message", …]}`, when there are any.
+    FieldLists,
+    /// Field errors as `{"path": "message; message"}`, when there are any.
+    FieldStrings,
+    /// Field errors as a list with one object of these members per message, when there are
+    /// any. In it, [`FieldPath`](Self::FieldPath), [`FieldPointer`](Self::FieldPointer) and
+    /// [`FieldMessage`](Self::FieldMessage) give the field's parts; any other value is the
+    /// error's.
+    FieldItems(&'a [Slot<'a>]),
+    /// A list of error objects of these members: one per field message, or one without the
+    /// field parts when there are no field errors (the `errors[]` of JSON:API documents).
+    ErrorItems(&'a [Slot<'a>]),
+    /// In an item: the field's dotted path, `items[0].name`.
+    FieldPath,
+    /// In an item: the field's JSON Pointer, `#/items/0/name`, or after `prefix` instead of
+    /// `#` (such as `/data/attributes`).
+    FieldPointer {
+        /// What the pointer's segments follow.
+        prefix: &'a str,
+    },
+    /// In an item: the field's message.
+    FieldMessage,
+    /// An object of these members.
+    Object(&'a [Slot<'a>]),
+    /// An object of these members, absent when none of them is present.
+    ObjectUnlessEmpty(&'a [Slot<'a>]),
+    /// Nothing: see [`Slot::reserved`].
+    Reserved,
+    /// The extension members: see [`Slot::extensions`].
+    Extensions,
+}
+
+impl Value<'_> {
+    /// `false`, as in `"success": false`.
+    pub const FALSE: Value<'static> = Value::Literal(Literal::Bool(false));
+
+    /// The value's own documentation, for schemas.
+    #[must_use]
+    pub fn doc(&self) -> &'static str {
+        match self {
+            Value::Literal(Literal::Bool(false)) => "Always false.",
+            Value::Literal(Literal::Bool(true)) => "Always true.",
+            Value::Literal(Literal::Str(_)) => "Always this value.",
+            Value::Code => "Machine-readable error code.",
+            Value::Status | Value::StatusString => "HTTP status.",
+            Value::Message => "Human-readable message, safe to show.",
+            Value::MessageUnlessRedacted => {
+                "Human-readable message; absent when it would only repeat `error`."
+            }
+            Value::Detail => "Explanation of this occurrence; absent when it repeats `title`.",
+            Value::Title => "Short summary of the problem type.",
+            Value::Category => "The code's category, or the status's reason phrase.",
+            Value::ProblemType { .. } => "URI reference identifying the problem type.",
+            Value::Instance => "URI reference of this occurrence.",
+            Value::CorrelationId => "Request tracking id for debugging.",
+            Value::Timestamp => "When the error happened.",
+            Value::Path => "The request path.",
+            Value::Method => "The request method.",
+            Value::DebugDetail => "Debug detail, never in production.",
+            Value::FieldLists => "Field errors: dotted path to messages.",
+            Value::FieldStrings => {
+                "Field errors: dotted path to message (several joined with \"; \")."
+            }
+            Value::FieldItems(_) => "Field errors.",
+            Value::ErrorItems(_) => "The errors.",
+            Value::FieldPath => "The field's dotted path.",
+            Value::FieldPointer { .. } => "JSON Pointer to the field.",
+            Value::FieldMessage => "What is wrong with the field.",
+            Value::Object(_) | Value::ObjectUnlessEmpty(_) => "",
+            Value::Reserved | Value::Extensions => "",
+        }
+    }
+
+    /// Whether every body (or every item) has it; `field_parts` says whether the field's parts
+    /// are there in the object it belongs to.
+    pub(crate) fn is_required(&self, field_parts: bool) -> bool {
+        match self {
+            Value::Literal(_)
+            | Value::Code
+            | Value::Status
+            | Value::StatusString
+            | Value::Message
+            | Value::Title
+            | Value::Category
+            | Value::ProblemType { .. }
+            | Value::ErrorItems(_)
+            | Value::Object(_) => true,
+            Value::FieldPath | Value::FieldPointer { .. } | Value::FieldMessage => field_parts,
+            _ => false,
+        }
+    }
+}
