@@ -13,10 +13,8 @@ pub(crate) struct Example {
 }
 
 /// The field error every example of a code with field errors shows.
-#[cfg(feature = "catalog")]
 pub(crate) const EXAMPLE_FIELD: (&str, &str) = ("field", "is invalid");
 
-#[cfg(feature = "catalog")]
 impl Example {
     pub(crate) fn of(spec: &'static Spec, description: Option<&str>) -> Self {
         let message = match (spec.message_template(), description) {

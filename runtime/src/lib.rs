@@ -19,7 +19,7 @@ mod context;
 #[cfg(feature = "decode")]
 pub mod decode;
 mod ecosystem;
-#[cfg(any(feature = "catalog", feature = "decode"))]
+#[cfg(feature = "catalog")]
 mod example;
 mod fields;
 pub mod format;

@@ -15,6 +15,7 @@ use apierr::format::{
     FieldLists, FieldStrings, FlatDetails, Format, Nested, ProblemDetails, StatusEnvelope,
 };
 use apierr::openapi::{ErrorResponses, envelope_schema, responses_for};
+use apierr_tests::json_api::JsonApi;
 use catalog_seeds::{Seed000Error, Seed001Error, Seed002Error, Seed003Error, Seed004Error};
 use serde_json::{Value, json};
 use utoipa::openapi::path::{OperationBuilder, PathItem};
@@ -307,8 +308,9 @@ fn every_example_and_real_body_matches_the_envelope_schema() {
             .without_status(),
         &mut errors,
     );
-    // (24 + 8 + 6 + 6 + 7) codes, each as an example and as a real body, in 7 formats.
-    assert_eq!(checked, 2 * 51 * 7);
+    checked += for_format(&JsonApi, &mut errors);
+    // (24 + 8 + 6 + 6 + 7) codes, each as an example and as a real body, in 8 formats.
+    assert_eq!(checked, 2 * 51 * 8);
     assert!(errors.is_empty(), "{errors:#?}");
 
     // The checker is not vacuous: a body with a wrong member fails it.
@@ -382,6 +384,7 @@ fn documents_are_valid_openapi_3_1() {
             doc!("flat_details", FlatDetails);
             doc!("status_envelope", StatusEnvelope);
             doc!("problem", ProblemDetails::new());
+            doc!("json_api", JsonApi);
         };
     }
     each_format!("seed_000", Seed000Error);
@@ -389,7 +392,7 @@ fn documents_are_valid_openapi_3_1() {
     each_format!("seed_002", Seed002Error);
     each_format!("seed_003", Seed003Error);
     each_format!("seed_004", Seed004Error);
-    assert_eq!(files.len(), 60);
+    assert_eq!(files.len(), 70);
     // One run for all of them: the validator's start-up dominates.
     let output = validate(&files);
     let said = String::from_utf8_lossy(&output.stdout);

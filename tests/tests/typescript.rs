@@ -16,6 +16,7 @@ use apierr::format::{
     AnyFormat, FieldLists, FieldStrings, FlatDetails, Nested, ProblemDetails, StatusEnvelope,
 };
 use apierr::{ApiError, Context, CorrelationId, Envelope, HasCodeEnum, Timestamp};
+use apierr_tests::json_api::JsonApi;
 use catalog_seeds::{Seed000Error, Seed001Error, Seed002Error, Seed003Error, Seed004Error};
 
 #[derive(Debug, ApiError)]
@@ -235,6 +236,11 @@ fn typescript_type_checks_with_tsc_strict() {
                 concat!($seed, "_problem_renamed.ts"),
                 &module(&samples, &renamed),
             ));
+            files.push(write(
+                &dir,
+                concat!($seed, "_json_api.ts"),
+                &module(&samples, &JsonApi),
+            ));
         };
     }
     each_format!("seed_000", Seed000Error::samples());
@@ -242,7 +248,7 @@ fn typescript_type_checks_with_tsc_strict() {
     each_format!("seed_002", Seed002Error::samples());
     each_format!("seed_003", Seed003Error::samples());
     each_format!("seed_004", Seed004Error::samples());
-    assert_eq!(files.len(), 35);
+    assert_eq!(files.len(), 40);
 
     let output = tsc(&files);
     assert!(

@@ -61,7 +61,6 @@
 //! ```
 
 use std::borrow::Cow;
-use std::fmt;
 
 use serde_json::Value;
 
@@ -69,11 +68,13 @@ use crate::example::Example;
 use crate::format::{AnyFormat, RenderError};
 use crate::{ApiError, Envelope, Spec};
 
+mod build;
 mod json;
 mod markdown;
 mod schema;
 mod typescript;
 
+pub use build::{CatalogBuilder, Conflict, Conflicts};
 pub use schema::json_schema;
 pub use typescript::interface;
 
@@ -213,230 +214,6 @@ fn paragraphs(doc: &str) -> impl Iterator<Item = String> + '_ {
                 .join(" ")
         })
         .filter(|paragraph| !paragraph.is_empty())
-}
-
-/// The same code declared twice with a different status or description.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Conflict {
-    first: &'static Spec,
-    second: &'static Spec,
-}
-
-impl Conflict {
-    /// The code.
-    #[must_use]
-    pub fn code(&self) -> &'static str {
-        self.first.code()
-    }
-
-    /// The declaration gathered first.
-    #[must_use]
-    pub fn first(&self) -> &'static Spec {
-        self.first
-    }
-
-    /// The declaration that disagrees with it.
-    #[must_use]
-    pub fn second(&self) -> &'static Spec {
-        self.second
-    }
-}
-
-/// `Type::Variant`, or `Type` for a struct.
-struct Declared<'a>(&'a Spec);
-
-impl fmt::Display for Declared<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0.type_name())?;
-        if let Some(variant) = self.0.variant() {
-            write!(f, "::{variant}")?;
-        }
-        Ok(())
-    }
-}
-
-impl fmt::Display for Conflict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (a, b) = (self.first, self.second);
-        if a.status() != b.status() {
-            write!(
-                f,
-                "code `{}` has status {} in `{}` but {} in `{}`",
-                a.code(),
-                a.status().as_u16(),
-                Declared(a),
-                b.status().as_u16(),
-                Declared(b),
-            )?;
-            if a.description() != b.description() {
-                f.write_str(", and different descriptions")?;
-            }
-            Ok(())
-        } else {
-            write!(
-                f,
-                "code `{}` is described as {:?} in `{}` but as {:?} in `{}`",
-                a.code(),
-                a.description().unwrap_or(""),
-                Declared(a),
-                b.description().unwrap_or(""),
-                Declared(b),
-            )
-        }
-    }
-}
-
-/// Every [`Conflict`] found by [`CatalogBuilder::build`]; its message lists them all.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Conflicts(Vec<Conflict>);
-
-impl Conflicts {
-    /// The conflicts, in the order the second declarations were gathered.
-    #[must_use]
-    pub fn conflicts(&self) -> &[Conflict] {
-        &self.0
-    }
-}
-
-impl fmt::Display for Conflicts {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.0.len();
-        write!(
-            f,
-            "{n} conflicting error code declaration{}:",
-            if n == 1 { "" } else { "s" }
-        )?;
-        for conflict in &self.0 {
-            write!(f, "\n  - {conflict}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for Conflicts {}
-
-/// Gathers the specs of several error types; [`build`](Self::build) checks them.
-#[derive(Debug, Clone, Default)]
-pub struct CatalogBuilder {
-    specs: Vec<&'static Spec>,
-    title: Option<Cow<'static, str>>,
-    name: Option<Cow<'static, str>>,
-}
-
-impl CatalogBuilder {
-    /// Adds every code of `E`, `transparent` variants' inner codes included.
-    #[must_use]
-    pub fn with<E: ApiError>(mut self) -> Self {
-        self.add::<E>();
-        self
-    }
-
-    /// [`with`](Self::with) without moving the builder.
-    pub fn add<E: ApiError>(&mut self) -> &mut Self {
-        E::catalog(&mut |spec| self.specs.push(spec));
-        self
-    }
-
-    /// Adds one code, such as `MyError::NotFound.spec()`: for a handler's own list of codes.
-    #[must_use]
-    pub fn with_spec(mut self, spec: &'static Spec) -> Self {
-        self.specs.push(spec);
-        self
-    }
-
-    /// The Markdown heading; [`DEFAULT_TITLE`] if not set.
-    #[must_use]
-    pub fn title(mut self, title: impl Into<Cow<'static, str>>) -> Self {
-        self.title = Some(title.into());
-        self
-    }
-
-    /// The base of the TypeScript names (`{name}Code`, `{NAME}_STATUS`, `{name}Body`), an
-    /// identifier in `PascalCase`; [`DEFAULT_NAME`] if not set.
-    #[must_use]
-    pub fn name(mut self, name: impl Into<Cow<'static, str>>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
-
-    /// Checks the gathered codes and builds the catalogue.
-    ///
-    /// A spec reached twice (a type gathered twice, or through a `transparent` variant) counts
-    /// once, as does a code declared again with the same status and description. A code
-    /// declared again with a different status, or a different description where both have one,
-    /// is a [`Conflict`].
-    ///
-    /// # Errors
-    /// [`Conflicts`], listing every conflict.
-    ///
-    /// ```
-    /// use apierr::ApiError;
-    /// use apierr::catalog::Catalog;
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// enum OrderError {
-    ///     /// Resource not found
-    ///     #[api(code = "NOT_FOUND", status = 404, message = "not found")]
-    ///     Missing,
-    /// }
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// enum KeyError {
-    ///     /// API key does not exist
-    ///     #[api(code = "NOT_FOUND", status = 410, message = "gone")]
-    ///     Gone,
-    /// }
-    ///
-    /// let error = Catalog::builder().with::<OrderError>().with::<KeyError>().build().unwrap_err();
-    /// assert_eq!(
-    ///     error.to_string(),
-    ///     "1 conflicting error code declaration:\n  \
-    ///      - code `NOT_FOUND` has status 404 in `OrderError::Missing` but 410 in `KeyError::Gone`, \
-    ///      and different descriptions"
-    /// );
-    /// ```
-    pub fn build(self) -> Result<Catalog, Conflicts> {
-        let mut entries: Vec<Entry> = Vec::new();
-        let mut conflicts = Vec::new();
-        for spec in self.specs {
-            match entries.iter_mut().find(|entry| entry.code() == spec.code()) {
-                None => entries.push(Entry::new(spec)),
-                Some(entry) => {
-                    let first = entry.spec;
-                    if first == spec || entry.also.contains(&spec) {
-                        continue;
-                    }
-                    let status_differs = first.status() != spec.status();
-                    let description_differs = matches!(
-                        (first.description(), spec.description()),
-                        (Some(a), Some(b)) if a.trim() != b.trim()
-                    );
-                    if status_differs || description_differs {
-                        conflicts.push(Conflict {
-                            first,
-                            second: spec,
-                        });
-                    } else if first.description().is_none() && spec.description().is_some() {
-                        // The documented declaration is the one worth rendering.
-                        let also = std::mem::take(&mut entry.also);
-                        *entry = Entry::new(spec);
-                        entry.also = also;
-                        entry.also.push(first);
-                    } else {
-                        entry.also.push(spec);
-                    }
-                }
-            }
-        }
-        if !conflicts.is_empty() {
-            return Err(Conflicts(conflicts));
-        }
-        Ok(Catalog {
-            entries,
-            title: self.title.unwrap_or(Cow::Borrowed(DEFAULT_TITLE)),
-            name: self.name.unwrap_or(Cow::Borrowed(DEFAULT_NAME)),
-        })
-    }
 }
 
 /// A checked list of error codes, ready to render; see [the module docs](self).

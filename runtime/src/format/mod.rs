@@ -39,6 +39,7 @@ mod render;
 
 pub use layout::{Layout, Literal, Slot, Value};
 pub(crate) use ordered::reserialize;
+#[cfg(feature = "decode")]
 pub(crate) use render::is_taken;
 
 /// The built-in formats: one file each, and one line here.
