@@ -41,18 +41,18 @@ const META: &[Slot<'static>] = &[
     Slot::new("requestId", Value::CorrelationId),
 ];
 
-const BODY: &[Slot<'static>] = &[
+const LAYOUT: Layout<'static> = Layout::new(&[
     Slot::new("jsonapi", Value::Object(JSONAPI)).doc("The JSON:API version."),
     Slot::new("errors", Value::ErrorItems(ERROR)),
     Slot::new("meta", Value::ObjectUnlessEmpty(META)).doc("Extension members and the request id."),
-];
+]);
 
 impl Format for JsonApi {
     fn content_type(&self) -> &'static str {
         "application/vnd.api+json"
     }
 
-    fn layout(&self) -> Layout<'_> {
-        Layout::new(BODY)
+    fn layout(&self) -> &Layout<'_> {
+        &LAYOUT
     }
 }

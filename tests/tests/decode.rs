@@ -475,14 +475,14 @@ fn distinct_pointers_stay_distinct_fields() {
 struct Legacy;
 
 impl Format for Legacy {
-    fn layout(&self) -> Layout<'_> {
-        const BODY: &[Slot<'static>] = &[
+    fn layout(&self) -> &Layout<'_> {
+        const LAYOUT: Layout<'static> = Layout::new(&[
             Slot::new("status", Slotted::Literal(Literal::Str("error"))),
             Slot::new("type", Slotted::Code),
             Slot::new("http", Slotted::StatusString),
             Slot::new("text", Slotted::Message),
-        ];
-        Layout::new(BODY)
+        ]);
+        &LAYOUT
     }
 }
 

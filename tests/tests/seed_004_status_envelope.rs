@@ -129,18 +129,18 @@ enum Legacy {
 }
 
 impl Format for Legacy {
-    fn layout(&self) -> Layout<'_> {
-        const ERROR_ONLY: &[Slot<'static>] = &[Slot::new("error", Value::Message)];
-        const SUCCESS_MESSAGE: &[Slot<'static>] = &[
+    fn layout(&self) -> &Layout<'_> {
+        const ERROR_ONLY: Layout<'static> = Layout::new(&[Slot::new("error", Value::Message)]);
+        const SUCCESS_MESSAGE: Layout<'static> = Layout::new(&[
             Slot::new("success", Value::FALSE),
             Slot::new("message", Value::Message),
-        ];
-        const SUCCESS_ONLY: &[Slot<'static>] = &[Slot::new("success", Value::FALSE)];
-        Layout::new(match self {
-            Legacy::ErrorOnly => ERROR_ONLY,
-            Legacy::SuccessMessage => SUCCESS_MESSAGE,
-            Legacy::SuccessOnly => SUCCESS_ONLY,
-        })
+        ]);
+        const SUCCESS_ONLY: Layout<'static> = Layout::new(&[Slot::new("success", Value::FALSE)]);
+        match self {
+            Legacy::ErrorOnly => &ERROR_ONLY,
+            Legacy::SuccessMessage => &SUCCESS_MESSAGE,
+            Legacy::SuccessOnly => &SUCCESS_ONLY,
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use crate::format::{Layout, Literal, Slot, Value};
 /// assert_eq!(schema["properties"]["fields"]["additionalProperties"], serde_json::json!({"type": "string"}));
 /// ```
 #[must_use]
-pub fn json_schema(layout: Layout<'_>) -> Json {
+pub fn json_schema(layout: &Layout<'_>) -> Json {
     object(layout.slots(), true, true)
 }
 

@@ -149,7 +149,7 @@ fn ts_comment(text: &str) -> String {
 /// ));
 /// ```
 #[must_use]
-pub fn interface(layout: Layout<'_>, name: &str, code_type: &str) -> String {
+pub fn interface(layout: &Layout<'_>, name: &str, code_type: &str) -> String {
     let mut out =
         format!("/** An error body. */\nexport interface {name}<C extends string = {code_type}> ");
     block(&mut out, layout.slots(), 0);

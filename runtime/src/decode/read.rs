@@ -16,7 +16,7 @@ use crate::format::{Layout, Slot, Value, is_taken};
 use crate::{FieldErrors, FieldPath};
 
 /// Reads `body` as `layout` describes it.
-pub(crate) fn decode(layout: Layout<'_>, body: &Json) -> Result<Decoded, DecodeError> {
+pub(crate) fn decode(layout: &Layout<'_>, body: &Json) -> Result<Decoded, DecodeError> {
     let object = body.as_object().ok_or(DecodeError::NotAnObject)?;
     let mut read = Read::default();
     let code_stands_in = stands_in_for_code(layout.slots());

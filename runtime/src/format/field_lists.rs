@@ -29,16 +29,16 @@ use super::{Format, Layout, Slot, Value};
 pub struct FieldLists;
 
 /// Every body's members.
-const BODY: &[Slot<'static>] = &[
+const LAYOUT: Layout<'static> = Layout::new(&[
     Slot::new("code", Value::Code),
     Slot::new("message", Value::Message),
     Slot::new("errors", Value::FieldLists),
     Slot::new("correlationId", Value::CorrelationId),
     Slot::extensions(),
-];
+]);
 
 impl Format for FieldLists {
-    fn layout(&self) -> Layout<'_> {
-        Layout::new(BODY)
+    fn layout(&self) -> &Layout<'_> {
+        &LAYOUT
     }
 }

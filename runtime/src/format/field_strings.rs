@@ -27,15 +27,15 @@ use super::{Format, Layout, Slot, Value};
 pub struct FieldStrings;
 
 /// Every body's members.
-const BODY: &[Slot<'static>] = &[
+const LAYOUT: Layout<'static> = Layout::new(&[
     Slot::new("code", Value::Code),
     Slot::new("message", Value::Message),
     Slot::new("fields", Value::FieldStrings),
     Slot::extensions(),
-];
+]);
 
 impl Format for FieldStrings {
-    fn layout(&self) -> Layout<'_> {
-        Layout::new(BODY)
+    fn layout(&self) -> &Layout<'_> {
+        &LAYOUT
     }
 }

@@ -31,16 +31,16 @@ pub struct FlatDetails;
 
 /// The members this format writes itself; extension members of these names are left out.
 /// Every body's members.
-const BODY: &[Slot<'static>] = &[
+const LAYOUT: Layout<'static> = Layout::new(&[
     Slot::new("success", Value::FALSE),
     Slot::new("error", Value::Message),
     Slot::new("code", Value::Code),
     Slot::new("details", Value::FieldStrings),
     Slot::extensions(),
-];
+]);
 
 impl Format for FlatDetails {
-    fn layout(&self) -> Layout<'_> {
-        Layout::new(BODY)
+    fn layout(&self) -> &Layout<'_> {
+        &LAYOUT
     }
 }

@@ -169,6 +169,12 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// Fixed JSON from a compiled layout.
+    #[inline(always)]
+    pub(crate) fn bytes(&mut self, json: &[u8]) {
+        self.out.extend_from_slice(json);
+    }
+
     /// One byte of punctuation.
     #[inline(always)]
     pub(crate) fn byte(&mut self, byte: u8) {

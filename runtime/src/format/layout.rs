@@ -7,9 +7,17 @@
 //! when it is present (`correlationId` only when the request has one, field errors only when
 //! there are some), so the table says nothing about conditions.
 
+use super::compile::Program;
 use crate::format::json::is_plain;
 
+/// The most members a layout's top-level object has; nested objects have no limit.
+pub const MAX_SLOTS: usize = 16;
+
 /// The members of a body's top-level object, in the order they are written.
+///
+/// Build it in a `const`: it is then checked and compiled into the steps that write bodies
+/// when your crate is compiled, and [`Format::layout`](super::Format::layout) hands out a
+/// reference to it.
 ///
 /// ```
 /// use apierr::format::{Format, Layout, Slot, Value};
@@ -17,37 +25,76 @@ use crate::format::json::is_plain;
 /// /// `{"ok":false,"error":{"code","message"},…extension members}`
 /// struct Legacy;
 ///
+/// const LEGACY: Layout<'static> = Layout::new(&[
+///     Slot::new("ok", Value::FALSE),
+///     Slot::new(
+///         "error",
+///         Value::Object(&[Slot::new("code", Value::Code), Slot::new("message", Value::Message)]),
+///     )
+///     .doc("The error."),
+///     Slot::extensions(),
+/// ]);
+///
 /// impl Format for Legacy {
-///     fn layout(&self) -> Layout<'_> {
-///         const ERROR: &[Slot<'static>] = &[
-///             Slot::new("code", Value::Code),
-///             Slot::new("message", Value::Message),
-///         ];
-///         const BODY: &[Slot<'static>] = &[
-///             Slot::new("ok", Value::FALSE),
-///             Slot::new("error", Value::Object(ERROR)).doc("The error."),
-///             Slot::extensions(),
-///         ];
-///         Layout::new(BODY)
+///     fn layout(&self) -> &Layout<'_> {
+///         &LEGACY
 ///     }
 /// }
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Layout<'a> {
-    members: &'a [Slot<'a>],
+    slots: [Slot<'a>; MAX_SLOTS],
+    len: usize,
+    program: Program<'a>,
 }
 
 impl<'a> Layout<'a> {
-    /// A body whose top-level object has `members`.
+    /// A body whose top-level object has `slots`.
+    ///
+    /// # Panics
+    /// With more than [`MAX_SLOTS`] slots: in a `const`, that is a compile error.
     #[must_use]
-    pub const fn new(members: &'a [Slot<'a>]) -> Self {
-        Layout { members }
+    pub const fn new(slots: &[Slot<'a>]) -> Self {
+        assert!(
+            slots.len() <= MAX_SLOTS,
+            "a layout's top-level object has at most 16 members"
+        );
+        let mut inline = [Slot::reserved(""); MAX_SLOTS];
+        let mut i = 0;
+        while i < slots.len() {
+            inline[i] = slots[i];
+            i += 1;
+        }
+        Layout {
+            slots: inline,
+            len: slots.len(),
+            program: Program::compile(slots),
+        }
+    }
+
+    /// The same layout with the slot at `index` replaced: for formats whose settings change
+    /// a member.
+    ///
+    /// # Panics
+    /// When there is no slot at `index`.
+    #[must_use]
+    pub const fn with_slot(mut self, index: usize, slot: Slot<'a>) -> Self {
+        assert!(index < self.len, "no slot at this index");
+        self.slots[index] = slot;
+        let (slots, _) = self.slots.split_at(self.len);
+        self.program = Program::compile(slots);
+        self
     }
 
     /// The members of the top-level object.
     #[must_use]
-    pub const fn slots(&self) -> &'a [Slot<'a>] {
-        self.members
+    pub fn slots(&self) -> &[Slot<'a>] {
+        &self.slots[..self.len]
+    }
+
+    /// The compiled steps that write bodies.
+    pub(crate) fn program(&self) -> &Program<'a> {
+        &self.program
     }
 }
 
@@ -57,18 +104,26 @@ pub struct Slot<'a> {
     name: &'static str,
     value: Value<'a>,
     doc: Option<&'static str>,
+    /// Whether the name, and a literal string value, can be written between quotes as they
+    /// are: decided once, at compile time for constant layouts.
     plain: bool,
+    value_plain: bool,
 }
 
 impl<'a> Slot<'a> {
     /// A member called `name` holding `value`.
     #[must_use]
     pub const fn new(name: &'static str, value: Value<'a>) -> Self {
+        let value_plain = match value {
+            Value::Literal(Literal::Str(text)) => is_plain(text),
+            _ => true,
+        };
         Slot {
             name,
             value,
             doc: None,
             plain: is_plain(name),
+            value_plain,
         }
     }
 
@@ -120,6 +175,11 @@ impl<'a> Slot<'a> {
     /// Whether the name can be written between quotes as it is.
     pub(crate) const fn is_name_plain(&self) -> bool {
         self.plain
+    }
+
+    /// Whether a literal string value can be written between quotes as it is.
+    pub(crate) const fn is_value_plain(&self) -> bool {
+        self.value_plain
     }
 
     /// Whether this is the place of the extension members.

@@ -31,13 +31,14 @@ use serde::{Serialize, Serializer};
 use crate::limits::MAX_BODY_LEN;
 use crate::{ApiError, Context, Problem};
 
+mod compile;
 pub(crate) mod json;
 mod layout;
 mod ordered;
 mod reduce;
 mod render;
 
-pub use layout::{Layout, Literal, Slot, Value};
+pub use layout::{Layout, Literal, MAX_SLOTS, Slot, Value};
 pub(crate) use ordered::reserialize;
 #[cfg(feature = "decode")]
 pub(crate) use render::is_taken;
@@ -78,21 +79,25 @@ pub const APPLICATION_PROBLEM_JSON: &str = "application/problem+json";
 /// /// `{"status":"error","error":{"type":"NOT_FOUND","http":"404","text":"…"},"meta":{…}}`
 /// struct Legacy;
 ///
-/// impl Format for Legacy {
-///     fn layout(&self) -> Layout<'_> {
-///         const ERROR: &[Slot<'static>] = &[
+/// const LEGACY: Layout<'static> = Layout::new(&[
+///     Slot::new("status", Value::Literal(Literal::Str("error"))),
+///     Slot::new(
+///         "error",
+///         Value::Object(&[
 ///             Slot::new("type", Value::Code),
 ///             // The status as a string, as this API documents it.
 ///             Slot::new("http", Value::StatusString),
 ///             Slot::new("text", Value::Message),
-///         ];
-///         const BODY: &[Slot<'static>] = &[
-///             Slot::new("status", Value::Literal(Literal::Str("error"))),
-///             Slot::new("error", Value::Object(ERROR)).doc("The error."),
-///             // Extension members, in an object of their own when there are any.
-///             Slot::new("meta", Value::ObjectUnlessEmpty(&[Slot::extensions()])),
-///         ];
-///         Layout::new(BODY)
+///         ]),
+///     )
+///     .doc("The error."),
+///     // Extension members, in an object of their own when there are any.
+///     Slot::new("meta", Value::ObjectUnlessEmpty(&[Slot::extensions()])),
+/// ]);
+///
+/// impl Format for Legacy {
+///     fn layout(&self) -> &Layout<'_> {
+///         &LEGACY
 ///     }
 /// }
 ///
@@ -128,7 +133,7 @@ pub trait Format: Send + Sync + 'static {
     }
 
     /// The members of every body in this format: the one definition everything follows from.
-    fn layout(&self) -> Layout<'_>;
+    fn layout(&self) -> &Layout<'_>;
 }
 
 mod sealed {
@@ -143,7 +148,7 @@ pub trait AnyFormat: sealed::Sealed + Send + Sync + 'static {
     fn media_type(&self) -> &'static str;
 
     /// The format's declaration; see [`Format::layout`].
-    fn layout(&self) -> Layout<'_>;
+    fn layout(&self) -> &Layout<'_>;
 
     /// Appends the body of `problem` to `out`, as JSON, whole (unlike [`Envelope::write_to`],
     /// which bounds it).
@@ -177,13 +182,17 @@ impl<F: Format> AnyFormat for F {
         self.content_type()
     }
 
-    fn layout(&self) -> Layout<'_> {
+    fn layout(&self) -> &Layout<'_> {
         Format::layout(self)
     }
 
     fn write_json(&self, problem: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        let slots = Format::layout(self).slots();
-        render::bytes::write_object(&mut json::Writer::new(out), slots, render::Cx::new(problem))
+        let layout = Format::layout(self);
+        render::bytes::write_body(
+            &mut json::Writer::new(out),
+            layout,
+            render::Cx::new(problem),
+        )
     }
 
     fn to_value(&self, problem: &Problem<'_>) -> Result<serde_json::Value, RenderError> {

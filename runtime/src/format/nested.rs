@@ -32,13 +32,13 @@ const ERROR: &[Slot<'static>] = &[
 ];
 
 /// Every body's members.
-const BODY: &[Slot<'static>] = &[
+const LAYOUT: Layout<'static> = Layout::new(&[
     Slot::new("success", Value::FALSE),
     Slot::new("error", Value::Object(ERROR)).doc("The error."),
-];
+]);
 
 impl Format for Nested {
-    fn layout(&self) -> Layout<'_> {
-        Layout::new(BODY)
+    fn layout(&self) -> &Layout<'_> {
+        &LAYOUT
     }
 }

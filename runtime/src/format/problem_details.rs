@@ -49,7 +49,7 @@ use super::{APPLICATION_PROBLEM_JSON, Format, Layout, Slot, Value};
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct ProblemDetails {
-    slots: [Slot<'static>; 8],
+    layout: Layout<'static>,
 }
 
 impl Default for ProblemDetails {
@@ -77,7 +77,7 @@ impl ProblemDetails {
     #[must_use]
     pub const fn new() -> Self {
         ProblemDetails {
-            slots: [
+            layout: Layout::new(&[
                 Slot::new("type", Value::ProblemType { base: None }),
                 Slot::new("title", Value::Title),
                 Slot::new("status", Value::Status),
@@ -87,7 +87,7 @@ impl ProblemDetails {
                 Slot::new("errors", Value::FieldItems(POINTERS))
                     .doc("Field errors, located by JSON Pointer."),
                 Slot::extensions(),
-            ],
+            ]),
         }
     }
 
@@ -95,14 +95,17 @@ impl ProblemDetails {
     /// `out-of-credit`), for codes whose variant declares no `type`.
     #[must_use]
     pub const fn with_type_base(mut self, base: &'static str) -> Self {
-        self.slots[TYPE] = Slot::new("type", Value::ProblemType { base: Some(base) });
+        self.layout = self.layout.with_slot(
+            TYPE,
+            Slot::new("type", Value::ProblemType { base: Some(base) }),
+        );
         self
     }
 
     /// Leaves out the `status` member, which RFC 9457 makes advisory.
     #[must_use]
     pub const fn without_status(mut self) -> Self {
-        self.slots[STATUS] = Slot::reserved("status");
+        self.layout = self.layout.with_slot(STATUS, Slot::reserved("status"));
         self
     }
 
@@ -110,11 +113,12 @@ impl ProblemDetails {
     /// defines, such as `title`, which would otherwise be written twice).
     #[must_use]
     pub const fn with_code_member(mut self, name: Option<&'static str>) -> Self {
-        self.slots[CODE] = match name {
+        let slot = match name {
             Some(name) if !is_standard(name) => Slot::new(name, Value::Code),
             // Extension members still may not take the name the code usually has.
             _ => Slot::reserved("code"),
         };
+        self.layout = self.layout.with_slot(CODE, slot);
         self
     }
 }
@@ -147,7 +151,7 @@ impl Format for ProblemDetails {
         APPLICATION_PROBLEM_JSON
     }
 
-    fn layout(&self) -> Layout<'_> {
-        Layout::new(&self.slots)
+    fn layout(&self) -> &Layout<'_> {
+        &self.layout
     }
 }

@@ -45,7 +45,7 @@ const DATA: &[Slot<'static>] = &[
 ];
 
 /// Every body's members.
-const BODY: &[Slot<'static>] = &[
+const LAYOUT: Layout<'static> = Layout::new(&[
     Slot::new("success", Value::FALSE),
     Slot::new("message", Value::MessageUnlessRedacted),
     Slot::new("error", Value::Category),
@@ -56,10 +56,10 @@ const BODY: &[Slot<'static>] = &[
     Slot::new("data", Value::FieldItems(DATA)),
     Slot::new("stack", Value::DebugDetail),
     Slot::extensions(),
-];
+]);
 
 impl Format for StatusEnvelope {
-    fn layout(&self) -> Layout<'_> {
-        Layout::new(BODY)
+    fn layout(&self) -> &Layout<'_> {
+        &LAYOUT
     }
 }

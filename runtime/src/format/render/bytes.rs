@@ -1,39 +1,148 @@
-//! A layout written as JSON straight into a buffer: the hot path of every format.
+//! A layout written as JSON straight into a buffer: the hot path of every format. The
+//! layout's compiled steps (see `format::compile`) when it has them, else slot by slot; both
+//! spell each value the same way, through [`resolve`] and [`write_value`].
 
 use super::{Cx, Resolved, is_taken, resolve};
 use crate::format::RenderError;
+use crate::format::compile::{Object, Op};
 use crate::format::json::Writer;
-use crate::format::layout::Slot;
+use crate::format::layout::{Layout, Slot};
 
-/// Appends the object of `members` for the error of `cx`.
+/// Appends the body of `layout` for the error of `cx`.
+#[inline]
+pub(crate) fn write_body(
+    w: &mut Writer<'_>,
+    layout: &Layout<'_>,
+    cx: Cx<'_>,
+) -> Result<(), RenderError> {
+    match layout.program().ops() {
+        Some(ops) => run(w, layout, ops, cx),
+        None => write_object(w, layout.slots(), cx),
+    }
+}
+
+/// Runs compiled steps.
+fn run<'a>(
+    w: &mut Writer<'_>,
+    layout: &'a Layout<'a>,
+    ops: &'a [Op<'a>],
+    cx: Cx<'_>,
+) -> Result<(), RenderError> {
+    let program = layout.program();
+    let slots = |object: Object<'a>| -> &'a [Slot<'a>] {
+        match object {
+            Object::Top => layout.slots(),
+            Object::Nested(slots) => slots,
+        }
+    };
+    let p = cx.problem;
+    let mut i = 0;
+    while let Some(op) = ops.get(i) {
+        match op {
+            Op::Raw { start, len } => w.bytes(program.bytes(*start, *len)),
+            // The three values nearly every body has, written without `resolve`'s detour;
+            // the tests compare every format's bytes with its serde path, which takes it.
+            Op::Code => {
+                let spec = p.spec();
+                w.str_with(spec.code(), spec.is_code_plain());
+            }
+            Op::Message => w.message(p.message())?,
+            Op::Status => w.status(p.status().as_u16()),
+            Op::Value { value, plain } => {
+                if let Some(value) = resolve(value, *plain, cx) {
+                    write_value(w, value, cx)?;
+                }
+            }
+            Op::Optional {
+                start,
+                len,
+                value,
+                plain,
+            } => {
+                if let Some(value) = resolve(value, *plain, cx) {
+                    w.bytes(program.bytes(*start, *len));
+                    write_value(w, value, cx)?;
+                }
+            }
+            Op::Extensions { object } => write_extensions(w, slots(*object), cx, &mut false)?,
+            Op::Slot { object, index } => {
+                let slots = slots(*object);
+                if let Some(slot) = slots.get(usize::from(*index)) {
+                    write_member(w, slots, slot, cx, &mut false)?;
+                }
+            }
+            Op::Items {
+                body,
+                optional,
+                one_without,
+                start,
+                len,
+            } => {
+                let body = usize::from(*body);
+                let fields = p.field_errors();
+                if !optional || fields.is_some() {
+                    if *optional {
+                        w.bytes(program.bytes(*start, *len));
+                    }
+                    let steps = ops.get(i + 1..i + 1 + body).unwrap_or_default();
+                    for (n, item) in cx.items(fields, *one_without).enumerate() {
+                        if n > 0 {
+                            w.byte(b',');
+                        }
+                        run(w, layout, steps, item)?;
+                    }
+                    w.byte(b']');
+                }
+                i += body;
+            }
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// Appends the object of `slots` for the error of `cx`, slot by slot.
 pub(crate) fn write_object(
     w: &mut Writer<'_>,
-    members: &[Slot<'_>],
+    slots: &[Slot<'_>],
     cx: Cx<'_>,
 ) -> Result<(), RenderError> {
     w.byte(b'{');
     let mut first = true;
-    for member in members {
-        if member.is_extensions() {
-            write_extensions(w, members, cx, &mut first)?;
-            continue;
-        }
-        let Some(value) = resolve(member.value(), cx) else {
-            continue;
-        };
-        if !first {
-            w.byte(b',');
-        }
-        first = false;
-        w.str_with(member.name(), member.is_name_plain());
-        w.byte(b':');
-        write_value(w, value, cx)?;
+    for slot in slots {
+        write_member(w, slots, slot, cx, &mut first)?;
     }
     w.byte(b'}');
     Ok(())
 }
 
-#[inline]
+/// `"name":value` for one slot of an object of `slots`, after a comma unless it is the
+/// object's `first` member written.
+fn write_member(
+    w: &mut Writer<'_>,
+    slots: &[Slot<'_>],
+    slot: &Slot<'_>,
+    cx: Cx<'_>,
+    first: &mut bool,
+) -> Result<(), RenderError> {
+    if slot.is_extensions() {
+        return write_extensions(w, slots, cx, first);
+    }
+    let Some(value) = resolve(slot.value(), slot.is_value_plain(), cx) else {
+        return Ok(());
+    };
+    if !*first {
+        w.byte(b',');
+    }
+    *first = false;
+    w.str_with(slot.name(), slot.is_name_plain());
+    w.byte(b':');
+    write_value(w, value, cx)
+}
+
+/// One value, objects and lists slot by slot. Inlined where it is called, so that the
+/// value just resolved is written without going through [`Resolved`] in memory.
+#[inline(always)]
 fn write_value(w: &mut Writer<'_>, value: Resolved<'_>, cx: Cx<'_>) -> Result<(), RenderError> {
     match value {
         Resolved::Bool(true) => w.raw("true"),
@@ -53,17 +162,17 @@ fn write_value(w: &mut Writer<'_>, value: Resolved<'_>, cx: Cx<'_>) -> Result<()
         Resolved::Pointer(path, prefix) => w.display(path.pointer_after(prefix))?,
         Resolved::FieldLists(fields) => w.field_lists(fields)?,
         Resolved::FieldStrings(fields) => w.field_strings(fields)?,
-        Resolved::Items(members, fields, one_without) => {
+        Resolved::Items(slots, fields, one_without) => {
             w.byte(b'[');
             for (i, item) in cx.items(fields, one_without).enumerate() {
                 if i > 0 {
                     w.byte(b',');
                 }
-                write_object(w, members, item)?;
+                write_object(w, slots, item)?;
             }
             w.byte(b']');
         }
-        Resolved::Object(members) => write_object(w, members, cx)?,
+        Resolved::Object(slots) => write_object(w, slots, cx)?,
     }
     Ok(())
 }
@@ -72,7 +181,7 @@ fn write_value(w: &mut Writer<'_>, value: Resolved<'_>, cx: Cx<'_>) -> Result<()
 /// serde_json into the same buffer.
 fn write_extensions(
     w: &mut Writer<'_>,
-    members: &[Slot<'_>],
+    slots: &[Slot<'_>],
     cx: Cx<'_>,
     first: &mut bool,
 ) -> Result<(), RenderError> {
@@ -82,7 +191,7 @@ fn write_extensions(
     }
     let mut result = Ok(());
     problem.error().visit_members(&mut |member| {
-        if result.is_err() || is_taken(members, member.name()) {
+        if result.is_err() || is_taken(slots, member.name()) {
             return;
         }
         if !*first {
@@ -94,4 +203,107 @@ fn write_extensions(
         result = w.member(&member);
     });
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt;
+
+    use super::*;
+    use crate::format::{
+        AnyFormat, FieldLists, FieldStrings, FlatDetails, Nested, ProblemDetails, StatusEnvelope,
+    };
+    use crate::{ApiError, Context, CorrelationId, FieldErrors, Member, Problem, Spec, Timestamp};
+
+    static SPEC: Spec = Spec::new("BAD_INPUT", 422, "Sample")
+        .with_title("Bad \"input\"")
+        .with_category("Validation");
+
+    /// An error with everything a body can show: field errors, members, a message to escape.
+    struct Sample(FieldErrors);
+
+    impl ApiError for Sample {
+        fn spec(&self) -> &'static Spec {
+            &SPEC
+        }
+
+        fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("line\nbreak \"quoted\"")
+        }
+
+        fn field_errors(&self) -> Option<&FieldErrors> {
+            Some(&self.0)
+        }
+
+        fn visit_members(&self, visit: &mut dyn FnMut(Member<'_>)) {
+            visit(Member::new("limit", &3));
+            visit(Member::new("code", &"taken"));
+        }
+
+        fn catalog(visit: &mut dyn FnMut(&'static Spec)) {
+            visit(&SPEC);
+        }
+    }
+
+    /// The compiled steps of every built-in format write exactly what the layout's slots do,
+    /// and every built-in format compiles.
+    #[test]
+    fn compiled_steps_write_what_the_slots_do() {
+        let formats: [&dyn AnyFormat; 8] = [
+            &Nested,
+            &FieldLists,
+            &FieldStrings,
+            &FlatDetails,
+            &StatusEnvelope,
+            &ProblemDetails::new(),
+            &ProblemDetails::new()
+                .with_type_base("https://example.com/")
+                .with_code_member(Some("error_code"))
+                .without_status(),
+            &ProblemDetails::new().with_code_member(None),
+        ];
+        let full = Context::new()
+            .with_correlation_id(CorrelationId::new("id-1").unwrap())
+            .with_timestamp(Timestamp::from_unix_millis(0).unwrap())
+            .with_path("/p\"q")
+            .with_method(http::Method::PATCH)
+            .with_instance("/i")
+            .with_debug_detail(true);
+        let empty = Context::new();
+        let errors = [
+            Sample(FieldErrors::new()),
+            Sample(
+                FieldErrors::new()
+                    .with("a.b[0]", "one")
+                    .with("a.b[0]", "two")
+                    .with("c", "three"),
+            ),
+        ];
+        for format in formats {
+            assert!(format.layout().program().ops().is_some());
+            for error in &errors {
+                for context in [&full, &empty] {
+                    let problem = Problem::new(error, context);
+                    let mut compiled = Vec::new();
+                    let mut slots = Vec::new();
+                    write_body(
+                        &mut Writer::new(&mut compiled),
+                        format.layout(),
+                        Cx::new(&problem),
+                    )
+                    .unwrap();
+                    write_object(
+                        &mut Writer::new(&mut slots),
+                        format.layout().slots(),
+                        Cx::new(&problem),
+                    )
+                    .unwrap();
+                    assert_eq!(
+                        String::from_utf8(compiled).unwrap(),
+                        String::from_utf8(slots).unwrap()
+                    );
+                }
+            }
+        }
+    }
 }

@@ -83,16 +83,16 @@ impl std::fmt::Display for TypeUri<'_> {
     }
 }
 
-/// What `value` holds for the error of `cx`, or `None` when the member is absent. The one
-/// place that knows what each [`Value`] means.
-#[inline]
-pub(crate) fn resolve<'p>(value: &'p Value<'p>, cx: Cx<'p>) -> Option<Resolved<'p>> {
+/// What `value` holds for the error of `cx`, or `None` when the member is absent; `plain` when
+/// a literal string needs no escaping. The one place that knows what each [`Value`] means.
+#[inline(always)]
+pub(crate) fn resolve<'p>(value: &Value<'p>, plain: bool, cx: Cx<'p>) -> Option<Resolved<'p>> {
     let p = cx.problem;
     let spec = p.spec();
     let context = p.context();
     Some(match *value {
         Value::Literal(Literal::Bool(value)) => Resolved::Bool(value),
-        Value::Literal(Literal::Str(text)) => Resolved::Str(text, false),
+        Value::Literal(Literal::Str(text)) => Resolved::Str(text, plain),
         Value::Code => Resolved::Str(spec.code(), spec.is_code_plain()),
         Value::Status => Resolved::Status(p.status().as_u16()),
         Value::StatusString => Resolved::StatusString(p.status().as_u16()),
@@ -158,7 +158,7 @@ fn any_present<'p>(members: &'p [Slot<'p>], cx: Cx<'p>) -> bool {
             }
             any
         } else {
-            resolve(member.value(), cx).is_some()
+            resolve(member.value(), member.is_value_plain(), cx).is_some()
         }
     })
 }

@@ -26,7 +26,7 @@ impl Serialize for Object<'_> {
                     }
                 });
                 result?;
-            } else if let Some(value) = resolve(slot.value(), self.cx) {
+            } else if let Some(value) = resolve(slot.value(), slot.is_value_plain(), self.cx) {
                 map.serialize_entry(slot.name(), &Value { value, cx: self.cx })?;
             }
         }

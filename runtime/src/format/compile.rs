@@ -1,0 +1,332 @@
+//! A layout compiled, when it is built, into the steps that write its bodies.
+//!
+//! Read slot by slot, a layout costs a dispatch, a key and its punctuation per member. Most of
+//! a body is known before any error exists: the names, the punctuation, the literals, the
+//! objects that are always there. [`Program::compile`] runs once per layout (at compile time
+//! for a layout in a `const`) and joins all of that into byte runs, so that writing a body is
+//! a few copies and the values that vary; what cannot be compiled this way is left to the
+//! slot-by-slot writer, for that member or for the whole body.
+
+use super::json::is_plain;
+use super::layout::{Literal, Slot, Value};
+
+/// How many steps a program holds; a layout that needs more is written slot by slot.
+const MAX_OPS: usize = 40;
+/// How many bytes of fixed JSON a program holds.
+const MAX_BYTES: usize = 320;
+
+/// The object a step refers to: the layout's top level (kept in the layout itself), or a
+/// nested one.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Object<'a> {
+    Top,
+    Nested(&'a [Slot<'a>]),
+}
+
+/// One step of writing a body.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Op<'a> {
+    /// Fixed JSON: `bytes[start..start + len]`.
+    Raw {
+        start: u16,
+        len: u16,
+    },
+    /// The code, the public message, the status as a number: values every body has, written
+    /// directly; their keys are already written.
+    Code,
+    Message,
+    Status,
+    /// Another value every body has; its key is already written.
+    Value {
+        value: Value<'a>,
+        plain: bool,
+    },
+    /// `,"name":value` when the value is there (the key is `bytes[start..start + len]`).
+    Optional {
+        start: u16,
+        len: u16,
+        value: Value<'a>,
+        plain: bool,
+    },
+    /// `,"name":value` for each extension member no member of `object` is called.
+    Extensions {
+        object: Object<'a>,
+    },
+    /// `,"name":value` for the member `index` of `object`, written slot by slot.
+    Slot {
+        object: Object<'a>,
+        index: u8,
+    },
+    /// A list of items, its key and `[` already written: the `body` steps that follow, once
+    /// per item, then `]`. `optional` when there is no list without field errors (its key is
+    /// then `bytes[start..start + len]`, written only with them).
+    Items {
+        body: u8,
+        optional: bool,
+        one_without: bool,
+        start: u16,
+        len: u16,
+    },
+}
+
+/// The compiled steps of one layout, or `None` in `ops` when it must be written slot by slot.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Program<'a> {
+    ops: [Op<'a>; MAX_OPS],
+    len: usize,
+    bytes: [u8; MAX_BYTES],
+    bytes_len: usize,
+    /// Steps before this one are closed: fixed JSON after a list's items is not theirs.
+    sealed: usize,
+    ok: bool,
+}
+
+impl<'a> Program<'a> {
+    /// The steps, when the layout compiled.
+    pub(crate) fn ops(&self) -> Option<&[Op<'a>]> {
+        self.ok.then(|| &self.ops[..self.len])
+    }
+
+    /// Fixed JSON the steps refer to.
+    #[inline]
+    pub(crate) fn bytes(&self, start: u16, len: u16) -> &[u8] {
+        &self.bytes[usize::from(start)..usize::from(start) + usize::from(len)]
+    }
+
+    /// Compiles the top-level object of `slots`.
+    pub(crate) const fn compile(slots: &[Slot<'a>]) -> Self {
+        let mut program = Program {
+            ops: [Op::Raw { start: 0, len: 0 }; MAX_OPS],
+            len: 0,
+            bytes: [0; MAX_BYTES],
+            bytes_len: 0,
+            sealed: 0,
+            ok: true,
+        };
+        if !program.object(slots, Object::Top, true) {
+            program.ok = false;
+        }
+        program
+    }
+
+    /// The steps of an object of `slots`, braces included; `false` when it cannot be compiled
+    /// (then the caller writes it slot by slot). `field_items` when every item of the list it
+    /// is in is about a field.
+    const fn object(&mut self, slots: &[Slot<'a>], object: Object<'a>, field_items: bool) -> bool {
+        // Commas are decided here, once: the first member must be in every body.
+        if slots.is_empty() || !always(slots[0].value(), field_items) {
+            return false;
+        }
+        if !self.raw(b"{") {
+            return false;
+        }
+        let mut i = 0;
+        while i < slots.len() {
+            let slot = &slots[i];
+            let comma = i > 0;
+            if !self.member(slot, object, i, comma, field_items) {
+                return false;
+            }
+            i += 1;
+        }
+        self.raw(b"}")
+    }
+
+    /// The steps of one member.
+    const fn member(
+        &mut self,
+        slot: &Slot<'a>,
+        object: Object<'a>,
+        index: usize,
+        comma: bool,
+        field_items: bool,
+    ) -> bool {
+        let value = *slot.value();
+        match value {
+            Value::Extensions => return self.op(Op::Extensions { object }),
+            Value::Reserved => return true,
+            _ => {}
+        }
+        // A name that needs escaping, or an index past what a step holds, goes slot by slot.
+        if !slot.is_name_plain() || index > u8::MAX as usize {
+            return index > 0
+                && self.op(Op::Slot {
+                    object,
+                    index: index as u8,
+                });
+        }
+        let always = always(&value, field_items);
+        match value {
+            Value::Literal(Literal::Bool(value)) => {
+                self.key(slot, comma) && self.raw(if value { b"true" } else { b"false" })
+            }
+            Value::Literal(Literal::Str(text)) if is_plain(text) => {
+                self.key(slot, comma)
+                    && self.raw(b"\"")
+                    && self.raw(text.as_bytes())
+                    && self.raw(b"\"")
+            }
+            Value::Object(inner) => {
+                let mark = (self.len, self.bytes_len);
+                if self.key(slot, comma) && self.object(inner, Object::Nested(inner), field_items) {
+                    return true;
+                }
+                // An object whose commas depend on the error goes slot by slot.
+                (self.len, self.bytes_len) = mark;
+                index > 0
+                    && self.op(Op::Slot {
+                        object,
+                        index: index as u8,
+                    })
+            }
+            Value::FieldItems(item) | Value::ErrorItems(item) => {
+                let one_without = matches!(value, Value::ErrorItems(_));
+                let field_parts = !one_without;
+                let start = self.bytes_len;
+                if !self.key_bytes(slot, comma) || !self.raw_bytes(b"[") {
+                    return false;
+                }
+                let key_len = self.bytes_len - start;
+                if always {
+                    // The key and `[` join the fixed JSON before; an optional list writes them
+                    // itself.
+                    if !self.raw_op(start, key_len) {
+                        return false;
+                    }
+                }
+                let at = self.len;
+                let items = Op::Items {
+                    body: 0,
+                    optional: !always,
+                    one_without,
+                    start: start as u16,
+                    len: key_len as u16,
+                };
+                // Each item starts a run of its own.
+                self.sealed = at + 1;
+                if !self.op(items) || !self.object(item, Object::Nested(item), field_parts) {
+                    return false;
+                }
+                let body = self.len - at - 1;
+                if body > u8::MAX as usize {
+                    return false;
+                }
+                if let Op::Items { body: count, .. } = &mut self.ops[at] {
+                    *count = body as u8;
+                }
+                self.sealed = self.len;
+                true
+            }
+            Value::ObjectUnlessEmpty(_) => {
+                index > 0
+                    && self.op(Op::Slot {
+                        object,
+                        index: index as u8,
+                    })
+            }
+            Value::Code => self.key(slot, comma) && self.op(Op::Code),
+            Value::Message => self.key(slot, comma) && self.op(Op::Message),
+            Value::Status => self.key(slot, comma) && self.op(Op::Status),
+            _ if always => {
+                self.key(slot, comma)
+                    && self.op(Op::Value {
+                        value,
+                        plain: slot.is_value_plain(),
+                    })
+            }
+            _ => {
+                let start = self.bytes_len;
+                if !self.key_bytes(slot, comma) {
+                    return false;
+                }
+                self.op(Op::Optional {
+                    start: start as u16,
+                    len: (self.bytes_len - start) as u16,
+                    value,
+                    plain: slot.is_value_plain(),
+                })
+            }
+        }
+    }
+
+    /// `,"name":` as fixed JSON joined to what comes before.
+    const fn key(&mut self, slot: &Slot<'a>, comma: bool) -> bool {
+        let start = self.bytes_len;
+        self.key_bytes(slot, comma) && self.raw_op(start, self.bytes_len - start)
+    }
+
+    /// `,"name":` into the bytes, with no step for it.
+    const fn key_bytes(&mut self, slot: &Slot<'a>, comma: bool) -> bool {
+        (!comma || self.raw_bytes(b","))
+            && self.raw_bytes(b"\"")
+            && self.raw_bytes(slot.name().as_bytes())
+            && self.raw_bytes(b"\":")
+    }
+
+    /// Fixed JSON, joined to the fixed JSON just before when there is some.
+    const fn raw(&mut self, json: &[u8]) -> bool {
+        let start = self.bytes_len;
+        self.raw_bytes(json) && self.raw_op(start, json.len())
+    }
+
+    /// A step for the bytes at `start`, or the previous step grown when it ends there.
+    const fn raw_op(&mut self, start: usize, len: usize) -> bool {
+        if self.len > self.sealed
+            && let Op::Raw {
+                start: before,
+                len: before_len,
+            } = self.ops[self.len - 1]
+            && before as usize + before_len as usize == start
+        {
+            self.ops[self.len - 1] = Op::Raw {
+                start: before,
+                len: (before_len as usize + len) as u16,
+            };
+            return true;
+        }
+        self.op(Op::Raw {
+            start: start as u16,
+            len: len as u16,
+        })
+    }
+
+    const fn raw_bytes(&mut self, json: &[u8]) -> bool {
+        if self.bytes_len + json.len() > MAX_BYTES {
+            return false;
+        }
+        let mut i = 0;
+        while i < json.len() {
+            self.bytes[self.bytes_len + i] = json[i];
+            i += 1;
+        }
+        self.bytes_len += json.len();
+        true
+    }
+
+    const fn op(&mut self, op: Op<'a>) -> bool {
+        if self.len == MAX_OPS {
+            return false;
+        }
+        self.ops[self.len] = op;
+        self.len += 1;
+        true
+    }
+}
+
+/// Whether every object the value is in has it; `field_items` in an item about a field.
+const fn always(value: &Value<'_>, field_items: bool) -> bool {
+    match value {
+        Value::Literal(_)
+        | Value::Code
+        | Value::Status
+        | Value::StatusString
+        | Value::Message
+        | Value::Title
+        | Value::Category
+        | Value::ProblemType { .. }
+        | Value::ErrorItems(_)
+        | Value::Object(_) => true,
+        Value::FieldPath | Value::FieldPointer { .. } | Value::FieldMessage => field_items,
+        _ => false,
+    }
+}
