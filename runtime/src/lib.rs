@@ -51,6 +51,8 @@ pub use fields::{
     AsItems, AsLists, AsPointers, AsStrings, FieldError, FieldErrors, FieldPath, Pointer, Segment,
 };
 pub use format::Envelope;
+// Inline, as they were when `i18n` sat in a private module: each keeps its page at the root.
+#[doc(inline)]
 pub use i18n::{Localize, MAX_ACCEPT_LANGUAGE_LEN, Translations, negotiate};
 #[cfg(feature = "actix-web")]
 pub use integrations::actix;
