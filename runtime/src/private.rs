@@ -1,11 +1,19 @@
 //! What the derive's generated code calls, as `apierr::__private`. Not public API: it changes
 //! without notice.
+//!
+//! Generated code names the runtime only through this module, public items included (they are
+//! re-exported here as they are): one door keeps what the derive depends on in one list, and
+//! lets the public paths move without touching the derive.
 
 pub use crate::__apierr_integrations as integrations;
+pub use crate::api_error::{ApiError, AsSource, RetryAfter};
+pub use crate::codes::{ErrorCode, HasCodeEnum};
+pub use crate::fields::FieldErrors;
 pub use crate::format::AnyFormat;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use crate::integrations::private::*;
-pub use crate::spec::{RawSpec, checked_spec, checked_specs};
+pub use crate::problem::Member;
+pub use crate::spec::{RawSpec, Spec, checked_spec, checked_specs};
 #[cfg(feature = "garde")]
 pub use ::garde;
 #[cfg(feature = "validator")]
@@ -14,8 +22,6 @@ pub use core::fmt::{Display, Formatter, Result as FmtResult};
 pub use core::option::Option::{self, None, Some};
 pub use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub use std::error::Error;
-
-use crate::ErrorCode;
 
 /// The variant of `C` for `code`, unless `C` does not know it.
 pub fn known_code<C: ErrorCode>(code: &str) -> Option<C> {
@@ -47,5 +53,4 @@ pub fn deserialize_code<'de, C: ErrorCode, D: Deserializer<'de>>(
 }
 
 /// What the stand-in impl of a derive that failed returns, so no secondary errors follow.
-pub static FALLBACK_SPEC: crate::Spec =
-    crate::Spec::new("INTERNAL_ERROR", 500, "<invalid ApiError derive>");
+pub static FALLBACK_SPEC: Spec = Spec::new("INTERNAL_ERROR", 500, "<invalid ApiError derive>");
