@@ -1,9 +1,10 @@
 //! What the derive's generated code calls, as `apierr::__private`. Not public API: it changes
 //! without notice.
 //!
-//! Generated code names the runtime only through this module, public items included (they are
-//! re-exported here as they are): one door keeps what the derive depends on in one list, and
-//! lets the public paths move without touching the derive.
+//! The derive's generated code names the runtime only through this module, public items
+//! included (re-exported here as they are): one door keeps what the derive depends on in one
+//! list, and lets the public paths move without touching the derive. A unit test in
+//! `macros/src/lib.rs` keeps the derive to it.
 
 pub use crate::__apierr_integrations as integrations;
 pub use crate::api_error::{ApiError, AsSource, RetryAfter};
