@@ -42,7 +42,8 @@ pub fn expand(
         if let Some(field) = case.transparent_field() {
             let inner = field.ty;
             let member = &field.member;
-            let inner_code = quote_spanned!(inner.span()=> <#inner as ::apierr::HasCodeEnum>::Code);
+            let inner_code =
+                quote_spanned!(inner.span()=> <#inner as ::apierr::__private::HasCodeEnum>::Code);
             let doc = format!(
                 "A code of [`{}`].",
                 quote!(#inner).to_string().replace(' ', "")
@@ -57,14 +58,14 @@ pub fn expand(
                 }
             });
             as_str.push(
-                quote!(#(#cfgs)* #code_ty::#ident(__inner) => ::apierr::ErrorCode::as_str(__inner),),
+                quote!(#(#cfgs)* #code_ty::#ident(__inner) => ::apierr::__private::ErrorCode::as_str(__inner),),
             );
             spec.push(
-                quote!(#(#cfgs)* #code_ty::#ident(__inner) => ::apierr::ErrorCode::spec(__inner),),
+                quote!(#(#cfgs)* #code_ty::#ident(__inner) => ::apierr::__private::ErrorCode::spec(__inner),),
             );
             of_error.push(quote! {
                 #(#cfgs)* #path { #member: __inner, .. } =>
-                    #code_ty::#ident(::apierr::HasCodeEnum::code_enum(__inner)),
+                    #code_ty::#ident(::apierr::__private::HasCodeEnum::code_enum(__inner)),
             });
             continue;
         }
@@ -112,7 +113,7 @@ pub fn expand(
     };
     let impls = quote! {
         #[automatically_derived]
-        impl ::apierr::ErrorCode for #code_ty {
+        impl ::apierr::__private::ErrorCode for #code_ty {
             fn from_code(__code: &str) -> Self {
                 match __code {
                     #(#from_code)*
@@ -130,7 +131,7 @@ pub fn expand(
                 }
             }
 
-            fn spec(&self) -> ::core::option::Option<&'static ::apierr::Spec> {
+            fn spec(&self) -> ::core::option::Option<&'static ::apierr::__private::Spec> {
                 match self {
                     #(#spec)*
                     #code_ty::#unknown(_) => ::core::option::Option::None,
@@ -141,7 +142,7 @@ pub fn expand(
         #[automatically_derived]
         impl ::core::fmt::Display for #code_ty {
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                __f.write_str(::apierr::ErrorCode::as_str(self))
+                __f.write_str(::apierr::__private::ErrorCode::as_str(self))
             }
         }
 
@@ -152,7 +153,7 @@ pub fn expand(
             fn from_str(
                 __code: &str,
             ) -> ::core::result::Result<Self, <Self as ::core::str::FromStr>::Err> {
-                ::core::result::Result::Ok(::apierr::ErrorCode::from_code(__code))
+                ::core::result::Result::Ok(::apierr::__private::ErrorCode::from_code(__code))
             }
         }
 
@@ -162,7 +163,7 @@ pub fn expand(
                 &self,
                 __serializer: __S,
             ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                __serializer.serialize_str(::apierr::ErrorCode::as_str(self))
+                __serializer.serialize_str(::apierr::__private::ErrorCode::as_str(self))
             }
         }
 
@@ -176,7 +177,7 @@ pub fn expand(
         }
 
         #[automatically_derived]
-        impl #impl_generics ::apierr::HasCodeEnum for #ty #ty_generics #where_clause {
+        impl #impl_generics ::apierr::__private::HasCodeEnum for #ty #ty_generics #where_clause {
             type Code = #code_ty;
 
             fn code_enum(&self) -> #code_ty {

@@ -128,7 +128,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
     // reported at.
     let specs_static = (m.specs_len > 0).then(|| {
         source(&format!(
-            "static __SPECS: [::apierr::Spec; {}] = ::apierr::__private::checked_specs([{}]);",
+            "static __SPECS: [::apierr::__private::Spec; {}] = ::apierr::__private::checked_specs([{}]);",
             m.specs_len, m.specs
         ))
     });
@@ -201,7 +201,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
         let span = m.display_span.unwrap_or_else(Span::call_site);
         quote_spanned!(span=> ::core::fmt::Display::fmt(self, __f))
     };
-    let spec = quote!(::apierr::ApiError::spec(self));
+    let spec = quote!(::apierr::__private::ApiError::spec(self));
     let message_fallback = if m.display_span.is_some() {
         quote! {
             match #spec.static_message() {
@@ -226,11 +226,11 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 if #spec.is_redacted() {
                     #display
                 } else {
-                    ::apierr::ApiError::fmt_message(self, __f)
+                    ::apierr::__private::ApiError::fmt_message(self, __f)
                 }
             }
         } else {
-            quote!(::apierr::ApiError::fmt_message(self, __f))
+            quote!(::apierr::__private::ApiError::fmt_message(self, __f))
         };
         let body = m
             .internal
@@ -248,7 +248,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
     let none = quote!(::core::option::Option::None);
     let fields = m.fields.body(&scrutinee, none.clone()).map(|body| {
         quote! {
-            fn field_errors(&self) -> ::core::option::Option<&::apierr::FieldErrors> {
+            fn field_errors(&self) -> ::core::option::Option<&::apierr::__private::FieldErrors> {
                 #body
             }
         }
@@ -257,7 +257,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
         quote! {
             fn visit_members(
                 &self,
-                __visit: &mut dyn ::core::ops::FnMut(::apierr::Member<'_>),
+                __visit: &mut dyn ::core::ops::FnMut(::apierr::__private::Member<'_>),
             ) {
                 #body
             }
@@ -328,8 +328,8 @@ fn impl_api_error(input: &Input) -> TokenStream {
             #(#cfg_statics)*
 
             #[automatically_derived]
-            impl #impl_generics ::apierr::ApiError for #ty #ty_generics #where_clause {
-                fn spec(&self) -> &'static ::apierr::Spec {
+            impl #impl_generics ::apierr::__private::ApiError for #ty #ty_generics #where_clause {
+                fn spec(&self) -> &'static ::apierr::__private::Spec {
                     #spec_body
                 }
 
@@ -348,7 +348,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 #headers
                 #format
 
-                fn catalog(#catalog_param: &mut dyn ::core::ops::FnMut(&'static ::apierr::Spec)) {
+                fn catalog(#catalog_param: &mut dyn ::core::ops::FnMut(&'static ::apierr::__private::Spec)) {
                     #catalog
                 }
             }
@@ -400,20 +400,19 @@ fn transparent_case(case: &Case, field: &Field, m: &mut Methods, bounds: &mut In
     let path = case_path(case);
     let member = &field.member;
     let inner = field.ty;
-    bounds.insert_exact(inner, quote!(::apierr::ApiError));
+    bounds.insert_exact(inner, quote!(::apierr::__private::ApiError));
     let pattern = quote!(#(#cfgs)* #path { #member: __inner, .. });
     // Spanned at the field's type: a type that is not an ApiError is reported there.
     let call = |method: &str, args: TokenStream| {
         let method = Ident::new(method, Span::call_site());
-        let arm =
-            quote_spanned!(inner.span()=> <#inner as ::apierr::ApiError>::#method(__inner #args));
+        let arm = quote_spanned!(inner.span()=> <#inner as ::apierr::__private::ApiError>::#method(__inner #args));
         quote!(#pattern => #arm,)
     };
     m.slots.push(Slot::Other {
         pattern: pattern.clone(),
-        value: quote_spanned!(inner.span()=> <#inner as ::apierr::ApiError>::spec(__inner)),
+        value: quote_spanned!(inner.span()=> <#inner as ::apierr::__private::ApiError>::spec(__inner)),
         catalog: quote_spanned! {inner.span()=>
-            #(#cfgs)* <#inner as ::apierr::ApiError>::catalog(__visit);
+            #(#cfgs)* <#inner as ::apierr::__private::ApiError>::catalog(__visit);
         },
     });
     m.message.arm(call("fmt_message", quote!(, __f)));
@@ -440,7 +439,7 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
         let name = format_ident!("__SPEC_{}", m.cfg_statics.len());
         let spec = source(&spec_text(input, case));
         m.cfg_statics.push(quote! {
-            #(#cfgs)* static #name: ::apierr::Spec = ::apierr::__private::checked_spec(#spec);
+            #(#cfgs)* static #name: ::apierr::__private::Spec = ::apierr::__private::checked_spec(#spec);
         });
         m.slots.push(Slot::Other {
             pattern: any(),
@@ -483,9 +482,12 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
         Some(field) => {
             let member = &field.member;
             let ty = field.ty;
-            bounds.insert(ty, quote!(::core::convert::AsRef<::apierr::FieldErrors>));
+            bounds.insert(
+                ty,
+                quote!(::core::convert::AsRef<::apierr::__private::FieldErrors>),
+            );
             let borrow = quote_spanned! {ty.span()=>
-                <#ty as ::core::convert::AsRef<::apierr::FieldErrors>>::as_ref(__fields)
+                <#ty as ::core::convert::AsRef<::apierr::__private::FieldErrors>>::as_ref(__fields)
             };
             m.fields.arm(quote! {
                 #(#cfgs)* #path { #member: __fields, .. } => ::core::option::Option::Some(#borrow),
@@ -522,8 +524,8 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
             .map(|(field, name)| {
                 let local = binding_at(field);
                 let ty = field.ty;
-                bounds.insert(ty, quote!(::apierr::serde::Serialize));
-                quote_spanned!(ty.span()=> __visit(::apierr::Member::new(#name, #local));)
+                bounds.insert(ty, quote!(::apierr::__private::Serialize));
+                quote_spanned!(ty.span()=> __visit(::apierr::__private::Member::new(#name, #local));)
             })
             .collect();
         m.members.arm(quote! {
@@ -535,8 +537,8 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
         Some(field) => {
             let member = &field.member;
             let ty = field.ty;
-            bounds.insert(ty, quote!(::apierr::RetryAfter));
-            let secs = quote_spanned!(ty.span()=> <#ty as ::apierr::RetryAfter>::retry_after_secs(__retry));
+            bounds.insert(ty, quote!(::apierr::__private::RetryAfter));
+            let secs = quote_spanned!(ty.span()=> <#ty as ::apierr::__private::RetryAfter>::retry_after_secs(__retry));
             m.retry_after.arm(quote! {
                 #(#cfgs)* #path { #member: __retry, .. } => #secs,
             });

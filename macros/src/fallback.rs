@@ -12,8 +12,8 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         #[automatically_derived]
-        impl #impl_generics ::apierr::ApiError for #ty #ty_generics #where_clause {
-            fn spec(&self) -> &'static ::apierr::Spec {
+        impl #impl_generics ::apierr::__private::ApiError for #ty #ty_generics #where_clause {
+            fn spec(&self) -> &'static ::apierr::__private::Spec {
                 &::apierr::__private::FALLBACK_SPEC
             }
 
@@ -21,7 +21,7 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
                 ::core::result::Result::Ok(())
             }
 
-            fn catalog(_: &mut dyn ::core::ops::FnMut(&'static ::apierr::Spec)) {}
+            fn catalog(_: &mut dyn ::core::ops::FnMut(&'static ::apierr::__private::Spec)) {}
         }
     }
 }

@@ -11,7 +11,7 @@ const HOP_BY_HOP: &str = "it is a hop-by-hop header, which the HTTP server manag
 /// Headers that cannot be declared, and why: the format and the HTTP server set them, or they
 /// have no place in a response. The runtime drops exactly these names from every error
 /// response, so that a hand-written `Spec` cannot send them either; a test in
-/// `runtime/src/integrations/response.rs` reads this list to check that both agree. Keep one
+/// `runtime/src/plain_http/response.rs` reads this list to check that both agree. Keep one
 /// entry a line, in lowercase.
 pub const DROPPED: &[(&str, &str)] = &[
     ("content-type", "the format sets it"),

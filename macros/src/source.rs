@@ -30,7 +30,7 @@ pub fn source_arm(case: &Case, field: &Field, bounds: &mut InferredBounds) -> To
 pub fn as_source(ty: &syn::Type, value: &TokenStream) -> TokenStream {
     let call = quote_spanned!(ty.span()=> #value.as_source());
     quote!({
-        use ::apierr::AsSource as _;
+        use ::apierr::__private::AsSource as _;
         #call
     })
 }

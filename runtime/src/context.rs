@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde::{Serialize, Serializer};
 
 use crate::Localize;
-use crate::ecosystem::i18n::{SharedLocalizer, is_language_tag, negotiate};
+use crate::i18n::{SharedLocalizer, is_language_tag, negotiate};
 use crate::limits::{MAX_METHOD_LEN, printable};
 
 /// The longest correlation id that is accepted from outside.

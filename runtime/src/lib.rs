@@ -2,16 +2,13 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-use std::borrow::Cow;
-use std::error::Error;
-use std::fmt;
-
 pub use apierr_macros::ApiError;
 pub use http;
 pub use http::StatusCode;
 /// Re-exported so that generated code, and users without their own dependency, can name it.
 pub use serde;
 
+mod api_error;
 #[cfg(feature = "catalog")]
 pub mod catalog;
 mod codes;
@@ -23,17 +20,20 @@ mod ecosystem;
 mod example;
 mod fields;
 pub mod format;
+pub mod i18n;
 mod integrations;
 pub mod limits;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
-#[cfg(feature = "reqwest")]
-pub mod reqwest;
+// Framework-free HTTP; not `http`, which is the re-exported crate above.
+mod plain_http;
 // The derive names `::apierr`; this lets the crate derive `ApiError` for its own `HttpError`.
 extern crate self as apierr;
 mod problem;
 mod spec;
+mod validation;
 
+pub use api_error::{ApiError, AsSource, RetryAfter};
 pub use codes::{ErrorCode, HasCodeEnum};
 pub use context::{
     Context, CorrelationId, InvalidCorrelationId, MAX_CORRELATION_ID_LEN, MAX_PATH_LEN, OutOfRange,
@@ -41,284 +41,33 @@ pub use context::{
 };
 #[cfg(feature = "anyhow")]
 pub use ecosystem::anyhow::{self, Internal};
-#[cfg(all(feature = "axum", any(feature = "validator", feature = "garde")))]
-pub use ecosystem::extract;
 #[cfg(feature = "garde")]
 pub use ecosystem::garde;
-pub use ecosystem::i18n::{self, Localize, MAX_ACCEPT_LANGUAGE_LEN, Translations, negotiate};
+#[cfg(feature = "reqwest")]
+pub use ecosystem::reqwest;
 #[cfg(feature = "validator")]
 pub use ecosystem::validator;
-pub use ecosystem::{FromFieldErrors, ValidationFailed};
 pub use fields::{
     AsItems, AsLists, AsPointers, AsStrings, FieldError, FieldErrors, FieldPath, Pointer, Segment,
 };
 pub use format::Envelope;
+// Inline, as they were when `i18n` sat in a private module: each keeps its page at the root.
+#[doc(inline)]
+pub use i18n::{Localize, MAX_ACCEPT_LANGUAGE_LEN, Translations, negotiate};
 #[cfg(feature = "actix-web")]
 pub use integrations::actix;
 #[cfg(feature = "axum")]
 pub use integrations::axum;
-pub use integrations::http_error::{HttpError, MAX_DETAIL_LEN};
-pub use integrations::response;
+#[cfg(all(feature = "axum", any(feature = "validator", feature = "garde")))]
+pub use integrations::extract;
 pub use limits::{MAX_BODY_LEN, MAX_FIELD_ERRORS};
+pub use plain_http::error::{HttpError, MAX_DETAIL_LEN};
+pub use plain_http::response;
 pub use problem::{DebugDetail, Member, Members, Message, Problem};
 pub use spec::Spec;
+pub use validation::{FromFieldErrors, ValidationFailed};
 
-/// An error that an HTTP API can answer with: a code, a status and a public message.
-///
-/// Derive it with `#[derive(ApiError)]`; see [the crate docs](crate) for the attributes. The
-/// trait is dyn-compatible: `&dyn ApiError` renders like any concrete error.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not an API error",
-    label = "`{Self}` does not implement `apierr::ApiError`",
-    note = "derive `apierr::ApiError` for `{Self}`, or give it a variant with its own code and status instead of `transparent`"
-)]
-pub trait ApiError {
-    /// The static description of this value's code.
-    fn spec(&self) -> &'static Spec;
-
-    /// Writes the public message: the declared `message`, the `Display` output, or for a
-    /// redacted code the generic message. It is what clients see.
-    ///
-    /// # Errors
-    /// Only those of the formatter.
-    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
-
-    /// Writes the internal message, for logs and debug detail: the `Display` output even when
-    /// the public message is redacted.
-    ///
-    /// # Errors
-    /// Only those of the formatter.
-    fn fmt_internal(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.fmt_message(f)
-    }
-
-    /// The machine-readable code, such as `"AUTH_MISSING"`.
-    fn code(&self) -> &'static str {
-        self.spec().code()
-    }
-
-    /// The HTTP status.
-    fn status(&self) -> StatusCode {
-        self.spec().status()
-    }
-
-    /// The public message; borrowed when it does not depend on the value.
-    fn message(&self) -> Cow<'_, str> {
-        if let Some(message) = self.spec().static_message() {
-            return Cow::Borrowed(message);
-        }
-        let mut message = String::new();
-        match fmt::write(&mut message, format_args!("{}", PublicMessage(self))) {
-            Ok(()) => Cow::Owned(message),
-            // A `Display` that fails (against `fmt`'s contract) gets the generic message rather
-            // than a panic.
-            Err(_) => Cow::Borrowed(self.status().canonical_reason().unwrap_or("Error")),
-        }
-    }
-
-    /// The field-level errors carried by the `#[api(fields)]` field, if any.
-    fn field_errors(&self) -> Option<&FieldErrors> {
-        None
-    }
-
-    /// Calls `visit` with each extension member (`#[api(member)]` field), in order.
-    fn visit_members(&self, visit: &mut dyn FnMut(Member<'_>)) {
-        let _ = visit;
-    }
-
-    /// The underlying error: the field marked `#[source]` or `#[from]`, or named `source`.
-    fn source_error(&self) -> Option<&(dyn Error + 'static)> {
-        None
-    }
-
-    /// The `Retry-After` delay in seconds, from the field marked `#[api(retry_after)]`.
-    fn retry_after(&self) -> Option<u64> {
-        None
-    }
-
-    /// Calls `visit` with each header whose value comes from a field (`#[api(header = "name")]`),
-    /// name in lowercase. The value is unchecked `Display` output: the HTTP integrations check it
-    /// before it reaches a response and drop it if it is not a valid header value.
-    fn visit_headers(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) {
-        let _ = visit;
-    }
-
-    /// The format named with `#[api(format = …)]`, if any.
-    fn format(&self) -> Option<&'static dyn format::AnyFormat> {
-        None
-    }
-
-    /// Calls `visit` with the spec of every code this type can produce, `transparent` variants'
-    /// inner codes included, in declaration order.
-    fn catalog(visit: &mut dyn FnMut(&'static Spec))
-    where
-        Self: Sized;
-
-    /// This error as a body, ready to render.
-    fn envelope(&self) -> Envelope<'_>
-    where
-        Self: Sized,
-    {
-        Envelope::new(self)
-    }
-}
-
-/// `Display` of an error's public message.
-struct PublicMessage<'a, E: ?Sized>(&'a E);
-
-impl<E: ApiError + ?Sized> fmt::Display for PublicMessage<'_, E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_message(f)
-    }
-}
-
-/// What a field marked `#[api(retry_after)]` holds: a delay, sent as whole seconds in
-/// `Retry-After`. Implemented for `u64`, `u32`, `Duration` (rounded up), `Option`s and
-/// references of them; implement it for your own delay types.
-///
-/// ```
-/// use apierr::RetryAfter;
-///
-/// assert_eq!(std::time::Duration::from_millis(1500).retry_after_secs(), Some(2));
-/// assert_eq!(None::<u64>.retry_after_secs(), None);
-/// ```
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a delay for `Retry-After`",
-    label = "#[api(retry_after)] needs seconds: `u64`, `u32`, `Duration` or an `Option` of them",
-    note = "implement `apierr::RetryAfter` for `{Self}` to use it here"
-)]
-pub trait RetryAfter {
-    /// The delay, if there is one.
-    fn retry_after_secs(&self) -> Option<u64>;
-}
-
-impl RetryAfter for u64 {
-    fn retry_after_secs(&self) -> Option<u64> {
-        Some(*self)
-    }
-}
-
-impl RetryAfter for u32 {
-    fn retry_after_secs(&self) -> Option<u64> {
-        Some(u64::from(*self))
-    }
-}
-
-impl RetryAfter for core::time::Duration {
-    fn retry_after_secs(&self) -> Option<u64> {
-        // A partial second still has to be waited: round up, saturating, so that the longest
-        // delay stays the longest rather than wrapping to "retry now" (or panicking).
-        Some(
-            self.as_secs()
-                .saturating_add(u64::from(self.subsec_nanos() > 0)),
-        )
-    }
-}
-
-impl<T: RetryAfter> RetryAfter for Option<T> {
-    fn retry_after_secs(&self) -> Option<u64> {
-        self.as_ref().and_then(RetryAfter::retry_after_secs)
-    }
-}
-
-impl<T: RetryAfter + ?Sized> RetryAfter for &T {
-    fn retry_after_secs(&self) -> Option<u64> {
-        (**self).retry_after_secs()
-    }
-}
-
-/// What a source field holds (`#[source]`, `#[from]`, or a field named `source`): any
-/// `std::error::Error + 'static`, or a boxed `dyn std::error::Error`, borrowed as `dyn std::error::Error` for the
-/// source chain of logs and debug detail.
-///
-/// ```
-/// use apierr::AsSource;
-///
-/// let boxed: Box<dyn std::error::Error + Send + Sync> = "disk full".into();
-/// assert_eq!(boxed.as_source().to_string(), "disk full");
-/// ```
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not an error, so it cannot be a source",
-    label = "a #[source] or #[from] field, or one named `source`, must implement `std::error::Error`"
-)]
-pub trait AsSource {
-    /// The field as an error trait object.
-    fn as_source(&self) -> &(dyn std::error::Error + 'static);
-}
-
-impl<T: std::error::Error + 'static> AsSource for T {
-    fn as_source(&self) -> &(dyn std::error::Error + 'static) {
-        self
-    }
-}
-
-impl AsSource for dyn std::error::Error + 'static {
-    fn as_source(&self) -> &(dyn std::error::Error + 'static) {
-        self
-    }
-}
-
-impl AsSource for dyn std::error::Error + Send + 'static {
-    fn as_source(&self) -> &(dyn std::error::Error + 'static) {
-        self
-    }
-}
-
-impl AsSource for dyn std::error::Error + Send + Sync + 'static {
-    fn as_source(&self) -> &(dyn std::error::Error + 'static) {
-        self
-    }
-}
-
-/// What the derive's generated code calls. Not public API: it changes without notice.
+// What the derive's generated code calls, in `private.rs`: hidden, and not public API.
 #[doc(hidden)]
-pub mod __private {
-    pub use crate::__apierr_integrations as integrations;
-    pub use crate::format::AnyFormat;
-    #[cfg(any(feature = "axum", feature = "actix-web"))]
-    pub use crate::integrations::private::*;
-    pub use crate::spec::{RawSpec, checked_spec, checked_specs};
-    #[cfg(feature = "garde")]
-    pub use ::garde;
-    #[cfg(feature = "validator")]
-    pub use ::validator;
-    pub use core::fmt::{Display, Formatter, Result as FmtResult};
-    pub use core::option::Option::{self, None, Some};
-    pub use serde::{Deserialize, Deserializer, Serialize, Serializer};
-    pub use std::error::Error;
-
-    use crate::ErrorCode;
-
-    /// The variant of `C` for `code`, unless `C` does not know it.
-    pub fn known_code<C: ErrorCode>(code: &str) -> Option<C> {
-        Some(C::from_code(code)).filter(|code| !code.is_unknown())
-    }
-
-    /// Reads a code enum from a string, borrowed or not.
-    ///
-    /// # Errors
-    /// When the input is not a string.
-    pub fn deserialize_code<'de, C: ErrorCode, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<C, D::Error> {
-        struct Visitor<C>(core::marker::PhantomData<C>);
-
-        impl<C: ErrorCode> serde::de::Visitor<'_> for Visitor<C> {
-            type Value = C;
-
-            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str("an error code string")
-            }
-
-            fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<C, E> {
-                Ok(C::from_code(code))
-            }
-        }
-
-        deserializer.deserialize_str(Visitor(core::marker::PhantomData))
-    }
-
-    /// What the stand-in impl of a derive that failed returns, so no secondary errors follow.
-    pub static FALLBACK_SPEC: crate::Spec =
-        crate::Spec::new("INTERNAL_ERROR", 500, "<invalid ApiError derive>");
-}
+#[path = "private.rs"]
+pub mod __private;

@@ -60,9 +60,9 @@ use ::actix_web::error::{
 use ::actix_web::http::header as actix_header;
 use ::actix_web::{Error, HttpResponse};
 
-use super::http_error::HttpError;
-use super::response::{ResponseOptions, to_response};
 use super::scope::{CatchUnwind, Scope, panic_error, with_current};
+use crate::plain_http::error::HttpError;
+use crate::plain_http::response::{ResponseOptions, to_response};
 use crate::{ApiError, Context};
 
 /// The actix-web response for `error`, in the current request's context (set by [`ApiErrors`])

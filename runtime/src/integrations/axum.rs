@@ -69,9 +69,9 @@ use ::axum::response::Response;
 use http::header::{self, HeaderValue};
 use http::{Request, StatusCode};
 
-use super::http_error::HttpError;
-use super::response::{ResponseOptions, to_response};
 use super::scope::{CatchUnwind, Scope, panic_error, with_current};
+use crate::plain_http::error::HttpError;
+use crate::plain_http::response::{ResponseOptions, to_response};
 use crate::{ApiError, Context};
 
 /// The axum response for `error`, in the current request's context (set by [`ApiErrorLayer`])

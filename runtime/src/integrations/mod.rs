@@ -1,17 +1,17 @@
-//! Framework impls emitted for every derived type, through `__private::integrations!`, and the
-//! HTTP support they use.
+//! The web frameworks: axum and actix-web, their shared request scope, the axum extractors,
+//! and the framework impls emitted for every derived type through `__private::integrations!`.
+//! Responses themselves are built without a framework, in `crate::plain_http`.
 //!
 //! The derive cannot see the runtime's cargo features, so it calls one macro per framework
 //! here; each expands to the framework's impl when its feature is on, and to nothing otherwise.
-
-pub mod http_error;
-mod log;
-pub mod response;
 
 #[cfg(feature = "actix-web")]
 pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
+// axum `FromRequest` impls: framework code that uses the validation bridges, not a bridge.
+#[cfg(all(feature = "axum", any(feature = "validator", feature = "garde")))]
+pub mod extract;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod scope;
 

@@ -13,8 +13,8 @@ use std::task::{Context as TaskContext, Poll};
 
 use http::Method;
 
-use super::http_error::HttpError;
-use super::response::{DEFAULT_OPTIONS, ResponseOptions};
+use crate::plain_http::error::HttpError;
+use crate::plain_http::response::ResponseOptions;
 use crate::{Context, CorrelationId, Timestamp};
 
 /// The context and options of the request being answered.
@@ -29,6 +29,9 @@ tokio::task_local! {
 }
 
 static EMPTY_CONTEXT: Context = Context::new();
+
+/// The options used where no layer supplies any.
+static DEFAULT_OPTIONS: ResponseOptions = ResponseOptions::new();
 
 impl Scope {
     /// The scope of a request with `method` and `path`, whose correlation header (if any) held

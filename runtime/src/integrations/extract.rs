@@ -37,8 +37,8 @@ use serde::de::DeserializeOwned;
 use serde_path_to_error::Segment;
 
 use crate::format::AnyFormat;
-use crate::integrations::http_error::bounded_detail;
 use crate::limits::{MAX_FIELD_PATH_LEN, truncate};
+use crate::plain_http::error::bounded_detail;
 use crate::{
     ApiError, FieldErrors, FieldPath, FromFieldErrors, HttpError, Member, Spec, ValidationFailed,
 };

@@ -130,10 +130,6 @@ impl Default for ResponseOptions {
     }
 }
 
-/// The options used where no layer supplies any.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-pub(crate) static DEFAULT_OPTIONS: ResponseOptions = ResponseOptions::new();
-
 impl ResponseOptions {
     /// Each error in its own type's format (else the application default), challenge `Bearer`,
     /// correlation id in `x-request-id`, no debug detail.
