@@ -59,11 +59,11 @@ fn value_schema(value: &Value<'_>, documented: bool, field_parts: bool) -> Optio
         Value::Literal(Literal::Str(text)) => json!({"type": "string", "enum": [text]}),
         Value::Status => json!({"type": "integer", "minimum": 100, "maximum": 599}),
         Value::Timestamp => json!({"type": "string", "format": "date-time"}),
-        Value::FieldLists => json!({
+        Value::FieldMapOfLists => json!({
             "type": "object",
             "additionalProperties": {"type": "array", "items": string()},
         }),
-        Value::FieldStrings => json!({"type": "object", "additionalProperties": string()}),
+        Value::FieldMapOfStrings => json!({"type": "object", "additionalProperties": string()}),
         Value::FieldItems(item) => json!({"type": "array", "items": object(item, false, true)}),
         Value::ErrorItems(item) => json!({"type": "array", "items": object(item, false, false)}),
         Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => {

@@ -213,8 +213,8 @@ fn value_type(value: &Value<'_>, depth: Option<usize>, field_parts: bool) -> Opt
         Value::Literal(Literal::Str(text)) => ts_string(text),
         Value::Code => "C".to_owned(),
         Value::Status => "number".to_owned(),
-        Value::FieldLists => "Record<string, string[]>".to_owned(),
-        Value::FieldStrings => "Record<string, string>".to_owned(),
+        Value::FieldMapOfLists => "Record<string, string[]>".to_owned(),
+        Value::FieldMapOfStrings => "Record<string, string>".to_owned(),
         Value::FieldItems(item) => format!("Array<{}>", inline(item, true)),
         Value::ErrorItems(item) => format!("Array<{}>", inline(item, false)),
         Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => match depth {

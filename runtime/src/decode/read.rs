@@ -154,7 +154,7 @@ impl<'b> Read<'b> {
                     first(&mut self.method, method);
                 }
                 Value::DebugDetail => first(&mut self.debug_detail, at.string(value)?),
-                Value::FieldLists | Value::FieldStrings => self.field_map(&at, value)?,
+                Value::FieldMapOfLists | Value::FieldMapOfStrings => self.field_map(&at, value)?,
                 Value::FieldItems(item) | Value::ErrorItems(item) => {
                     let expected = if matches!(slot.value(), Value::FieldItems(_)) {
                         FIELD_ITEMS

@@ -32,7 +32,7 @@ pub struct FieldLists;
 const LAYOUT: Layout<'static> = Layout::new(&[
     Slot::new("code", Value::Code),
     Slot::new("message", Value::Message),
-    Slot::new("errors", Value::FieldLists),
+    Slot::new("errors", Value::FieldMapOfLists),
     Slot::new("correlationId", Value::CorrelationId),
     Slot::extensions(),
 ]);

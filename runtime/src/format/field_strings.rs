@@ -30,7 +30,7 @@ pub struct FieldStrings;
 const LAYOUT: Layout<'static> = Layout::new(&[
     Slot::new("code", Value::Code),
     Slot::new("message", Value::Message),
-    Slot::new("fields", Value::FieldStrings),
+    Slot::new("fields", Value::FieldMapOfStrings),
     Slot::extensions(),
 ]);
 

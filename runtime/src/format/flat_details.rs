@@ -35,7 +35,7 @@ const LAYOUT: Layout<'static> = Layout::new(&[
     Slot::new("success", Value::FALSE),
     Slot::new("error", Value::Message),
     Slot::new("code", Value::Code),
-    Slot::new("details", Value::FieldStrings),
+    Slot::new("details", Value::FieldMapOfStrings),
     Slot::extensions(),
 ]);
 

@@ -240,9 +240,9 @@ pub enum Value<'a> {
     /// The internal message and source chain, only with debug detail switched on.
     DebugDetail,
     /// Field errors as `{"path": ["message", …]}`, when there are any.
-    FieldLists,
+    FieldMapOfLists,
     /// Field errors as `{"path": "message; message"}`, when there are any.
-    FieldStrings,
+    FieldMapOfStrings,
     /// Field errors as a list with one object of these members per message, when there are
     /// any. In it, [`FieldPath`](Self::FieldPath), [`FieldPointer`](Self::FieldPointer) and
     /// [`FieldMessage`](Self::FieldMessage) give the field's parts; any other value is the
@@ -298,8 +298,8 @@ impl Value<'_> {
             Value::Path => "The request path.",
             Value::Method => "The request method.",
             Value::DebugDetail => "Debug detail, never in production.",
-            Value::FieldLists => "Field errors: dotted path to messages.",
-            Value::FieldStrings => {
+            Value::FieldMapOfLists => "Field errors: dotted path to messages.",
+            Value::FieldMapOfStrings => {
                 "Field errors: dotted path to message (several joined with \"; \")."
             }
             Value::FieldItems(_) => "Field errors.",

@@ -27,7 +27,7 @@ const ERROR: &[Slot<'static>] = &[
     Slot::new("code", Value::Code),
     Slot::new("message", Value::Message),
     Slot::new("status", Value::Status),
-    Slot::new("fields", Value::FieldLists),
+    Slot::new("fields", Value::FieldMapOfLists),
     Slot::extensions(),
 ];
 

@@ -160,8 +160,8 @@ fn write_value(w: &mut Writer<'_>, value: Resolved<'_>, cx: Cx<'_>) -> Result<()
         Resolved::DebugDetail(detail) => w.display(detail)?,
         Resolved::Path(path) => w.display(path)?,
         Resolved::Pointer(path, prefix) => w.display(path.pointer_after(prefix))?,
-        Resolved::FieldLists(fields) => w.field_lists(fields)?,
-        Resolved::FieldStrings(fields) => w.field_strings(fields)?,
+        Resolved::MapOfLists(fields) => w.field_lists(fields)?,
+        Resolved::MapOfStrings(fields) => w.field_strings(fields)?,
         Resolved::Items(slots, fields, one_without) => {
             w.byte(b'[');
             for (i, item) in cx.items(fields, one_without).enumerate() {

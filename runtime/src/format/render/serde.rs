@@ -56,8 +56,8 @@ impl Serialize for Value<'_> {
             Resolved::Pointer(path, prefix) => {
                 Collect(path.pointer_after(prefix)).serialize(serializer)
             }
-            Resolved::FieldLists(fields) => fields.as_lists().serialize(serializer),
-            Resolved::FieldStrings(fields) => fields.as_strings().serialize(serializer),
+            Resolved::MapOfLists(fields) => fields.as_lists().serialize(serializer),
+            Resolved::MapOfStrings(fields) => fields.as_strings().serialize(serializer),
             Resolved::Items(slots, fields, one_without) => {
                 let mut seq = serializer.serialize_seq(None)?;
                 for cx in self.cx.items(fields, one_without) {
