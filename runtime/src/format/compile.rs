@@ -36,6 +36,12 @@ pub(crate) enum Op<'a> {
     Code,
     Message,
     Status,
+    /// In a field item: the field's dotted path, its pointer after `prefix`, its message.
+    FieldPath,
+    FieldPointer {
+        prefix: &'a str,
+    },
+    FieldMessage,
     /// Another value every body has; its key is already written.
     Value {
         value: Value<'a>,
@@ -227,6 +233,12 @@ impl<'a> Program<'a> {
             Value::Code => self.key(slot, comma) && self.op(Op::Code),
             Value::Message => self.key(slot, comma) && self.op(Op::Message),
             Value::Status => self.key(slot, comma) && self.op(Op::Status),
+            // In an item about a field these are always there; in a list of errors, optional.
+            Value::FieldPath if always => self.key(slot, comma) && self.op(Op::FieldPath),
+            Value::FieldPointer { prefix } if always => {
+                self.key(slot, comma) && self.op(Op::FieldPointer { prefix })
+            }
+            Value::FieldMessage if always => self.key(slot, comma) && self.op(Op::FieldMessage),
             _ if always => {
                 self.key(slot, comma)
                     && self.op(Op::Value {

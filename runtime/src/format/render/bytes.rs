@@ -40,14 +40,30 @@ fn run<'a>(
     while let Some(op) = ops.get(i) {
         match op {
             Op::Raw { start, len } => w.bytes(program.bytes(*start, *len)),
-            // The three values nearly every body has, written without `resolve`'s detour;
-            // the tests compare every format's bytes with its serde path, which takes it.
+            // The values nearly every body or field item has, written without `resolve`'s
+            // detour; the tests compare every format's bytes with its serde path, which takes
+            // it.
             Op::Code => {
                 let spec = p.spec();
                 w.str_with(spec.code(), spec.is_code_plain());
             }
             Op::Message => w.message(p.message())?,
             Op::Status => w.status(p.status().as_u16()),
+            Op::FieldPath => {
+                if let Some((path, _)) = cx.field {
+                    w.display(path)?;
+                }
+            }
+            Op::FieldPointer { prefix } => {
+                if let Some((path, _)) = cx.field {
+                    w.display(path.pointer_after(prefix))?;
+                }
+            }
+            Op::FieldMessage => {
+                if let Some((_, message)) = cx.field {
+                    w.str(message);
+                }
+            }
             Op::Value { value, plain } => {
                 if let Some(value) = resolve(value, *plain, cx) {
                     write_value(w, value, cx)?;
@@ -85,11 +101,22 @@ fn run<'a>(
                         w.bytes(program.bytes(*start, *len));
                     }
                     let steps = ops.get(i + 1..i + 1 + body).unwrap_or_default();
-                    for (n, item) in cx.items(fields, *one_without).enumerate() {
-                        if n > 0 {
-                            w.byte(b',');
+                    match fields {
+                        // The same items as `Cx::items`, without its iterator adapters.
+                        Some(fields) => {
+                            let mut first = true;
+                            for entry in fields {
+                                for message in entry.messages() {
+                                    if !first {
+                                        w.byte(b',');
+                                    }
+                                    first = false;
+                                    run(w, layout, steps, cx.with_field(entry.path(), message))?;
+                                }
+                            }
                         }
-                        run(w, layout, steps, item)?;
+                        None if *one_without => run(w, layout, steps, cx)?,
+                        None => {}
                     }
                     w.byte(b']');
                 }

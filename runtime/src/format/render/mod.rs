@@ -25,7 +25,7 @@ impl<'p> Cx<'p> {
         }
     }
 
-    fn with_field(self, path: &'p FieldPath, message: &'p str) -> Self {
+    pub(crate) fn with_field(self, path: &'p FieldPath, message: &'p str) -> Self {
         Cx {
             field: Some((path, message)),
             ..self
