@@ -14,6 +14,9 @@ use super::layout::{Literal, Slot, Value};
 const MAX_OPS: usize = 40;
 /// How many bytes of fixed JSON a program holds.
 const MAX_BYTES: usize = 320;
+/// The most bytes one step copies: every copy is of this many bytes, then cut to its length,
+/// so that it is a few register moves rather than a call to `memcpy` for a short length.
+pub(crate) const WINDOW: usize = 32;
 
 /// The object a step refers to: the layout's top level (kept in the layout itself), or a
 /// nested one.
@@ -80,7 +83,8 @@ pub(crate) enum Op<'a> {
 pub(crate) struct Program<'a> {
     ops: [Op<'a>; MAX_OPS],
     len: usize,
-    bytes: [u8; MAX_BYTES],
+    /// The fixed JSON, then a window's worth of padding.
+    bytes: [u8; MAX_BYTES + WINDOW],
     bytes_len: usize,
     /// Steps before this one are closed: fixed JSON after a list's items is not theirs.
     sealed: usize,
@@ -93,10 +97,11 @@ impl<'a> Program<'a> {
         self.ok.then(|| &self.ops[..self.len])
     }
 
-    /// Fixed JSON the steps refer to.
+    /// The window of fixed JSON a step copies from `start`: its first `len` bytes, at most
+    /// [`WINDOW`], are the step's.
     #[inline]
-    pub(crate) fn bytes(&self, start: u16, len: u16) -> &[u8] {
-        &self.bytes[usize::from(start)..usize::from(start) + usize::from(len)]
+    pub(crate) fn window(&self, start: u16) -> Option<&[u8; WINDOW]> {
+        self.bytes.get(usize::from(start)..)?.first_chunk()
     }
 
     /// Compiles the top-level object of `slots`.
@@ -104,7 +109,7 @@ impl<'a> Program<'a> {
         let mut program = Program {
             ops: [Op::Raw { start: 0, len: 0 }; MAX_OPS],
             len: 0,
-            bytes: [0; MAX_BYTES],
+            bytes: [0; MAX_BYTES + WINDOW],
             bytes_len: 0,
             sealed: 0,
             ok: true,
@@ -193,6 +198,9 @@ impl<'a> Program<'a> {
                     return false;
                 }
                 let key_len = self.bytes_len - start;
+                if key_len > WINDOW {
+                    return false;
+                }
                 if always {
                     // The key and `[` join the fixed JSON before; an optional list writes them
                     // itself.
@@ -248,7 +256,7 @@ impl<'a> Program<'a> {
             }
             _ => {
                 let start = self.bytes_len;
-                if !self.key_bytes(slot, comma) {
+                if !self.key_bytes(slot, comma) || self.bytes_len - start > WINDOW {
                     return false;
                 }
                 self.op(Op::Optional {
@@ -281,8 +289,9 @@ impl<'a> Program<'a> {
         self.raw_bytes(json) && self.raw_op(start, json.len())
     }
 
-    /// A step for the bytes at `start`, or the previous step grown when it ends there.
-    const fn raw_op(&mut self, start: usize, len: usize) -> bool {
+    /// Steps for the bytes at `start`: the previous step grown when it ends there and has
+    /// room, and new steps of at most [`WINDOW`] bytes for the rest.
+    const fn raw_op(&mut self, mut start: usize, mut len: usize) -> bool {
         if self.len > self.sealed
             && let Op::Raw {
                 start: before,
@@ -290,16 +299,27 @@ impl<'a> Program<'a> {
             } = self.ops[self.len - 1]
             && before as usize + before_len as usize == start
         {
+            let room = WINDOW - before_len as usize;
+            let taken = if len < room { len } else { room };
             self.ops[self.len - 1] = Op::Raw {
                 start: before,
-                len: (before_len as usize + len) as u16,
+                len: (before_len as usize + taken) as u16,
             };
-            return true;
+            start += taken;
+            len -= taken;
         }
-        self.op(Op::Raw {
-            start: start as u16,
-            len: len as u16,
-        })
+        while len > 0 {
+            let taken = if len < WINDOW { len } else { WINDOW };
+            if !self.op(Op::Raw {
+                start: start as u16,
+                len: taken as u16,
+            }) {
+                return false;
+            }
+            start += taken;
+            len -= taken;
+        }
+        true
     }
 
     const fn raw_bytes(&mut self, json: &[u8]) -> bool {

@@ -8,6 +8,7 @@
 use std::fmt::{self, Display, Write as _};
 
 use super::RenderError;
+use super::compile::WINDOW;
 use crate::{FieldErrors, Member, Message};
 
 /// What serde_json writes for each byte that needs escaping; 0 for bytes copied as they are.
@@ -169,10 +170,13 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Fixed JSON from a compiled layout.
+    /// Fixed JSON from a compiled layout: the first `len` bytes of `window`, copied whole
+    /// (a few register moves) and cut back.
     #[inline(always)]
-    pub(crate) fn bytes(&mut self, json: &[u8]) {
-        self.out.extend_from_slice(json);
+    pub(crate) fn window(&mut self, window: &[u8; WINDOW], len: u16) {
+        let end = self.out.len() + usize::from(len);
+        self.out.extend_from_slice(window);
+        self.out.truncate(end);
     }
 
     /// One byte of punctuation.

@@ -39,7 +39,11 @@ fn run<'a>(
     let mut i = 0;
     while let Some(op) = ops.get(i) {
         match op {
-            Op::Raw { start, len } => w.bytes(program.bytes(*start, *len)),
+            Op::Raw { start, len } => {
+                if let Some(window) = program.window(*start) {
+                    w.window(window, *len);
+                }
+            }
             // The values nearly every body or field item has, written without `resolve`'s
             // detour; the tests compare every format's bytes with its serde path, which takes
             // it.
@@ -76,7 +80,9 @@ fn run<'a>(
                 plain,
             } => {
                 if let Some(value) = resolve(value, *plain, cx) {
-                    w.bytes(program.bytes(*start, *len));
+                    if let Some(window) = program.window(*start) {
+                        w.window(window, *len);
+                    }
                     write_value(w, value, cx)?;
                 }
             }
@@ -97,8 +103,8 @@ fn run<'a>(
                 let body = usize::from(*body);
                 let fields = p.field_errors();
                 if !optional || fields.is_some() {
-                    if *optional {
-                        w.bytes(program.bytes(*start, *len));
+                    if *optional && let Some(window) = program.window(*start) {
+                        w.window(window, *len);
                     }
                     let steps = ops.get(i + 1..i + 1 + body).unwrap_or_default();
                     match fields {
