@@ -209,14 +209,15 @@ fn the_user_format_decodes_back() {
         json!({"currentVersion": 3}).as_object().unwrap().clone()
     );
 
-    // A pointer outside the attributes is not one of this format's.
-    let foreign = br#"{"jsonapi":{"version":"1.1"},"errors":[{"status":"422","code":"C","title":"t","detail":"d","source":{"pointer":"/data/relationships/author"}}]}"#;
+    // Another server's document: no `jsonapi` member, a pointer outside the attributes (read
+    // as it is), an error about a query parameter rather than a field.
+    let foreign = br#"{"errors":[{"status":"422","code":"C","title":"t","detail":"d","source":{"pointer":"/data/relationships/author"}},{"status":"400","code":"P","title":"p","source":{"parameter":"sort"}}]}"#;
+    let decoded = JsonApi.decode(foreign).unwrap();
+    assert_eq!(decoded.code, "C");
+    assert_eq!(decoded.status, Some(http::StatusCode::UNPROCESSABLE_ENTITY));
     assert_eq!(
-        JsonApi.decode(foreign),
-        Err(apierr::decode::DecodeError::Invalid {
-            member: "pointer".into(),
-            expected: "a JSON Pointer"
-        })
+        decoded.fields,
+        FieldErrors::new().with("data.relationships.author", "d")
     );
 }
 

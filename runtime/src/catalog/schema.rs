@@ -16,7 +16,7 @@ use crate::format::{Layout, Literal, Slot, Value};
 /// ```
 #[must_use]
 pub fn json_schema(layout: &Layout<'_>) -> Json {
-    object(layout.slots(), true, true)
+    object(layout.slots(), true, false)
 }
 
 /// An object of `slots`; `documented` for the members of bodies and nested objects (items

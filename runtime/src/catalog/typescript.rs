@@ -169,7 +169,7 @@ fn block(out: &mut String, slots: &[Slot<'_>], depth: usize) {
         if !doc.is_empty() {
             let _ = writeln!(out, "{indent}/** {} */", ts_comment(doc));
         }
-        let optional = if slot.value().is_required(true) {
+        let optional = if slot.value().is_required(false) {
             ""
         } else {
             "?"

@@ -345,7 +345,9 @@ impl Decode for Detect {
         let object = body.as_object().ok_or(DecodeError::NotAnObject)?;
         let has = |name: &str| object.contains_key(name);
         if has("type") || (has("title") && (has("status") || has("detail"))) {
-            ProblemDetails::new().decode_value(body)
+            // Built once, when apierr compiles.
+            const PROBLEM: ProblemDetails = ProblemDetails::new();
+            PROBLEM.decode_value(body)
         } else if has("statusCode") {
             StatusEnvelope.decode_value(body)
         } else if object.get("error").is_some_and(Value::is_object) {

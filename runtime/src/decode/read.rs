@@ -118,7 +118,10 @@ impl<'b> Read<'b> {
             let value = match object.get(slot.name()) {
                 None | Some(Json::Null) => {
                     match slot.value() {
-                        Value::Message | Value::Category | Value::Object(_) => {
+                        Value::Message | Value::Category => {
+                            return Err(DecodeError::Missing(slot.name()));
+                        }
+                        Value::Object(inner) if holds_needed(inner) => {
                             return Err(DecodeError::Missing(slot.name()));
                         }
                         Value::Code if !code_stands_in => {
@@ -182,7 +185,7 @@ impl<'b> Read<'b> {
                 }
                 Value::FieldPointer { prefix: before } => {
                     let text = value.as_str().ok_or_else(invalid_pointer)?;
-                    parts.path = Some((text, pointer_text(text, before)?));
+                    parts.path = Some((text, pointer_text(text, before)));
                 }
                 Value::FieldMessage => {
                     parts.message = Some(value.as_str().ok_or_else(|| at.invalid("a string"))?);
@@ -213,7 +216,9 @@ impl<'b> Read<'b> {
                 }
                 Ok(())
             }
-            (None, None) if !required => Ok(()),
+            // An error about no field, or about something other than a field (JSON:API's
+            // `source.parameter`), in a list of errors.
+            _ if !required => Ok(()),
             _ => Err(invalid()),
         }
     }
@@ -315,15 +320,15 @@ fn first<T>(slot: &mut Option<T>, value: T) {
     }
 }
 
-/// The pointer for [`parse_pointer`]: as sent after `#` (bare or as a fragment, as other
-/// servers send it), else what follows `prefix`, as the URI fragment
-/// [`FieldPath::pointer_after`] wrote it.
-fn pointer_text(text: &str, prefix: &str) -> Result<String, DecodeError> {
-    if prefix == "#" {
-        return Ok(text.to_owned());
+/// The pointer for [`parse_pointer`]: what follows `prefix` as the URI fragment
+/// [`FieldPath::pointer_after`] wrote it, else (after `#`, or a pointer elsewhere in the
+/// document) the pointer as sent, bare or as a fragment.
+fn pointer_text(text: &str, prefix: &str) -> String {
+    match text.strip_prefix(prefix) {
+        Some(rest) if prefix != "#" => format!("#{rest}"),
+        // Elsewhere in the document (another server's body): the pointer as it is.
+        _ => text.to_owned(),
     }
-    let rest = text.strip_prefix(prefix).ok_or_else(invalid_pointer)?;
-    Ok(format!("#{rest}"))
 }
 
 /// Whether the body has something that stands for a missing code.
@@ -331,6 +336,16 @@ fn stands_in_for_code(slots: &[Slot<'_>]) -> bool {
     slots.iter().any(|slot| match slot.value() {
         Value::ProblemType { .. } | Value::Category => true,
         Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => stands_in_for_code(inner),
+        _ => false,
+    })
+}
+
+/// Whether an object holds a member a body cannot do without (see the module docs): one
+/// missing with it is then missing too.
+fn holds_needed(slots: &[Slot<'_>]) -> bool {
+    slots.iter().any(|slot| match slot.value() {
+        Value::Code | Value::Message | Value::Category => true,
+        Value::Object(inner) => holds_needed(inner),
         _ => false,
     })
 }

@@ -114,7 +114,7 @@ impl<'a> Program<'a> {
             sealed: 0,
             ok: true,
         };
-        if !program.object(slots, Object::Top, true) {
+        if !program.object(slots, Object::Top, false) {
             program.ok = false;
         }
         program
@@ -158,13 +158,9 @@ impl<'a> Program<'a> {
             Value::Reserved => return true,
             _ => {}
         }
-        // A name that needs escaping, or an index past what a step holds, goes slot by slot.
-        if !slot.is_name_plain() || index > u8::MAX as usize {
-            return index > 0
-                && self.op(Op::Slot {
-                    object,
-                    index: index as u8,
-                });
+        // A name that needs escaping goes slot by slot.
+        if !slot.is_name_plain() {
+            return self.by_slot(object, index);
         }
         let always = always(&value, field_items);
         match value {
@@ -178,66 +174,25 @@ impl<'a> Program<'a> {
                     && self.raw(b"\"")
             }
             Value::Object(inner) => {
-                let mark = (self.len, self.bytes_len);
+                // Compiled on a copy: a key already joined to the fixed JSON before cannot be
+                // taken back otherwise.
+                let saved = *self;
                 if self.key(slot, comma) && self.object(inner, Object::Nested(inner), field_items) {
                     return true;
                 }
                 // An object whose commas depend on the error goes slot by slot.
-                (self.len, self.bytes_len) = mark;
-                index > 0
-                    && self.op(Op::Slot {
-                        object,
-                        index: index as u8,
-                    })
+                *self = saved;
+                self.by_slot(object, index)
             }
-            Value::FieldItems(item) | Value::ErrorItems(item) => {
-                let one_without = matches!(value, Value::ErrorItems(_));
-                let field_parts = !one_without;
-                let start = self.bytes_len;
-                if !self.key_bytes(slot, comma) || !self.raw_bytes(b"[") {
-                    return false;
+            Value::FieldItems(_) | Value::ErrorItems(_) => {
+                let saved = *self;
+                if self.items(slot, comma, always) {
+                    return true;
                 }
-                let key_len = self.bytes_len - start;
-                if key_len > WINDOW {
-                    return false;
-                }
-                if always {
-                    // The key and `[` join the fixed JSON before; an optional list writes them
-                    // itself.
-                    if !self.raw_op(start, key_len) {
-                        return false;
-                    }
-                }
-                let at = self.len;
-                let items = Op::Items {
-                    body: 0,
-                    optional: !always,
-                    one_without,
-                    start: start as u16,
-                    len: key_len as u16,
-                };
-                // Each item starts a run of its own.
-                self.sealed = at + 1;
-                if !self.op(items) || !self.object(item, Object::Nested(item), field_parts) {
-                    return false;
-                }
-                let body = self.len - at - 1;
-                if body > u8::MAX as usize {
-                    return false;
-                }
-                if let Op::Items { body: count, .. } = &mut self.ops[at] {
-                    *count = body as u8;
-                }
-                self.sealed = self.len;
-                true
+                *self = saved;
+                self.by_slot(object, index)
             }
-            Value::ObjectUnlessEmpty(_) => {
-                index > 0
-                    && self.op(Op::Slot {
-                        object,
-                        index: index as u8,
-                    })
-            }
+            Value::ObjectUnlessEmpty(_) => self.by_slot(object, index),
             Value::Code => self.key(slot, comma) && self.op(Op::Code),
             Value::Message => self.key(slot, comma) && self.op(Op::Message),
             Value::Status => self.key(slot, comma) && self.op(Op::Status),
@@ -267,6 +222,64 @@ impl<'a> Program<'a> {
                 })
             }
         }
+    }
+
+    /// The steps of a list of items, its key and brackets included.
+    const fn items(&mut self, slot: &Slot<'a>, comma: bool, always: bool) -> bool {
+        let (item, one_without) = match *slot.value() {
+            Value::FieldItems(item) => (item, false),
+            Value::ErrorItems(item) => (item, true),
+            _ => return false,
+        };
+        let field_parts = !one_without;
+        let start = self.bytes_len;
+        if !self.key_bytes(slot, comma) || !self.raw_bytes(b"[") {
+            return false;
+        }
+        let key_len = self.bytes_len - start;
+        if key_len > WINDOW {
+            return false;
+        }
+        if always {
+            // The key and `[` join the fixed JSON before; an optional list writes them
+            // itself.
+            if !self.raw_op(start, key_len) {
+                return false;
+            }
+        }
+        let at = self.len;
+        let items = Op::Items {
+            body: 0,
+            optional: !always,
+            one_without,
+            start: start as u16,
+            len: key_len as u16,
+        };
+        // Each item starts a run of its own.
+        self.sealed = at + 1;
+        if !self.op(items) || !self.object(item, Object::Nested(item), field_parts) {
+            return false;
+        }
+        let body = self.len - at - 1;
+        if body > u8::MAX as usize {
+            return false;
+        }
+        if let Op::Items { body: count, .. } = &mut self.ops[at] {
+            *count = body as u8;
+        }
+        self.sealed = self.len;
+        true
+    }
+
+    /// A member written slot by slot: `,"name":value`. Not for an object's first member,
+    /// whose comma is not known before.
+    const fn by_slot(&mut self, object: Object<'a>, index: usize) -> bool {
+        index > 0
+            && index <= u8::MAX as usize
+            && self.op(Op::Slot {
+                object,
+                index: index as u8,
+            })
     }
 
     /// `,"name":` as fixed JSON joined to what comes before.

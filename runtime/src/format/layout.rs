@@ -52,13 +52,19 @@ impl<'a> Layout<'a> {
     /// A body whose top-level object has `slots`.
     ///
     /// # Panics
-    /// With more than [`MAX_SLOTS`] slots: in a `const`, that is a compile error.
+    /// In a `const` these are compile errors:
+    /// - more than [`MAX_SLOTS`] slots;
+    /// - two members of one object with the same name, or two [`Slot::extensions`];
+    /// - a field's path, pointer or message outside the items of a list
+    ///   ([`Value::FieldItems`], [`Value::ErrorItems`]);
+    /// - field errors inside the items of a list.
     #[must_use]
     pub const fn new(slots: &[Slot<'a>]) -> Self {
         assert!(
             slots.len() <= MAX_SLOTS,
             "a layout's top-level object has at most 16 members"
         );
+        check(slots, false);
         let mut inline = [Slot::reserved(""); MAX_SLOTS];
         let mut i = 0;
         while i < slots.len() {
@@ -76,12 +82,13 @@ impl<'a> Layout<'a> {
     /// a member.
     ///
     /// # Panics
-    /// When there is no slot at `index`.
+    /// When there is no slot at `index`, or as [`new`](Self::new) does.
     #[must_use]
     pub const fn with_slot(mut self, index: usize, slot: Slot<'a>) -> Self {
         assert!(index < self.len, "no slot at this index");
         self.slots[index] = slot;
         let (slots, _) = self.slots.split_at(self.len);
+        check(slots, false);
         self.program = Program::compile(slots);
         self
     }
@@ -96,6 +103,61 @@ impl<'a> Layout<'a> {
     pub(crate) fn program(&self) -> &Program<'a> {
         &self.program
     }
+}
+
+/// Refuses layouts whose bodies would not be what they say: see [`Layout::new`].
+const fn check(slots: &[Slot<'_>], in_item: bool) {
+    let mut i = 0;
+    while i < slots.len() {
+        let value = slots[i].value();
+        match value {
+            Value::FieldPath | Value::FieldPointer { .. } | Value::FieldMessage => {
+                assert!(
+                    in_item,
+                    "a field's path, pointer and message belong in the items of FieldItems or ErrorItems"
+                );
+            }
+            Value::FieldMapOfLists
+            | Value::FieldMapOfStrings
+            | Value::FieldItems(_)
+            | Value::ErrorItems(_) => {
+                assert!(
+                    !in_item,
+                    "field errors cannot be listed inside the items of a list"
+                );
+                if let Value::FieldItems(inner) | Value::ErrorItems(inner) = value {
+                    check(inner, true);
+                }
+            }
+            Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => check(inner, in_item),
+            _ => {}
+        }
+        let mut j = 0;
+        while j < i {
+            assert!(
+                !same(slots[i].name(), slots[j].name()),
+                "two members of one object have the same name (or there are two Slot::extensions())"
+            );
+            j += 1;
+        }
+        i += 1;
+    }
+}
+
+/// `a == b`, in a `const fn`.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// One member of an object: its name and what it holds.
@@ -286,7 +348,7 @@ impl Value<'_> {
             Value::Status | Value::StatusString => "HTTP status.",
             Value::Message => "Human-readable message, safe to show.",
             Value::MessageUnlessRedacted => {
-                "Human-readable message; absent when it would only repeat `error`."
+                "Human-readable message; absent when it would be the generic one."
             }
             Value::Detail => "Explanation of this occurrence; absent when it repeats `title`.",
             Value::Title => "Short summary of the problem type.",

@@ -47,7 +47,8 @@ const DATA: &[Slot<'static>] = &[
 /// Every body's members.
 const LAYOUT: Layout<'static> = Layout::new(&[
     Slot::new("success", Value::FALSE),
-    Slot::new("message", Value::MessageUnlessRedacted),
+    Slot::new("message", Value::MessageUnlessRedacted)
+        .doc("Human-readable message; absent when it would only repeat `error`."),
     Slot::new("error", Value::Category),
     Slot::new("statusCode", Value::Status),
     Slot::new("timestamp", Value::Timestamp),

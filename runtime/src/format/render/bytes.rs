@@ -278,8 +278,65 @@ mod tests {
         }
     }
 
-    /// The compiled steps of every built-in format write exactly what the layout's slots do,
-    /// and every built-in format compiles.
+    /// Layouts whose compiling falls back, member by member or whole.
+    struct Custom(&'static Layout<'static>);
+
+    impl crate::format::Format for Custom {
+        fn layout(&self) -> &Layout<'_> {
+            self.0
+        }
+    }
+
+    use crate::format::{Literal, Value};
+
+    /// An object whose first member may be absent, after fixed JSON.
+    const OPTIONAL_FIRST: Layout<'static> = Layout::new(&[
+        Slot::new("ok", Value::FALSE),
+        Slot::new(
+            "meta",
+            Value::Object(&[
+                Slot::extensions(),
+                Slot::new("requestId", Value::CorrelationId),
+            ]),
+        ),
+    ]);
+    /// The same in the middle of a body.
+    const OPTIONAL_FIRST_INSIDE: Layout<'static> = Layout::new(&[
+        Slot::new("success", Value::FALSE),
+        Slot::new(
+            "error",
+            Value::Object(&[
+                Slot::new("cid", Value::CorrelationId),
+                Slot::new("code", Value::Code),
+            ]),
+        ),
+        Slot::new("message", Value::Message),
+    ]);
+    /// Names and literals that need escaping, a long name, lists of errors with objects.
+    const ESCAPES: Layout<'static> = Layout::new(&[
+        Slot::new("v", Value::Literal(Literal::Str("a\"b"))),
+        Slot::new("quo\"ted", Value::Code),
+        Slot::new("a_member_name_longer_than_one_copy_window", Value::Status),
+        Slot::new(
+            "errors",
+            Value::ErrorItems(&[
+                Slot::new("code", Value::Code),
+                Slot::new("detail", Value::FieldMessage),
+                Slot::new(
+                    "source",
+                    Value::ObjectUnlessEmpty(&[Slot::new(
+                        "pointer",
+                        Value::FieldPointer { prefix: "/data" },
+                    )]),
+                ),
+                Slot::extensions(),
+            ]),
+        ),
+        Slot::new("meta", Value::ObjectUnlessEmpty(&[Slot::extensions()])),
+    ]);
+
+    /// The compiled steps of every built-in format and of the layouts above write exactly
+    /// what the layout's slots do, and every built-in format compiles.
     #[test]
     fn compiled_steps_write_what_the_slots_do() {
         let formats: [&dyn AnyFormat; 8] = [
@@ -312,10 +369,20 @@ mod tests {
                     .with("c", "three"),
             ),
         ];
+        for layout in [&OPTIONAL_FIRST, &OPTIONAL_FIRST_INSIDE, &ESCAPES] {
+            let custom = Custom(layout);
+            check(&custom, &errors, [&full, &empty]);
+        }
         for format in formats {
             assert!(format.layout().program().ops().is_some());
-            for error in &errors {
-                for context in [&full, &empty] {
+            check(format, &errors, [&full, &empty]);
+        }
+    }
+
+    fn check(format: &dyn AnyFormat, errors: &[Sample], contexts: [&Context; 2]) {
+        {
+            for error in errors {
+                for context in contexts {
                     let problem = Problem::new(error, context);
                     let mut compiled = Vec::new();
                     let mut slots = Vec::new();
