@@ -171,12 +171,19 @@ impl<'a> Writer<'a> {
     }
 
     /// Fixed JSON from a compiled layout: the first `len` bytes of `window`, copied whole
-    /// (a few register moves) and cut back.
+    /// (a few register moves) and cut back when the buffer has room for the whole window;
+    /// else only those bytes, so that the overshoot never grows the buffer.
     #[inline(always)]
     pub(crate) fn window(&mut self, window: &[u8; WINDOW], len: u16) {
-        let end = self.out.len() + usize::from(len);
-        self.out.extend_from_slice(window);
-        self.out.truncate(end);
+        let len = usize::from(len);
+        if self.out.capacity() - self.out.len() >= WINDOW {
+            let end = self.out.len() + len;
+            self.out.extend_from_slice(window);
+            self.out.truncate(end);
+        } else {
+            self.out
+                .extend_from_slice(window.get(..len).unwrap_or(window));
+        }
     }
 
     /// One byte of punctuation.
