@@ -29,10 +29,13 @@ pub(crate) enum Object<'a> {
 /// One step of writing a body.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Op<'a> {
-    /// Fixed JSON: `bytes[start..start + len]`.
+    /// Fixed JSON: `bytes[start..start + len]`, also kept in the step itself as the first
+    /// `len` bytes of `window` (filled in when compiling ends), so that writing it reads
+    /// nothing else.
     Raw {
         start: u16,
         len: u16,
+        window: [u8; WINDOW],
     },
     /// The code, the public message, the status as a number: values every body has, written
     /// directly; their keys are already written.
@@ -107,7 +110,11 @@ impl<'a> Program<'a> {
     /// Compiles the top-level object of `slots`.
     pub(crate) const fn compile(slots: &[Slot<'a>]) -> Self {
         let mut program = Program {
-            ops: [Op::Raw { start: 0, len: 0 }; MAX_OPS],
+            ops: [Op::Raw {
+                start: 0,
+                len: 0,
+                window: [0; WINDOW],
+            }; MAX_OPS],
             len: 0,
             bytes: [0; MAX_BYTES + WINDOW],
             bytes_len: 0,
@@ -116,6 +123,20 @@ impl<'a> Program<'a> {
         };
         if !program.object(slots, Object::Top, false) {
             program.ok = false;
+        }
+        // Each run of fixed JSON into its step.
+        let mut i = 0;
+        while i < program.len {
+            if let Op::Raw { start, len, .. } = program.ops[i] {
+                let mut window = [0; WINDOW];
+                let mut j = 0;
+                while j < WINDOW {
+                    window[j] = program.bytes[start as usize + j];
+                    j += 1;
+                }
+                program.ops[i] = Op::Raw { start, len, window };
+            }
+            i += 1;
         }
         program
     }
@@ -309,6 +330,7 @@ impl<'a> Program<'a> {
             && let Op::Raw {
                 start: before,
                 len: before_len,
+                ..
             } = self.ops[self.len - 1]
             && before as usize + before_len as usize == start
         {
@@ -317,6 +339,7 @@ impl<'a> Program<'a> {
             self.ops[self.len - 1] = Op::Raw {
                 start: before,
                 len: (before_len as usize + taken) as u16,
+                window: [0; WINDOW],
             };
             start += taken;
             len -= taken;
@@ -326,6 +349,7 @@ impl<'a> Program<'a> {
             if !self.op(Op::Raw {
                 start: start as u16,
                 len: taken as u16,
+                window: [0; WINDOW],
             }) {
                 return false;
             }

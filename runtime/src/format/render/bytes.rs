@@ -39,11 +39,7 @@ fn run<'a>(
     let mut i = 0;
     while let Some(op) = ops.get(i) {
         match op {
-            Op::Raw { start, len } => {
-                if let Some(window) = program.window(*start) {
-                    w.window(window, *len);
-                }
-            }
+            Op::Raw { len, window, .. } => w.window(window, *len),
             // The values nearly every body or field item has, written without `resolve`'s
             // detour; the tests compare every format's bytes with its serde path, which takes
             // it.
