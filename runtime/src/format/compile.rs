@@ -146,7 +146,7 @@ impl<'a> Program<'a> {
     /// is in is about a field.
     const fn object(&mut self, slots: &[Slot<'a>], object: Object<'a>, field_items: bool) -> bool {
         // Commas are decided here, once: the first member must be in every body.
-        if slots.is_empty() || !always(slots[0].value(), field_items) {
+        if slots.is_empty() || !slots[0].value().is_required(field_items) {
             return false;
         }
         if !self.raw(b"{") {
@@ -183,7 +183,7 @@ impl<'a> Program<'a> {
         if !slot.is_name_plain() {
             return self.by_slot(object, index);
         }
-        let always = always(&value, field_items);
+        let always = value.is_required(field_items);
         match value {
             Value::Literal(Literal::Bool(value)) => {
                 self.key(slot, comma) && self.raw(if value { b"true" } else { b"false" })
@@ -379,23 +379,5 @@ impl<'a> Program<'a> {
         self.ops[self.len] = op;
         self.len += 1;
         true
-    }
-}
-
-/// Whether every object the value is in has it; `field_items` in an item about a field.
-const fn always(value: &Value<'_>, field_items: bool) -> bool {
-    match value {
-        Value::Literal(_)
-        | Value::Code
-        | Value::Status
-        | Value::StatusString
-        | Value::Message
-        | Value::Title
-        | Value::Category
-        | Value::ProblemType { .. }
-        | Value::ErrorItems(_)
-        | Value::Object(_) => true,
-        Value::FieldPath | Value::FieldPointer { .. } | Value::FieldMessage => field_items,
-        _ => false,
     }
 }

@@ -376,8 +376,7 @@ impl Value<'_> {
 
     /// Whether every body (or every item) has it; `field_parts` says whether the field's parts
     /// are there in the object it belongs to.
-    #[cfg(feature = "catalog")]
-    pub(crate) fn is_required(&self, field_parts: bool) -> bool {
+    pub(crate) const fn is_required(&self, field_parts: bool) -> bool {
         match self {
             Value::Literal(_)
             | Value::Code
