@@ -1,4 +1,4 @@
-//! A direct JSON writer for the built-in formats' hot path.
+//! A direct JSON writer for every format's hot path.
 //!
 //! It writes exactly what serde_json's compact serializer writes for the same values (the
 //! tests compare both byte for byte), without going through `Serializer`: static strings that
@@ -111,11 +111,8 @@ impl fmt::Write for Escaper<'_> {
     }
 }
 
-/// Writes a body into a buffer: the formats spell out their fixed JSON as literal fragments
+/// Writes a body into a buffer: the layout's compiled steps copy their fixed JSON
 /// (`{"success":false,"error":{"code":`) and call the methods below for the values.
-///
-/// Every built-in shape opens with a member that is always there, so each optional member is
-/// written with its leading comma and no state is kept about what came before.
 pub(crate) struct Writer<'a> {
     out: &'a mut Vec<u8>,
 }
