@@ -126,7 +126,16 @@ impl FieldPath {
         Pointer(self, "#")
     }
 
-    /// The same pointer after `prefix` instead of `#`: `/data/attributes/items/2/qty`.
+    /// The same pointer after `prefix` instead of `#`: `/data/attributes/items/2/qty`, as
+    /// JSON:API's `source.pointer` locates a field in the request document.
+    ///
+    /// ```
+    /// use apierr::FieldPath;
+    ///
+    /// let path = FieldPath::from("items[2].qty");
+    /// assert_eq!(path.pointer().to_string(), "#/items/2/qty");
+    /// assert_eq!(path.pointer_after("/data/attributes").to_string(), "/data/attributes/items/2/qty");
+    /// ```
     #[must_use]
     pub fn pointer_after<'a>(&'a self, prefix: &'a str) -> Pointer<'a> {
         Pointer(self, prefix)

@@ -1,7 +1,8 @@
 //! A [`Layout`](super::Layout) rendered for one error: [`resolve`] says what each member holds
-//! for this error (or that it is absent), and the two writers only spell it: `bytes` as JSON
-//! straight into a buffer, `serde` through any serializer. Both must produce the same bytes
-//! for serde_json; the built-in formats' tests compare them.
+//! for this error (or that it is absent), and the writers only spell it: `bytes` as JSON
+//! straight into a buffer (by the layout's compiled steps, or slot by slot), `serde` through
+//! any serializer. All must produce the same bytes for serde_json; `bytes`' unit test compares
+//! the steps with the slots, and the formats' tests compare the bytes with serde.
 
 use crate::format::layout::{Literal, Slot, Value};
 use crate::problem::Kebab;
