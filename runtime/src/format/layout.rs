@@ -145,7 +145,7 @@ const fn check(slots: &[Slot<'_>], in_item: bool) {
 }
 
 /// `a == b`, in a `const fn`.
-const fn same(a: &str, b: &str) -> bool {
+pub(crate) const fn same(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;

@@ -1,3 +1,4 @@
+use super::layout::same;
 use super::{APPLICATION_PROBLEM_JSON, Format, Layout, Slot, Value};
 
 /// RFC 9457 problem details, served as `application/problem+json`.
@@ -127,23 +128,12 @@ impl ProblemDetails {
 const fn is_standard(name: &str) -> bool {
     let mut i = 0;
     while i < STANDARD.len() {
-        if STANDARD[i].len() == name.len() && starts_with(name.as_bytes(), STANDARD[i].as_bytes()) {
+        if same(STANDARD[i], name) {
             return true;
         }
         i += 1;
     }
     false
-}
-
-const fn starts_with(text: &[u8], prefix: &[u8]) -> bool {
-    let mut i = 0;
-    while i < prefix.len() {
-        if i >= text.len() || text[i] != prefix[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 impl Format for ProblemDetails {

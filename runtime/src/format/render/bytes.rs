@@ -6,7 +6,7 @@ use super::{Cx, Resolved, is_taken, resolve};
 use crate::format::RenderError;
 use crate::format::compile::{Object, Op};
 use crate::format::json::Writer;
-use crate::format::layout::{Layout, Slot};
+use crate::format::layout::{Layout, Slot, Value};
 
 /// Appends the body of `layout` for the error of `cx`.
 #[inline]
@@ -40,30 +40,14 @@ fn run<'a>(
     while let Some(op) = ops.get(i) {
         match op {
             Op::Raw { len, window, .. } => w.window(window, *len),
-            // The values nearly every body or field item has, written without `resolve`'s
-            // detour; the tests compare every format's bytes with its serde path, which takes
-            // it.
-            Op::Code => {
-                let spec = p.spec();
-                w.str_with(spec.code(), spec.is_code_plain());
-            }
-            Op::Message => w.message(p.message())?,
-            Op::Status => w.status(p.status().as_u16()),
-            Op::FieldPath => {
-                if let Some((path, _)) = cx.field {
-                    w.display(path)?;
-                }
-            }
-            Op::FieldPointer { prefix } => {
-                if let Some((path, _)) = cx.field {
-                    w.display(path.pointer_after(prefix))?;
-                }
-            }
-            Op::FieldMessage => {
-                if let Some((_, message)) = cx.field {
-                    w.str(message);
-                }
-            }
+            // The values nearly every body or field item has, each a step of its own: with the
+            // value a constant here, `resolve` and `write_value` fold into direct writes.
+            Op::Code => direct(w, &Value::Code, cx)?,
+            Op::Message => direct(w, &Value::Message, cx)?,
+            Op::Status => direct(w, &Value::Status, cx)?,
+            Op::FieldPath => direct(w, &Value::FieldPath, cx)?,
+            Op::FieldPointer { prefix } => direct(w, &Value::FieldPointer { prefix }, cx)?,
+            Op::FieldMessage => direct(w, &Value::FieldMessage, cx)?,
             Op::Value { value, plain } => {
                 if let Some(value) = resolve(value, *plain, cx) {
                     write_value(w, value, cx)?;
@@ -128,6 +112,15 @@ fn run<'a>(
         i += 1;
     }
     Ok(())
+}
+
+/// Writes `value`, when present; inlined where the value is a constant.
+#[inline(always)]
+fn direct(w: &mut Writer<'_>, value: &Value<'_>, cx: Cx<'_>) -> Result<(), RenderError> {
+    match resolve(value, true, cx) {
+        Some(value) => write_value(w, value, cx),
+        None => Ok(()),
+    }
 }
 
 /// Appends the object of `slots` for the error of `cx`, slot by slot.
