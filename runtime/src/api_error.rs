@@ -8,7 +8,7 @@ use std::fmt;
 use http::StatusCode;
 
 use crate::format::{self, Envelope};
-use crate::{FieldErrors, Member, Spec};
+use crate::{FieldErrors, Member, Spec, SubErrors};
 
 /// An error that an HTTP API can answer with: a code, a status and a public message.
 ///
@@ -71,6 +71,18 @@ pub trait ApiError {
     /// Calls `visit` with each extension member (`#[api(member)]` field), in order.
     fn visit_members(&self, visit: &mut dyn FnMut(Member<'_>)) {
         let _ = visit;
+    }
+
+    /// The extension member called `name`, if this value has one: for formats that put one
+    /// member in a place of its own ([`Value::Member`](crate::format::Value::Member)).
+    fn member(&self, name: &str) -> Option<Member<'_>> {
+        let _ = name;
+        None
+    }
+
+    /// The errors listed in this one's body, from the field marked `#[api(errors)]`, if any.
+    fn sub_errors(&self) -> Option<&SubErrors> {
+        None
     }
 
     /// The underlying error: the field marked `#[source]` or `#[from]`, or named `source`.

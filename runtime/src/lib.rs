@@ -31,6 +31,7 @@ mod plain_http;
 extern crate self as apierr;
 mod problem;
 mod spec;
+mod sub_errors;
 mod validation;
 
 pub use api_error::{ApiError, AsSource, RetryAfter};
@@ -65,6 +66,7 @@ pub use plain_http::error::{HttpError, MAX_DETAIL_LEN};
 pub use plain_http::response;
 pub use problem::{DebugDetail, Member, Members, Message, Problem};
 pub use spec::Spec;
+pub use sub_errors::{MAX_SUB_ERRORS, SubError, SubErrors};
 pub use validation::{FromFieldErrors, ValidationFailed};
 
 // What the derive's generated code calls, in `private.rs`: hidden, and not public API.
