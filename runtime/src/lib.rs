@@ -50,6 +50,7 @@ pub use ecosystem::reqwest;
 pub use ecosystem::validator;
 pub use fields::{
     AsItems, AsLists, AsPointers, AsStrings, FieldError, FieldErrors, FieldPath, Pointer, Segment,
+    Violation,
 };
 pub use format::Envelope;
 // Inline, as they were when `i18n` sat in a private module: each keeps its page at the root.

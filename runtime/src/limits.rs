@@ -10,6 +10,8 @@
 //! | field errors taken from a request | [`MAX_FIELD_ERRORS`] messages | the rest are dropped; one entry at path [`TRUNCATED`] says so |
 //! | one field path taken from a request | [`MAX_FIELD_PATH_LEN`] bytes, dotted | cut, ending in [`TRUNCATED`] |
 //! | one field message taken from a request | [`MAX_FIELD_MESSAGE_LEN`] bytes | cut, ending in [`TRUNCATED`] |
+//! | one field-error code, its parameters | [`MAX_FIELD_CODE_LEN`] bytes; [`MAX_FIELD_PARAMS`] of at most [`MAX_FIELD_PARAM_LEN`] bytes | code cut; parameters left out |
+//! | sub-errors of one body | [`MAX_SUB_ERRORS`](crate::MAX_SUB_ERRORS), texts as field messages | the rest are dropped; one with code [`TRUNCATED`] says so |
 //! | serde's text in a rejection | [`MAX_DETAIL_LEN`](crate::MAX_DETAIL_LEN) bytes | cut, control characters dropped |
 //! | request path, `instance` | [`MAX_PATH_LEN`](crate::MAX_PATH_LEN) bytes | cut, control characters dropped |
 //! | request method | [`MAX_METHOD_LEN`] bytes | left out of the body |
@@ -69,6 +71,16 @@ pub const MAX_FIELD_PATH_LEN: usize = 512;
 
 /// The longest field-error message taken from a request, in bytes.
 pub const MAX_FIELD_MESSAGE_LEN: usize = 512;
+
+/// The longest field-error code taken from a request, in bytes.
+pub const MAX_FIELD_CODE_LEN: usize = 128;
+
+/// The most parameters of one field-error entry taken from a request.
+pub const MAX_FIELD_PARAMS: usize = 8;
+
+/// The longest field-error parameter taken from a request, in bytes of its name and JSON value;
+/// a longer one is left out.
+pub const MAX_FIELD_PARAM_LEN: usize = 256;
 
 /// The longest public message or debug detail in a reduced body, in bytes.
 pub const MAX_MESSAGE_LEN: usize = 2048;

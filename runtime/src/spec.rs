@@ -439,3 +439,19 @@ impl fmt::Debug for Spec {
             .finish()
     }
 }
+
+// TEMPORARY until the derive branch lands its data and numeric flag.
+impl Spec {
+    /// TEMPORARY.
+    #[must_use]
+    pub fn data(&self, name: &str) -> Option<&'static str> {
+        let _ = name;
+        None
+    }
+
+    /// TEMPORARY.
+    #[must_use]
+    pub const fn is_code_numeric(&self) -> bool {
+        crate::format::json::is_number(self.code)
+    }
+}

@@ -63,7 +63,7 @@ impl AuthError {
                     .map(|f| {
                         (
                             f.path().to_string(),
-                            f.messages().iter().map(|m| m.to_string()).collect(),
+                            f.messages().map(|m| m.to_string()).collect(),
                         )
                     })
                     .collect(),

@@ -204,9 +204,16 @@ pub fn expected(shape: &Shape, fixture: &Fixture, context: &Context) -> Json {
         .iter()
         .flatten()
         .map(|entry| {
-            let messages: Vec<String> = entry.messages().iter().map(|m| m.to_string()).collect();
+            let messages: Vec<String> = entry.messages().map(|m| m.to_string()).collect();
             (entry.path(), messages)
         })
+        .collect();
+    // Formats that list entries one by one keep the order they were reported in.
+    let entries: Vec<(&FieldPath, String)> = fixture
+        .fields
+        .iter()
+        .flat_map(|fields| fields.entries())
+        .map(|(path, violation)| (path, violation.text().to_owned()))
         .collect();
     let lists = || {
         Json::Obj(
@@ -298,16 +305,14 @@ pub fn expected(shape: &Shape, fixture: &Fixture, context: &Context) -> Json {
                 put(&mut body, "method", str(method.as_str()));
             }
             if !fields.is_empty() {
-                let items = fields
+                let items = entries
                     .iter()
-                    .flat_map(|(path, messages)| {
-                        messages.iter().map(move |m| {
-                            Json::Obj(vec![
-                                ("type".to_owned(), str("field")),
-                                ("path".to_owned(), str(&path.to_string())),
-                                ("msg".to_owned(), str(m)),
-                            ])
-                        })
+                    .map(|(path, m)| {
+                        Json::Obj(vec![
+                            ("type".to_owned(), str("field")),
+                            ("path".to_owned(), str(&path.to_string())),
+                            ("msg".to_owned(), str(m)),
+                        ])
                     })
                     .collect();
                 put(&mut body, "data", Json::Arr(items));
@@ -348,15 +353,13 @@ pub fn expected(shape: &Shape, fixture: &Fixture, context: &Context) -> Json {
                 put(&mut body, name, str(spec.code()));
             }
             if !fields.is_empty() {
-                let items = fields
+                let items = entries
                     .iter()
-                    .flat_map(|(path, messages)| {
-                        messages.iter().map(move |m| {
-                            Json::Obj(vec![
-                                ("detail".to_owned(), str(m)),
-                                ("pointer".to_owned(), str(&path.pointer().to_string())),
-                            ])
-                        })
+                    .map(|(path, m)| {
+                        Json::Obj(vec![
+                            ("detail".to_owned(), str(m)),
+                            ("pointer".to_owned(), str(&path.pointer().to_string())),
+                        ])
                     })
                     .collect();
                 put(&mut body, "errors", Json::Arr(items));
@@ -671,7 +674,7 @@ fn check_decode(shape: &Shape, body: &[u8], fixture: &Fixture, context: &Context
         .iter()
         .flatten()
         .map(|entry| {
-            let messages: Vec<String> = entry.messages().iter().map(|m| m.to_string()).collect();
+            let messages: Vec<String> = entry.messages().map(|m| m.to_string()).collect();
             let messages = if joined {
                 vec![messages.join("; ")]
             } else {
@@ -684,7 +687,7 @@ fn check_decode(shape: &Shape, body: &[u8], fixture: &Fixture, context: &Context
         .fields
         .iter()
         .map(|entry| {
-            let messages = entry.messages().iter().map(|m| m.to_string()).collect();
+            let messages = entry.messages().map(|m| m.to_string()).collect();
             (read_print(entry.path()), messages)
         })
         .collect();

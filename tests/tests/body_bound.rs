@@ -178,11 +178,11 @@ async fn validator_lists_and_echoed_values_stay_bounded() {
     );
     let last = errors.iter().last().unwrap();
     assert_eq!(last.path().to_string(), TRUNCATED);
-    assert_eq!(last.messages(), [FIELD_ERRORS_OMITTED]);
+    assert_eq!(last.messages().collect::<Vec<_>>(), [FIELD_ERRORS_OMITTED]);
     // …and cuts a message that quotes the request.
     let order: ValidOrder = serde_json::from_str(&echoed).unwrap();
     let errors = FieldErrors::from(order.validate().unwrap_err());
-    let message = &errors.iter().next().unwrap().messages()[0];
+    let message = errors.iter().next().unwrap().messages().next().unwrap();
     assert!(message.len() <= MAX_FIELD_MESSAGE_LEN);
     assert!(message.ends_with(&format!("xx{TRUNCATED}")));
 }
@@ -292,6 +292,6 @@ fn adding_a_hundred_thousand_field_errors_is_linear() {
     }
     errors.add("f99999", "worse");
     assert_eq!(errors.len(), 100_000);
-    assert_eq!(errors.iter().last().unwrap().messages(), ["bad", "worse"]);
+    assert_eq!(errors.iter().last().unwrap().messages().collect::<Vec<_>>(), ["bad", "worse"]);
     assert_eq!(errors.iter().next().unwrap().path().to_string(), "f0");
 }

@@ -69,6 +69,7 @@ fn renders_the_user_shape() {
     );
 }
 
+/// One item per entry, in the order reported: a list does not group equal paths.
 #[test]
 fn field_errors_become_one_item_each_and_context_goes_to_meta() {
     let err = ServiceError::from(StoreError::Invalid(
@@ -82,8 +83,8 @@ fn field_errors_become_one_item_each_and_context_goes_to_meta() {
         "jsonapi": {"version": "1.1"},
         "errors": [
             {"status": "422", "code": "INVALID_ARTICLE", "title": "Article is invalid", "detail": "can't be blank", "source": {"pointer": "/data/attributes/title"}},
-            {"status": "422", "code": "INVALID_ARTICLE", "title": "Article is invalid", "detail": "is too short", "source": {"pointer": "/data/attributes/title"}},
-            {"status": "422", "code": "INVALID_ARTICLE", "title": "Article is invalid", "detail": "is too long", "source": {"pointer": "/data/attributes/tags/1"}}
+            {"status": "422", "code": "INVALID_ARTICLE", "title": "Article is invalid", "detail": "is too long", "source": {"pointer": "/data/attributes/tags/1"}},
+            {"status": "422", "code": "INVALID_ARTICLE", "title": "Article is invalid", "detail": "is too short", "source": {"pointer": "/data/attributes/title"}}
         ],
         "meta": {"requestId": "req-7"}
     });
@@ -93,8 +94,8 @@ fn field_errors_become_one_item_each_and_context_goes_to_meta() {
         concat!(
             r#"{"jsonapi":{"version":"1.1"},"errors":["#,
             r#"{"status":"422","code":"INVALID_ARTICLE","title":"Article is invalid","detail":"can't be blank","source":{"pointer":"/data/attributes/title"}},"#,
-            r#"{"status":"422","code":"INVALID_ARTICLE","title":"Article is invalid","detail":"is too short","source":{"pointer":"/data/attributes/title"}},"#,
-            r#"{"status":"422","code":"INVALID_ARTICLE","title":"Article is invalid","detail":"is too long","source":{"pointer":"/data/attributes/tags/1"}}"#,
+            r#"{"status":"422","code":"INVALID_ARTICLE","title":"Article is invalid","detail":"is too long","source":{"pointer":"/data/attributes/tags/1"}},"#,
+            r#"{"status":"422","code":"INVALID_ARTICLE","title":"Article is invalid","detail":"is too short","source":{"pointer":"/data/attributes/title"}}"#,
             r#"],"meta":{"requestId":"req-7"}}"#
         ),
     );

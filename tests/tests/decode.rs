@@ -123,7 +123,7 @@ fn context() -> Context {
 fn joined(fields: &FieldErrors) -> FieldErrors {
     fields
         .iter()
-        .map(|field| (field.path().clone(), field.messages().join("; ")))
+        .map(|field| (field.path().clone(), field.messages().collect::<Vec<_>>().join("; ")))
         .collect()
 }
 
@@ -135,7 +135,7 @@ fn sorted(fields: &FieldErrors) -> FieldErrors {
     let mut out = FieldErrors::new();
     for field in entries {
         for message in field.messages() {
-            out.add(field.path().clone(), message.clone());
+            out.add(field.path().clone(), message.to_owned());
         }
     }
     out
@@ -448,7 +448,7 @@ fn distinct_pointers_stay_distinct_fields() {
         .fields
         .iter()
         .map(|entry| {
-            let messages = entry.messages().iter().map(|m| m.to_string()).collect();
+            let messages = entry.messages().map(|m| m.to_string()).collect();
             (entry.path().pointer().to_string(), messages)
         })
         .collect();

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value as Json, json};
 
-use crate::format::{Layout, Literal, Slot, Value};
+use crate::format::{Layout, Literal, Place, Slot, Value};
 
 /// The JSON Schema of the bodies `layout` describes: each member's type, documentation and
 /// whether every body has it.
@@ -16,16 +16,16 @@ use crate::format::{Layout, Literal, Slot, Value};
 /// ```
 #[must_use]
 pub fn json_schema(layout: &Layout<'_>) -> Json {
-    object(layout.slots(), true, false)
+    object(layout.slots(), true, Place::Body)
 }
 
 /// An object of `slots`; `documented` for the members of bodies and nested objects (items
-/// carry no descriptions), `field_parts` when the object is about a field.
-fn object(slots: &[Slot<'_>], documented: bool, field_parts: bool) -> Json {
+/// carry no descriptions), at `place`.
+fn object(slots: &[Slot<'_>], documented: bool, place: Place) -> Json {
     let mut properties = Map::new();
     let mut required = Vec::new();
     for slot in slots {
-        let Some(mut schema) = value_schema(slot.value(), documented, field_parts) else {
+        let Some(mut schema) = value_schema(slot.value(), documented, place) else {
             continue;
         };
         let doc = if documented {
@@ -37,7 +37,7 @@ fn object(slots: &[Slot<'_>], documented: bool, field_parts: bool) -> Json {
             schema["description"] = doc.into();
         }
         properties.insert(slot.name().to_owned(), schema);
-        if slot.value().is_required(field_parts) {
+        if slot.value().is_required(place) {
             required.push(Json::from(slot.name()));
         }
     }
@@ -53,7 +53,7 @@ fn string() -> Json {
 }
 
 /// The schema of a value; `None` for what is never written.
-fn value_schema(value: &Value<'_>, documented: bool, field_parts: bool) -> Option<Json> {
+fn value_schema(value: &Value<'_>, documented: bool, place: Place) -> Option<Json> {
     Some(match value {
         Value::Literal(Literal::Bool(value)) => json!({"type": "boolean", "enum": [value]}),
         Value::Literal(Literal::Str(text)) => json!({"type": "string", "enum": [text]}),
@@ -64,10 +64,26 @@ fn value_schema(value: &Value<'_>, documented: bool, field_parts: bool) -> Optio
             "additionalProperties": {"type": "array", "items": string()},
         }),
         Value::FieldMapOfStrings => json!({"type": "object", "additionalProperties": string()}),
-        Value::FieldItems(item) => json!({"type": "array", "items": object(item, false, true)}),
-        Value::ErrorItems(item) => json!({"type": "array", "items": object(item, false, false)}),
+        Value::FieldItems(item) => {
+            json!({"type": "array", "items": object(item, false, Place::FieldItem)})
+        }
+        Value::ErrorItems(item) => {
+            json!({"type": "array", "items": object(item, false, Place::ErrorItem)})
+        }
         Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => {
-            object(inner, documented, field_parts)
+            object(inner, documented, place)
+        }
+        // A declared code of digits is a number; any other stays a string.
+        Value::NumericCode => json!({"type": ["integer", "string"]}),
+        Value::FieldParams => json!({"type": "object"}),
+        // Whatever the member's or parameter's `Serialize` writes.
+        Value::FieldParam(_) | Value::Member(_) => json!({}),
+        Value::Array(values) => {
+            let items: Vec<Json> = values
+                .iter()
+                .filter_map(|value| value_schema(value, documented, place))
+                .collect();
+            json!({"type": "array", "items": {"anyOf": items}})
         }
         Value::Reserved | Value::Extensions => return None,
         _ => string(),

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde_json::Value as Json;
 
 use super::Catalog;
-use crate::format::{AnyFormat, Layout, Literal, Slot, Value};
+use crate::format::{AnyFormat, Layout, Literal, Place, Slot, Value};
 
 impl Catalog {
     /// TypeScript for clients: a union of the codes (`{name}Code`), a code → status map
@@ -162,14 +162,14 @@ fn block(out: &mut String, slots: &[Slot<'_>], depth: usize) {
     let indent = "  ".repeat(depth + 1);
     out.push_str("{\n");
     for slot in slots {
-        let Some(ty) = value_type(slot.value(), Some(depth), true) else {
+        let Some(ty) = value_type(slot.value(), Some(depth), Place::Body) else {
             continue;
         };
         let doc = slot.documentation();
         if !doc.is_empty() {
             let _ = writeln!(out, "{indent}/** {} */", ts_comment(doc));
         }
-        let optional = if slot.value().is_required(false) {
+        let optional = if slot.value().is_required(Place::Body) {
             ""
         } else {
             "?"
@@ -185,14 +185,14 @@ fn block(out: &mut String, slots: &[Slot<'_>], depth: usize) {
 }
 
 /// An object type on one line, for the items of a list: `{ a: string; b?: number }`;
-/// `field_parts` when every item is about a field.
-fn inline(slots: &[Slot<'_>], field_parts: bool) -> String {
+/// at `place`.
+fn inline(slots: &[Slot<'_>], place: Place) -> String {
     let mut members = Vec::new();
     for slot in slots {
-        let Some(ty) = value_type(slot.value(), None, field_parts) else {
+        let Some(ty) = value_type(slot.value(), None, place) else {
             continue;
         };
-        let optional = if slot.value().is_required(field_parts) {
+        let optional = if slot.value().is_required(place) {
             ""
         } else {
             "?"
@@ -207,7 +207,7 @@ fn inline(slots: &[Slot<'_>], field_parts: bool) -> String {
 
 /// The TypeScript type of a value, `None` for what is never written: objects over several
 /// lines at `depth`, or on one line without one.
-fn value_type(value: &Value<'_>, depth: Option<usize>, field_parts: bool) -> Option<String> {
+fn value_type(value: &Value<'_>, depth: Option<usize>, place: Place) -> Option<String> {
     Some(match value {
         Value::Literal(Literal::Bool(value)) => value.to_string(),
         Value::Literal(Literal::Str(text)) => ts_string(text),
@@ -215,15 +215,25 @@ fn value_type(value: &Value<'_>, depth: Option<usize>, field_parts: bool) -> Opt
         Value::Status => "number".to_owned(),
         Value::FieldMapOfLists => "Record<string, string[]>".to_owned(),
         Value::FieldMapOfStrings => "Record<string, string>".to_owned(),
-        Value::FieldItems(item) => format!("Array<{}>", inline(item, true)),
-        Value::ErrorItems(item) => format!("Array<{}>", inline(item, false)),
+        Value::FieldItems(item) => format!("Array<{}>", inline(item, Place::FieldItem)),
+        Value::ErrorItems(item) => format!("Array<{}>", inline(item, Place::ErrorItem)),
+        Value::NumericCode => "number | C".to_owned(),
+        Value::FieldParams => "Record<string, unknown>".to_owned(),
+        Value::FieldParam(_) | Value::Member(_) => "unknown".to_owned(),
+        Value::Array(values) => {
+            let types: Vec<String> = values
+                .iter()
+                .filter_map(|value| value_type(value, None, place))
+                .collect();
+            format!("Array<{}>", types.join(" | "))
+        }
         Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => match depth {
             Some(depth) => {
                 let mut out = String::new();
                 block(&mut out, inner, depth + 1);
                 out
             }
-            None => inline(inner, field_parts),
+            None => inline(inner, place),
         },
         Value::Reserved | Value::Extensions => return None,
         _ => "string".to_owned(),

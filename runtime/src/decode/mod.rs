@@ -47,7 +47,7 @@ use crate::format::{
     AnyFormat, FieldLists, FieldStrings, FlatDetails, Format, Nested, ProblemDetails,
     StatusEnvelope,
 };
-use crate::{ErrorCode, FieldErrors, HasCodeEnum, Spec};
+use crate::{ErrorCode, FieldErrors, HasCodeEnum, Spec, SubErrors};
 
 mod pointer;
 mod read;
@@ -78,6 +78,9 @@ pub struct Decoded {
     /// digits reads as an index, or as a key where that keeps two pointers from printing the
     /// same path.
     pub fields: FieldErrors,
+    /// Every item of a list of errors ([`Value::ErrorItems`](crate::format::Value::ErrorItems)),
+    /// as sent: its code, status, title, message and field. Empty for formats without one.
+    pub errors: SubErrors,
     /// The category ([`StatusEnvelope`]'s `error`).
     pub category: Option<String>,
     /// The RFC 9457 `title`.
@@ -109,6 +112,7 @@ impl Decoded {
             message: message.into(),
             status: None,
             fields: FieldErrors::new(),
+            errors: SubErrors::new(),
             category: None,
             title: None,
             problem_type: None,

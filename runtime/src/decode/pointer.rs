@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use percent_encoding::percent_decode_str;
 
 use super::DecodeError;
-use crate::{FieldErrors, FieldPath, Segment};
+use crate::{FieldErrors, FieldPath, Segment, Violation};
 
 /// Parses an RFC 6901 JSON Pointer, bare (`/items/2/qty`) or as a URI fragment
 /// (`#/items/2/qty`, percent-encoded), into a [`FieldPath`]. Segments that are array indexes
@@ -114,7 +114,7 @@ struct PointerField<'a> {
     /// The reading chosen, by which of its indexes are keys instead (bit `i`: the `i`-th index);
     /// `None` until one is free.
     keys: Option<u64>,
-    messages: Vec<&'a str>,
+    messages: Vec<&'a Violation>,
 }
 
 /// How many of a pointer's indexes may be read as keys instead; those past the first 8 stay
@@ -128,7 +128,7 @@ const READINGS_PER_FIELD: usize = 32;
 const MAX_DISPLACEMENT_DEPTH: usize = 16;
 
 impl<'a> PointerFields<'a> {
-    pub(super) fn push(&mut self, parsed: FieldPath, text: &str, message: &'a str) {
+    pub(super) fn push(&mut self, parsed: FieldPath, text: &str, message: &'a Violation) {
         // Sized from the pointer as sent: written once, not grown piece by piece.
         let mut pointer = String::with_capacity(text.len() + 1);
         // Writing into a `String` cannot fail.
@@ -159,9 +159,9 @@ impl<'a> PointerFields<'a> {
             };
             if let Some((last, others)) = field.messages.split_last() {
                 for message in others {
-                    fields.add(path.clone(), (*message).to_owned());
+                    fields.push(path.clone(), (*message).clone());
                 }
-                fields.add(path, (*last).to_owned());
+                fields.push(path, (*last).clone());
             }
         }
     }

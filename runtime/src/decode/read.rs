@@ -13,7 +13,7 @@ use serde_json::{Map, Value as Json};
 use super::pointer::{PointerFields, invalid_pointer};
 use super::{DecodeError, Decoded, parse_pointer};
 use crate::format::{Layout, Slot, Value, is_taken};
-use crate::{FieldErrors, FieldPath};
+use crate::{FieldErrors, FieldPath, SubError, SubErrors, Violation};
 
 /// Reads `body` as `layout` describes it.
 pub(crate) fn decode(layout: &Layout<'_>, body: &Json) -> Result<Decoded, DecodeError> {
@@ -46,18 +46,30 @@ struct Read<'b> {
     instance: Option<String>,
     debug_detail: Option<String>,
     fields: FieldErrors,
+    errors: SubErrors,
     /// Items' pointers, placed once every item is read (see [`PointerFields`]).
-    pointers: Vec<(&'b str, String, &'b str)>,
+    pointers: Vec<(&'b str, String, Violation)>,
     members: Map<String, Json>,
 }
 
 /// The parts of the field an item is about, gathered from it and the objects it nests (as
 /// JSON:API's `source.pointer`): the path as sent with the pointer to parse (empty for a
-/// dotted path), and the message.
+/// dotted path), and the entry's parts; in a list of errors, the item's own code, status,
+/// title and message too.
 #[derive(Default)]
 struct Parts<'b> {
     path: Option<(&'b str, String)>,
-    message: Option<&'b str>,
+    violation: Option<Violation>,
+    code: Option<String>,
+    status: Option<StatusCode>,
+    title: Option<String>,
+    message: Option<String>,
+}
+
+impl Parts<'_> {
+    fn violation(&mut self) -> &mut Violation {
+        self.violation.get_or_insert_with(Violation::default)
+    }
 }
 
 /// Reads one member of an object, with errors that name it.
@@ -139,12 +151,43 @@ impl<'b> Read<'b> {
             };
             match slot.value() {
                 Value::Literal(_) | Value::Reserved | Value::Extensions => {}
-                Value::Code => first(&mut self.code, at.string(value)?),
-                Value::Status | Value::StatusString => first(&mut self.status, at.status(value)?),
-                Value::Message | Value::MessageUnlessRedacted | Value::Detail => {
-                    first(&mut self.message, at.string(value)?);
+                Value::Code | Value::NumericCode => {
+                    let code = match value {
+                        // Only a numeric code is sent as a number.
+                        Json::Number(number)
+                            if number.is_u64() && matches!(slot.value(), Value::NumericCode) =>
+                        {
+                            number.to_string()
+                        }
+                        _ => at.string(value)?,
+                    };
+                    first(&mut parts.code, code.clone());
+                    first(&mut self.code, code);
                 }
-                Value::Title => first(&mut self.title, at.string(value)?),
+                Value::Status | Value::StatusString => {
+                    let status = at.status(value)?;
+                    first(&mut parts.status, status);
+                    first(&mut self.status, status);
+                }
+                Value::Message | Value::MessageUnlessRedacted | Value::Detail => {
+                    let message = at.string(value)?;
+                    first(&mut parts.message, message.clone());
+                    first(&mut self.message, message);
+                }
+                Value::Title => {
+                    let title = at.string(value)?;
+                    first(&mut parts.title, title.clone());
+                    first(&mut self.title, title);
+                }
+                Value::Member(name) => {
+                    self.members.insert((*name).to_owned(), value.clone());
+                }
+                // Written from what the client knows already, or not from the error at all.
+                Value::KebabCode
+                | Value::Setting(_)
+                | Value::Datum(_)
+                | Value::Join(_)
+                | Value::Array(_) => {}
                 Value::Category => first(&mut self.category, at.string(value)?),
                 Value::ProblemType { .. } => first(&mut self.problem_type, at.string(value)?),
                 Value::Instance => first(&mut self.instance, at.string(value)?),
@@ -166,11 +209,17 @@ impl<'b> Read<'b> {
                     };
                     let items = value.as_array().ok_or_else(|| at.invalid(expected))?;
                     let inner = format!("{prefix}{}[].", slot.name());
+                    let errors = matches!(slot.value(), Value::ErrorItems(_));
                     for entry in items {
                         let entry = entry.as_object().ok_or_else(|| at.invalid(expected))?;
                         let mut parts = Parts::default();
                         self.object(item, entry, &inner, code_stands_in, &mut parts)
-                            .and_then(|()| self.field(parts, expected == FIELD_ITEMS))
+                            .and_then(|()| {
+                                if errors {
+                                    self.sub_error(&parts);
+                                }
+                                self.field(parts, !errors)
+                            })
                             // A pointer that is not one is named as such; anything else
                             // wrong in an item makes the list malformed.
                             .map_err(|error| match error {
@@ -187,8 +236,27 @@ impl<'b> Read<'b> {
                     let text = value.as_str().ok_or_else(invalid_pointer)?;
                     parts.path = Some((text, pointer_text(text, before)));
                 }
-                Value::FieldMessage => {
-                    parts.message = Some(value.as_str().ok_or_else(|| at.invalid("a string"))?);
+                Value::FieldMessage | Value::FieldMessageIfAny => {
+                    let message = value.as_str().ok_or_else(|| at.invalid("a string"))?;
+                    let violation = parts.violation().clone().with_message(message.to_owned());
+                    parts.violation = Some(violation);
+                }
+                Value::FieldCode => {
+                    let code = value.as_str().ok_or_else(|| at.invalid("a string"))?;
+                    let violation = parts.violation().clone().with_code(code.to_owned());
+                    parts.violation = Some(violation);
+                }
+                Value::FieldParams => {
+                    let params = value.as_object().ok_or_else(|| at.invalid("an object"))?;
+                    let mut violation = parts.violation().clone();
+                    for (name, value) in params {
+                        violation = violation.with_param(name.clone(), value.clone());
+                    }
+                    parts.violation = Some(violation);
+                }
+                Value::FieldParam(name) => {
+                    let violation = parts.violation().clone().with_param((*name).to_owned(), value.clone());
+                    parts.violation = Some(violation);
                 }
                 Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => {
                     let object = value.as_object().ok_or_else(|| at.invalid("an object"))?;
@@ -200,19 +268,40 @@ impl<'b> Read<'b> {
         Ok(())
     }
 
-    /// The field error of one item: both its parts, or neither where the item may be about no
-    /// field (`required` false).
+    /// The item of a list of errors, as a sub-error, when it has a code.
+    fn sub_error(&mut self, parts: &Parts<'b>) {
+        let Some(code) = &parts.code else {
+            return;
+        };
+        let mut error = SubError::new(code.clone());
+        if let Some(status) = parts.status {
+            error = error.with_status(status);
+        }
+        if let Some(title) = &parts.title {
+            error = error.with_title(title.clone());
+        }
+        if let Some(message) = &parts.message {
+            error = error.with_message(message.clone());
+        }
+        if let Some((text, _)) = &parts.path {
+            error = error.with_source(FieldPath::from(*text));
+        }
+        self.errors.push(error);
+    }
+
+    /// The field error of one item: its path and an entry, or neither where the item may be
+    /// about no field (`required` false).
     fn field(&mut self, parts: Parts<'b>, required: bool) -> Result<(), DecodeError> {
         let invalid = || DecodeError::Invalid {
             member: Cow::Borrowed("field"),
             expected: "a field error",
         };
-        match (parts.path, parts.message) {
-            (Some((text, fragment)), Some(message)) => {
+        match (parts.path, parts.violation) {
+            (Some((text, fragment)), Some(violation)) => {
                 if fragment.is_empty() {
-                    self.fields.add(FieldPath::from(text), message.to_owned());
+                    self.fields.push(FieldPath::from(text), violation);
                 } else {
-                    self.pointers.push((text, fragment, message));
+                    self.pointers.push((text, fragment, violation));
                 }
                 Ok(())
             }
@@ -255,9 +344,9 @@ impl<'b> Read<'b> {
             // away, and only when two do, start over and pick readings that keep them apart.
             let mut direct = FieldErrors::new();
             let mut apart = true;
-            for (_, fragment, message) in &pointers {
+            for (_, fragment, violation) in &pointers {
                 let path = parse_pointer(fragment)?;
-                if !direct.add_distinct(path, Cow::Owned((*message).to_owned())) {
+                if !direct.add_distinct(path, violation.clone()) {
                     apart = false;
                     break;
                 }
@@ -268,8 +357,8 @@ impl<'b> Read<'b> {
             }
         }
         let mut placed = PointerFields::default();
-        for (text, fragment, message) in &pointers {
-            placed.push(parse_pointer(fragment)?, text, message);
+        for (text, fragment, violation) in &pointers {
+            placed.push(parse_pointer(fragment)?, text, violation);
         }
         placed.add_to(&mut self.fields);
         Ok(())
@@ -296,6 +385,7 @@ impl<'b> Read<'b> {
         let mut decoded = Decoded::new(code, message);
         decoded.status = self.status;
         decoded.fields = self.fields;
+        decoded.errors = self.errors;
         decoded.category = self.category;
         decoded.title = self.title;
         decoded.problem_type = self.problem_type;

@@ -5,25 +5,25 @@ use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
-use crate::limits::{
-    FIELD_ERRORS_OMITTED, MAX_FIELD_ERRORS, MAX_FIELD_MESSAGE_LEN, MAX_FIELD_PATH_LEN, TRUNCATED,
-    truncate_cow,
-};
+use crate::limits::{FIELD_ERRORS_OMITTED, MAX_FIELD_ERRORS, MAX_FIELD_PATH_LEN, TRUNCATED};
 
 mod path;
 mod shapes;
+mod violation;
 
 pub use path::{FieldPath, Pointer, Segment};
 pub use shapes::{AsItems, AsLists, AsPointers, AsStrings};
+pub use violation::Violation;
 
-/// The messages reported for one field.
+/// Everything reported for one field: the entries of [`FieldErrors`] whose paths print alike,
+/// as the formats that group by path show them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     path: FieldPath,
     /// The path as the dotted formats print it: two paths that print the same are one field
     /// on the wire, so they are kept as one.
     dotted: String,
-    messages: Vec<Cow<'static, str>>,
+    violations: Vec<Violation>,
 }
 
 impl FieldError {
@@ -35,15 +35,22 @@ impl FieldError {
 
     /// What is wrong with it, in the order reported; never empty.
     #[must_use]
-    pub fn messages(&self) -> &[Cow<'static, str>] {
-        &self.messages
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// The text of each entry ([`Violation::text`]), in the order reported.
+    pub fn messages(&self) -> impl ExactSizeIterator<Item = &str> + Clone + '_ {
+        self.violations.iter().map(Violation::text)
     }
 }
 
-/// Field-level validation errors: an ordered map from a [`FieldPath`] to one or more messages.
+/// Field-level validation errors: entries of a [`FieldPath`] and a [`Violation`] (a message,
+/// a code, parameters), in the order reported.
 ///
 /// A variant carries it in a field marked `#[api(fields)]`; each format renders it in its own
-/// shape (see [`crate::format`]). Empty field errors are left out of every body.
+/// shape (see [`crate::format`]): one item per entry, or grouped by path into a map, where
+/// entries whose paths print alike are one field. Empty field errors are left out of every body.
 ///
 /// ```
 /// use apierr::FieldErrors;
@@ -63,12 +70,13 @@ impl FieldError {
 /// ```
 #[derive(Clone, Default)]
 pub struct FieldErrors {
+    /// The fields, in the order first reported, each with its entries.
     entries: Vec<FieldError>,
+    /// Every entry in the order reported: its field in `entries`, and its place there.
+    order: Vec<(usize, usize)>,
     /// Where the entry of each dotted path is, once there are enough entries that scanning
     /// them on every [`add`](Self::add) would make adding many quadratic.
     index: Option<Index>,
-    /// How many messages the entries hold.
-    messages: usize,
     /// How many messages [`add_bounded`](Self::add_bounded) dropped.
     omitted: usize,
 }
@@ -149,7 +157,7 @@ impl PartialEq for FieldErrors {
     /// The same entries, in the same order, and as many dropped messages; the index is only a
     /// way of finding entries.
     fn eq(&self, other: &Self) -> bool {
-        self.entries == other.entries && self.omitted == other.omitted
+        self.entries == other.entries && self.order == other.order && self.omitted == other.omitted
     }
 }
 
@@ -170,8 +178,8 @@ impl FieldErrors {
     pub const fn new() -> Self {
         FieldErrors {
             entries: Vec::new(),
+            order: Vec::new(),
             index: None,
-            messages: 0,
             omitted: 0,
         }
     }
@@ -187,7 +195,15 @@ impl FieldErrors {
         path: impl Into<FieldPath>,
         message: impl Into<Cow<'static, str>>,
     ) -> &mut Self {
-        self.insert(path.into(), message.into(), false);
+        self.insert(path.into(), Violation::from_message(message), false);
+        self
+    }
+
+    /// Records the entry `violation` (a message, a code, parameters) for the field at `path`:
+    /// [`add`](Self::add) for entries that are more than a message. Nothing is cut: for entries
+    /// that come from a request, use [`push_bounded`](Self::push_bounded).
+    pub fn push(&mut self, path: impl Into<FieldPath>, violation: impl Into<Violation>) -> &mut Self {
+        self.insert(path.into(), violation.into(), false);
         self
     }
 
@@ -195,11 +211,11 @@ impl FieldErrors {
     /// added and the answer is `false`. Decoding uses it to notice two pointers that would
     /// merge.
     #[cfg(feature = "decode")]
-    pub(crate) fn add_distinct(&mut self, path: FieldPath, message: Cow<'static, str>) -> bool {
-        self.insert(path, message, true)
+    pub(crate) fn add_distinct(&mut self, path: FieldPath, violation: Violation) -> bool {
+        self.insert(path, violation, true)
     }
 
-    fn insert(&mut self, path: FieldPath, message: Cow<'static, str>, distinct: bool) -> bool {
+    fn insert(&mut self, path: FieldPath, violation: Violation, distinct: bool) -> bool {
         let dotted = path.dotted();
         let hash = self.index.as_ref().map(|index| index.hash(&dotted));
         let found = match (&self.index, hash) {
@@ -210,15 +226,15 @@ impl FieldErrors {
             if distinct && self.entries[at].path != path {
                 return false;
             }
-            self.messages += 1;
-            self.entries[at].messages.push(message);
+            self.order.push((at, self.entries[at].violations.len()));
+            self.entries[at].violations.push(violation);
             return true;
         }
-        self.messages += 1;
+        self.order.push((self.entries.len(), 0));
         self.entries.push(FieldError {
             path,
             dotted,
-            messages: vec![message],
+            violations: vec![violation],
         });
         match (&mut self.index, hash) {
             (Some(index), Some(hash)) => index.push(hash),
@@ -259,30 +275,40 @@ impl FieldErrors {
     /// assert_eq!(first.path().to_string().len(), limits::MAX_FIELD_PATH_LEN);
     /// let last = errors.iter().last().unwrap();
     /// assert_eq!(last.path().to_string(), limits::TRUNCATED);
-    /// assert_eq!(last.messages(), [limits::FIELD_ERRORS_OMITTED]);
+    /// assert!(last.messages().eq([limits::FIELD_ERRORS_OMITTED]));
     /// ```
     pub fn add_bounded(
         &mut self,
         path: impl Into<FieldPath>,
         message: impl Into<Cow<'static, str>>,
     ) -> &mut Self {
+        self.push_bounded(path, Violation::from_message(message))
+    }
+
+    /// [`push`](Self::push) for an entry that comes from a request: the path and each part of
+    /// the entry are cut to their bounds ([`crate::limits`]), and entries past
+    /// [`MAX_FIELD_ERRORS`] are dropped and counted, as [`add_bounded`](Self::add_bounded) does.
+    pub fn push_bounded(
+        &mut self,
+        path: impl Into<FieldPath>,
+        violation: impl Into<Violation>,
+    ) -> &mut Self {
         if self.is_full() {
             self.omit();
             return self;
         }
-        self.add(
-            path.into().truncated(MAX_FIELD_PATH_LEN),
-            truncate_cow(message.into(), MAX_FIELD_MESSAGE_LEN),
-        )
+        let path = path.into().truncated(MAX_FIELD_PATH_LEN);
+        self.insert(path, violation.into().bounded(), false);
+        self
     }
 
     /// Counts `count` dropped messages, and adds the entry that says so unless it is there.
     fn mark_omitted(&mut self, count: usize) {
         let marked = self.position(TRUNCATED).is_some_and(|at| {
             self.entries[at]
-                .messages
+                .violations
                 .iter()
-                .any(|message| message == FIELD_ERRORS_OMITTED)
+                .any(|violation| violation.message() == Some(FIELD_ERRORS_OMITTED))
         });
         if !marked {
             self.add(FieldPath::root().key(TRUNCATED), FIELD_ERRORS_OMITTED);
@@ -300,7 +326,7 @@ impl FieldErrors {
     /// Whether [`add_bounded`](Self::add_bounded) would drop the next message: the conversions
     /// then count what is left instead of building paths and messages for nothing.
     pub(crate) fn is_full(&self) -> bool {
-        self.omitted > 0 || self.messages >= MAX_FIELD_ERRORS
+        self.omitted > 0 || self.order.len() >= MAX_FIELD_ERRORS
     }
 
     /// Counts one message dropped without building it; see [`is_full`](Self::is_full).
@@ -308,32 +334,39 @@ impl FieldErrors {
         self.mark_omitted(1);
     }
 
-    /// How many messages all fields have together.
+    /// How many entries all fields have together.
     #[must_use]
     pub fn message_count(&self) -> usize {
-        self.messages
+        self.order.len()
     }
 
-    /// The first `keep` messages, each path and message cut as
-    /// [`add_bounded`](Self::add_bounded) cuts them, and the entry that says the rest were
+    /// Every entry, with its field's path, in the order reported: what formats that list
+    /// entries one by one show.
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = (&FieldPath, &Violation)> + Clone {
+        self.order.iter().map(|&(field, at)| {
+            let field = &self.entries[field];
+            (&field.path, &field.violations[at])
+        })
+    }
+
+    /// The first `keep` entries, each path and part cut as
+    /// [`push_bounded`](Self::push_bounded) cuts them, and the entry that says the rest were
     /// left out: what a body over its limit keeps.
     pub(crate) fn reduced(&self, keep: usize) -> FieldErrors {
         let mut out = FieldErrors::new();
-        let mut left = keep;
-        for entry in &self.entries {
-            for message in &entry.messages {
-                if left == 0 {
-                    out.mark_omitted(self.messages - keep + self.omitted);
-                    return out;
-                }
-                left -= 1;
-                out.add(
-                    entry.path.clone().truncated(MAX_FIELD_PATH_LEN),
-                    truncate_cow(message.clone(), MAX_FIELD_MESSAGE_LEN),
-                );
-            }
+        for (path, violation) in self.entries().take(keep) {
+            out.insert(
+                path.clone().truncated(MAX_FIELD_PATH_LEN),
+                violation.clone().bounded(),
+                false,
+            );
         }
-        out.omitted += self.omitted;
+        let left_out = self.message_count().saturating_sub(keep);
+        if left_out > 0 {
+            out.mark_omitted(left_out + self.omitted);
+        } else {
+            out.omitted += self.omitted;
+        }
         out
     }
 
@@ -377,14 +410,14 @@ impl FieldErrors {
         AsStrings(self)
     }
 
-    /// Serializes as `[{"type": "field", "path": "…", "msg": "…"}, …]`, one item per message,
+    /// Serializes as `[{"type": "field", "path": "…", "msg": "…"}, …]`, one item per entry,
     /// the shape of express-validator's `errors.array()`.
     #[must_use]
     pub fn as_items(&self) -> AsItems<'_> {
         AsItems(self)
     }
 
-    /// Serializes as RFC 9457's `[{"detail": "…", "pointer": "#/…"}, …]`, one item per message.
+    /// Serializes as RFC 9457's `[{"detail": "…", "pointer": "#/…"}, …]`, one item per entry.
     #[must_use]
     pub fn as_pointers(&self) -> AsPointers<'_> {
         AsPointers(self)

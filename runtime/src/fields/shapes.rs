@@ -1,11 +1,10 @@
 //! The serde shapes of [`FieldErrors`]: map of lists, map of strings, items, pointer items.
 
-use std::borrow::Cow;
 use std::fmt::{self, Display};
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 
-use super::{FieldErrors, FieldPath, Pointer};
+use super::{FieldError, FieldErrors, FieldPath, Pointer};
 
 /// [`FieldErrors`] serialized as a map of lists; see [`FieldErrors::as_lists`].
 #[derive(Debug, Clone, Copy)]
@@ -15,7 +14,8 @@ impl Serialize for AsLists<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for entry in self.0 {
-            map.serialize_entry(&entry.path, &entry.messages)?;
+            map.serialize_key(&entry.path)?;
+            map.serialize_value(&Texts(entry))?;
         }
         map.end()
     }
@@ -25,11 +25,21 @@ impl Serialize for AsLists<'_> {
 #[derive(Debug, Clone, Copy)]
 pub struct AsStrings<'a>(pub(super) &'a FieldErrors);
 
-struct Joined<'a>(&'a [Cow<'static, str>]);
+/// The texts of one field's entries, as a list.
+struct Texts<'a>(&'a FieldError);
+
+impl Serialize for Texts<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.messages())
+    }
+}
+
+/// The texts of one field's entries, joined with `"; "`.
+struct Joined<'a>(&'a FieldError);
 
 impl Display for Joined<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, message) in self.0.iter().enumerate() {
+        for (i, message) in self.0.messages().enumerate() {
             if i > 0 {
                 f.write_str("; ")?;
             }
@@ -43,11 +53,11 @@ impl Serialize for AsStrings<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for entry in self.0 {
-            match entry.messages.as_slice() {
-                [one] => map.serialize_entry(&entry.path, one)?,
-                many => map
+            match entry.violations() {
+                [one] => map.serialize_entry(&entry.path, one.text())?,
+                _ => map
                     .serialize_key(&entry.path)
-                    .and_then(|()| map.serialize_value(&CollectStr(&Joined(many))))?,
+                    .and_then(|()| map.serialize_value(&CollectStr(&Joined(entry))))?,
             }
         }
         map.end()
@@ -68,15 +78,12 @@ pub struct AsItems<'a>(pub(super) &'a FieldErrors);
 
 impl Serialize for AsItems<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let count = self.0.iter().map(|entry| entry.messages.len()).sum();
-        let mut seq = serializer.serialize_seq(Some(count))?;
-        for entry in self.0 {
-            for message in &entry.messages {
-                seq.serialize_element(&Item {
-                    path: &entry.path,
-                    message,
-                })?;
-            }
+        let mut seq = serializer.serialize_seq(Some(self.0.message_count()))?;
+        for (path, violation) in self.0.entries() {
+            seq.serialize_element(&Item {
+                path,
+                message: violation.text(),
+            })?;
         }
         seq.end()
     }
@@ -103,15 +110,12 @@ pub struct AsPointers<'a>(pub(super) &'a FieldErrors);
 
 impl Serialize for AsPointers<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let count = self.0.iter().map(|entry| entry.messages.len()).sum();
-        let mut seq = serializer.serialize_seq(Some(count))?;
-        for entry in self.0 {
-            for message in &entry.messages {
-                seq.serialize_element(&PointerItem {
-                    pointer: entry.path.pointer(),
-                    detail: message,
-                })?;
-            }
+        let mut seq = serializer.serialize_seq(Some(self.0.message_count()))?;
+        for (path, violation) in self.0.entries() {
+            seq.serialize_element(&PointerItem {
+                pointer: path.pointer(),
+                detail: violation.text(),
+            })?;
         }
         seq.end()
     }

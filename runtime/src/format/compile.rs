@@ -8,7 +8,7 @@
 //! slot-by-slot writer, for that member or for the whole body.
 
 use super::json::is_plain;
-use super::layout::{Literal, Slot, Value};
+use super::layout::{Literal, Place, Slot, Value};
 
 /// How many steps a program holds; a layout that needs more is written slot by slot.
 const MAX_OPS: usize = 40;
@@ -121,7 +121,7 @@ impl<'a> Program<'a> {
             sealed: 0,
             ok: true,
         };
-        if !program.object(slots, Object::Top, false) {
+        if !program.object(slots, Object::Top, Place::Body) {
             program.ok = false;
         }
         // Each run of fixed JSON into its step.
@@ -142,11 +142,10 @@ impl<'a> Program<'a> {
     }
 
     /// The steps of an object of `slots`, braces included; `false` when it cannot be compiled
-    /// (then the caller writes it slot by slot). `field_items` when every item of the list it
-    /// is in is about a field.
-    const fn object(&mut self, slots: &[Slot<'a>], object: Object<'a>, field_items: bool) -> bool {
+    /// (then the caller writes it slot by slot), at `place`.
+    const fn object(&mut self, slots: &[Slot<'a>], object: Object<'a>, place: Place) -> bool {
         // Commas are decided here, once: the first member must be in every body.
-        if slots.is_empty() || !slots[0].value().is_required(field_items) {
+        if slots.is_empty() || !slots[0].value().is_required(place) {
             return false;
         }
         if !self.raw(b"{") {
@@ -156,7 +155,7 @@ impl<'a> Program<'a> {
         while i < slots.len() {
             let slot = &slots[i];
             let comma = i > 0;
-            if !self.member(slot, object, i, comma, field_items) {
+            if !self.member(slot, object, i, comma, place) {
                 return false;
             }
             i += 1;
@@ -171,7 +170,7 @@ impl<'a> Program<'a> {
         object: Object<'a>,
         index: usize,
         comma: bool,
-        field_items: bool,
+        place: Place,
     ) -> bool {
         let value = *slot.value();
         match value {
@@ -183,7 +182,7 @@ impl<'a> Program<'a> {
         if !slot.is_name_plain() {
             return self.by_slot(object, index);
         }
-        let always = value.is_required(field_items);
+        let always = value.is_required(place);
         match value {
             Value::Literal(Literal::Bool(value)) => {
                 self.key(slot, comma) && self.raw(if value { b"true" } else { b"false" })
@@ -198,7 +197,7 @@ impl<'a> Program<'a> {
                 // Compiled on a copy: a key already joined to the fixed JSON before cannot be
                 // taken back otherwise.
                 let saved = *self;
-                if self.key(slot, comma) && self.object(inner, Object::Nested(inner), field_items) {
+                if self.key(slot, comma) && self.object(inner, Object::Nested(inner), place) {
                     return true;
                 }
                 // An object whose commas depend on the error goes slot by slot.
@@ -215,7 +214,7 @@ impl<'a> Program<'a> {
             }
             Value::ObjectUnlessEmpty(_) => self.by_slot(object, index),
             Value::Code => self.key(slot, comma) && self.op(Op::Code),
-            Value::Message => self.key(slot, comma) && self.op(Op::Message),
+            Value::Message if always => self.key(slot, comma) && self.op(Op::Message),
             Value::Status => self.key(slot, comma) && self.op(Op::Status),
             // In an item about a field these are always there; in a list of errors, optional.
             Value::FieldPath if always => self.key(slot, comma) && self.op(Op::FieldPath),
@@ -247,12 +246,11 @@ impl<'a> Program<'a> {
 
     /// The steps of a list of items, its key and brackets included.
     const fn items(&mut self, slot: &Slot<'a>, comma: bool, always: bool) -> bool {
-        let (item, one_without) = match *slot.value() {
-            Value::FieldItems(item) => (item, false),
-            Value::ErrorItems(item) => (item, true),
+        let (item, one_without, place) = match *slot.value() {
+            Value::FieldItems(item) => (item, false, Place::FieldItem),
+            Value::ErrorItems(item) => (item, true, Place::ErrorItem),
             _ => return false,
         };
-        let field_parts = !one_without;
         let start = self.bytes_len;
         if !self.key_bytes(slot, comma) || !self.raw_bytes(b"[") {
             return false;
@@ -278,7 +276,7 @@ impl<'a> Program<'a> {
         };
         // Each item starts a run of its own.
         self.sealed = at + 1;
-        if !self.op(items) || !self.object(item, Object::Nested(item), field_parts) {
+        if !self.op(items) || !self.object(item, Object::Nested(item), place) {
             return false;
         }
         let body = self.len - at - 1;

@@ -29,6 +29,24 @@ static ESCAPE: [u8; 256] = {
     table
 };
 
+/// Whether `text` can be written as a JSON number as it is: digits, no leading zero, and few
+/// enough (15) that every JSON reader, JavaScript's included, reads it exactly. The one rule for
+/// numeric codes.
+pub(crate) const fn is_number(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes.len() > 15 || (bytes[0] == b'0' && bytes.len() > 1) {
+        return false;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Whether `text` can be written between quotes as it is: a `const fn`, so that specs can
 /// decide it at compile time.
 pub(crate) const fn is_plain(text: &str) -> bool {
@@ -201,6 +219,16 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// Digits checked by [`is_number`], as a JSON number.
+    pub(crate) fn number(&mut self, digits: &str) {
+        self.out.extend_from_slice(digits.as_bytes());
+    }
+
+    /// Any JSON value, through serde_json into the same buffer.
+    pub(crate) fn json(&mut self, value: &serde_json::Value) -> Result<(), RenderError> {
+        serde_json::to_writer(&mut *self.out, value).map_err(RenderError::from)
+    }
+
     /// An extension member's value, through serde_json into the same buffer.
     pub(crate) fn member(&mut self, member: &Member<'_>) -> Result<(), RenderError> {
         member.write_json(self.out).map_err(RenderError::from)
@@ -215,7 +243,7 @@ impl<'a> Writer<'a> {
             }
             self.display(entry.path())?;
             self.out.extend_from_slice(b":[");
-            for (j, message) in entry.messages().iter().enumerate() {
+            for (j, message) in entry.messages().enumerate() {
                 if j > 0 {
                     self.out.push(b',');
                 }
@@ -236,7 +264,7 @@ impl<'a> Writer<'a> {
             }
             self.display(entry.path())?;
             self.out.extend_from_slice(b":\"");
-            for (j, message) in entry.messages().iter().enumerate() {
+            for (j, message) in entry.messages().enumerate() {
                 if j > 0 {
                     self.out.extend_from_slice(b"; ");
                 }

@@ -46,6 +46,10 @@ pub struct Layout<'a> {
     slots: [Slot<'a>; MAX_SLOTS],
     len: usize,
     program: Program<'a>,
+    /// The status of every response, when the format sets it (`0` when not).
+    status: u16,
+    /// Headers added to every response: a name and the string value it holds.
+    headers: &'a [Slot<'a>],
 }
 
 impl<'a> Layout<'a> {
@@ -75,7 +79,67 @@ impl<'a> Layout<'a> {
             slots: inline,
             len: slots.len(),
             program: Program::compile(slots),
+            status: 0,
+            headers: &[],
         }
+    }
+
+    /// The same layout, answered with `status` whatever the error's own: for APIs that answer
+    /// every error with `200 OK` and say in the body that it failed (Slack's `"ok": false`,
+    /// GraphQL's `errors`). The body still has the error's own status wherever the layout
+    /// puts [`Value::Status`].
+    ///
+    /// # Panics
+    /// When `status` is not between 100 and 999 (a compile error in a `const`).
+    #[must_use]
+    pub const fn with_status(mut self, status: u16) -> Self {
+        assert!(
+            status >= 100 && status <= 999,
+            "a response status is between 100 and 999"
+        );
+        self.status = status;
+        self
+    }
+
+    /// The same layout, with these headers added to every response: each slot's name is the
+    /// header's, and its value (a string such as [`Value::Code`], [`Value::Literal`] or
+    /// [`Value::Join`]) the header's value, left out when absent or not a valid header value.
+    ///
+    /// # Panics
+    /// When a name is not a lowercase header name, or a value is not a string (a compile
+    /// error in a `const`).
+    #[must_use]
+    pub const fn with_headers(mut self, headers: &'a [Slot<'a>]) -> Self {
+        let mut i = 0;
+        while i < headers.len() {
+            assert!(
+                is_header_name(headers[i].name()),
+                "a header name is lowercase letters, digits and `-`"
+            );
+            assert!(
+                headers[i].value().is_text(),
+                "a header's value is a string: a code, a literal, a status, a setting, a datum or a join of them"
+            );
+            i += 1;
+        }
+        self.headers = headers;
+        self
+    }
+
+    /// The status every response in this format has, if the format sets one.
+    #[must_use]
+    pub const fn status(&self) -> Option<u16> {
+        if self.status == 0 {
+            None
+        } else {
+            Some(self.status)
+        }
+    }
+
+    /// The headers every response in this format has.
+    #[must_use]
+    pub const fn headers(&self) -> &'a [Slot<'a>] {
+        self.headers
     }
 
     /// The same layout with the slot at `index` replaced: for formats whose settings change
@@ -105,17 +169,49 @@ impl<'a> Layout<'a> {
     }
 }
 
+/// Whether `name` is a header name as `http` spells them: lowercase, no separators.
+const fn is_header_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    if bytes.is_empty() {
+        return false;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        if !matches!(bytes[i], b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_') {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Refuses layouts whose bodies would not be what they say: see [`Layout::new`].
 const fn check(slots: &[Slot<'_>], in_item: bool) {
     let mut i = 0;
     while i < slots.len() {
         let value = slots[i].value();
         match value {
-            Value::FieldPath | Value::FieldPointer { .. } | Value::FieldMessage => {
+            Value::FieldPath
+            | Value::FieldPointer { .. }
+            | Value::FieldMessage
+            | Value::FieldMessageIfAny
+            | Value::FieldCode
+            | Value::FieldParams
+            | Value::FieldParam(_) => {
                 assert!(
                     in_item,
                     "a field's path, pointer and message belong in the items of FieldItems or ErrorItems"
                 );
+            }
+            Value::Join(parts) => {
+                let mut j = 0;
+                while j < parts.len() {
+                    assert!(
+                        parts[j].is_text() && !matches!(parts[j], Value::Join(_)),
+                        "the parts of a Join are strings: codes, literals, statuses, settings, data"
+                    );
+                    j += 1;
+                }
             }
             Value::FieldMapOfLists
             | Value::FieldMapOfStrings
@@ -310,8 +406,10 @@ pub enum Value<'a> {
     /// [`FieldMessage`](Self::FieldMessage) give the field's parts; any other value is the
     /// error's.
     FieldItems(&'a [Slot<'a>]),
-    /// A list of error objects of these members: one per field message, or one without the
-    /// field parts when there are no field errors (the `errors[]` of JSON:API documents).
+    /// A list of error objects of these members (the `errors[]` of JSON:API and GraphQL
+    /// documents): one per sub-error (`#[api(errors)]`), then one per field entry, or one for
+    /// the error itself when it has neither. In a sub-error's item, the code, status, title,
+    /// message and field are the sub-error's.
     ErrorItems(&'a [Slot<'a>]),
     /// In an item: the field's dotted path, `items[0].name`.
     FieldPath,
@@ -321,8 +419,38 @@ pub enum Value<'a> {
         /// What the pointer's segments follow.
         prefix: &'a str,
     },
-    /// In an item: the field's message.
+    /// In an item: the field's message, else its code, else `"is invalid"` (see
+    /// [`Violation::text`](crate::Violation::text)); in an item of several errors, the
+    /// sub-error's message, when it has one.
     FieldMessage,
+    /// In an item: the field's message; absent when the entry has none.
+    FieldMessageIfAny,
+    /// In an item: the field entry's code (GitHub's `missing_field`, Google's `reason`);
+    /// absent when it has none.
+    FieldCode,
+    /// In an item: the field entry's parameters as an object (`{"min": 3}`); absent when it
+    /// has none.
+    FieldParams,
+    /// In an item: one parameter of the field entry; absent when it has none of that name.
+    FieldParam(&'a str),
+    /// The machine-readable code in kebab case: `AUTH_EXPIRED` as `auth-expired`.
+    KebabCode,
+    /// The code as a JSON number when it is one (`code = 20003`), else as a string.
+    NumericCode,
+    /// A string the format holds, from [`Format::setting`](super::Format::setting): a
+    /// documentation URL or a domain read from configuration; absent when it has none.
+    Setting(&'a str),
+    /// A string the variant declares with `#[api(data(name = "…"))]`; absent when it declares
+    /// none of that name.
+    Datum(&'a str),
+    /// The extension member of this name (`#[api(member)]`), here instead of with the others;
+    /// absent when the error has none.
+    Member(&'a str),
+    /// One string of these parts, each a string value (a literal, the code, a setting…):
+    /// `"https://docs.example.com/errors/" + KebabCode`. Absent when a part is.
+    Join(&'a [Value<'a>]),
+    /// A JSON array of these values, leaving out those that are absent.
+    Array(&'a [Value<'a>]),
     /// An object of these members.
     Object(&'a [Slot<'a>]),
     /// An object of these members, absent when none of them is present.
@@ -368,28 +496,81 @@ impl Value<'_> {
             Value::ErrorItems(_) => "The errors.",
             Value::FieldPath => "The field's dotted path.",
             Value::FieldPointer { .. } => "JSON Pointer to the field.",
-            Value::FieldMessage => "What is wrong with the field.",
+            Value::FieldMessage | Value::FieldMessageIfAny => "What is wrong with the field.",
+            Value::FieldCode => "Machine-readable code of what is wrong with the field.",
+            Value::FieldParams => "The parameters of the rule the field broke.",
+            Value::FieldParam(_) => "A parameter of the rule the field broke.",
+            Value::KebabCode => "Machine-readable error code, in kebab case.",
+            Value::NumericCode => "Numeric error code.",
+            Value::Setting(_) | Value::Datum(_) | Value::Join(_) => "",
+            Value::Member(_) => "",
+            Value::Array(_) => "",
             Value::Object(_) | Value::ObjectUnlessEmpty(_) => "",
             Value::Reserved | Value::Extensions => "",
         }
     }
 
-    /// Whether every body (or every item) has it; `field_parts` says whether the field's parts
-    /// are there in the object it belongs to.
-    pub(crate) const fn is_required(&self, field_parts: bool) -> bool {
+    /// Whether every body (or every item) has it, in an object at `place`.
+    pub(crate) const fn is_required(&self, place: Place) -> bool {
         match self {
             Value::Literal(_)
             | Value::Code
+            | Value::KebabCode
+            | Value::NumericCode
             | Value::Status
             | Value::StatusString
-            | Value::Message
-            | Value::Title
             | Value::Category
             | Value::ProblemType { .. }
             | Value::ErrorItems(_)
+            | Value::Array(_)
             | Value::Object(_) => true,
-            Value::FieldPath | Value::FieldPointer { .. } | Value::FieldMessage => field_parts,
+            // A sub-error may have no title or message.
+            Value::Message | Value::Title => !matches!(place, Place::ErrorItem),
+            Value::FieldPath | Value::FieldPointer { .. } | Value::FieldMessage => {
+                matches!(place, Place::FieldItem)
+            }
+            Value::Join(parts) => {
+                let mut i = 0;
+                while i < parts.len() {
+                    if !parts[i].is_required(place) {
+                        return false;
+                    }
+                    i += 1;
+                }
+                true
+            }
             _ => false,
         }
     }
+
+    /// Whether it is a JSON string (or a number written as one), so it can be part of a
+    /// [`Value::Join`] or a header.
+    pub(crate) const fn is_text(&self) -> bool {
+        matches!(
+            self,
+            Value::Literal(Literal::Str(_))
+                | Value::Code
+                | Value::KebabCode
+                | Value::NumericCode
+                | Value::Status
+                | Value::StatusString
+                | Value::Title
+                | Value::Category
+                | Value::Message
+                | Value::Setting(_)
+                | Value::Datum(_)
+                | Value::Join(_)
+        )
+    }
+}
+
+/// Where an object is: what its members can be about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// The body, or an object in it outside lists.
+    Body,
+    /// An item of [`Value::FieldItems`]: always about a field entry.
+    FieldItem,
+    /// An item of [`Value::ErrorItems`]: about a sub-error, a field entry or the error itself.
+    ErrorItem,
 }

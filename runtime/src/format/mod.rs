@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 use serde::{Serialize, Serializer};
 
 use crate::limits::MAX_BODY_LEN;
-use crate::{ApiError, Context, Problem};
+use crate::{ApiError, Context, Problem, StatusCode};
 
 mod compile;
 pub(crate) mod json;
@@ -39,6 +39,7 @@ mod reduce;
 mod render;
 
 pub use layout::{Layout, Literal, MAX_SLOTS, Slot, Value};
+pub(crate) use layout::Place;
 pub(crate) use ordered::reserialize;
 #[cfg(feature = "decode")]
 pub(crate) use render::is_taken;
@@ -134,6 +135,14 @@ pub trait Format: Send + Sync + 'static {
 
     /// The members of every body in this format: the one definition everything follows from.
     fn layout(&self) -> &Layout<'_>;
+
+    /// The string the layout's [`Value::Setting`] `name` holds: for formats configured at run
+    /// time (a documentation URL, a domain, an API version read from configuration). `None`,
+    /// the default, leaves the member out.
+    fn setting(&self, name: &str) -> Option<&str> {
+        let _ = name;
+        None
+    }
 }
 
 mod sealed {
@@ -149,6 +158,9 @@ pub trait AnyFormat: sealed::Sealed + Send + Sync + 'static {
 
     /// The format's declaration; see [`Format::layout`].
     fn layout(&self) -> &Layout<'_>;
+
+    /// A string the format holds; see [`Format::setting`].
+    fn setting(&self, name: &str) -> Option<&str>;
 
     /// Appends the body of `problem` to `out`, as JSON, whole (unlike [`Envelope::write_to`],
     /// which bounds it).
@@ -186,12 +198,16 @@ impl<F: Format> AnyFormat for F {
         Format::layout(self)
     }
 
+    fn setting(&self, name: &str) -> Option<&str> {
+        Format::setting(self, name)
+    }
+
     fn write_json(&self, problem: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
         let layout = Format::layout(self);
         render::bytes::write_body(
             &mut json::Writer::new(out),
             layout,
-            render::Cx::new(problem),
+            render::Cx::new(problem, self),
         )
     }
 
@@ -208,7 +224,7 @@ impl<F: Format> AnyFormat for F {
         let slots = Format::layout(self).slots();
         render::serde::Object {
             slots,
-            cx: render::Cx::new(problem),
+            cx: render::Cx::new(problem, self),
         }
         .serialize(serializer)
     }
@@ -423,6 +439,26 @@ impl<'a> Envelope<'a> {
     #[must_use]
     pub fn content_type(&self) -> &'static str {
         self.format().media_type()
+    }
+
+    /// The response's status: the format's when it sets one ([`Layout::with_status`]), else
+    /// the error's.
+    #[must_use]
+    pub fn status(&self) -> StatusCode {
+        self.format()
+            .layout()
+            .status()
+            .and_then(|status| StatusCode::from_u16(status).ok())
+            .unwrap_or_else(|| self.error.status())
+    }
+
+    /// Calls `visit` with each header the format adds ([`Layout::with_headers`]) and its value
+    /// for this error, unchecked: the HTTP integrations drop a value that is not a valid
+    /// header value.
+    pub fn visit_headers(&self, visit: &mut dyn FnMut(&'static str, &str)) {
+        let format = self.format();
+        let problem = self.problem();
+        render::header_values(format, &problem, visit);
     }
 
     /// Appends the body to `out`: at most [`max_len`](Self::max_len) bytes, reduced as

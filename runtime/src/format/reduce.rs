@@ -6,7 +6,7 @@ use std::fmt;
 use super::{AnyFormat, EMPTY_CONTEXT, RenderError};
 use crate::limits::{MAX_FIELD_ERRORS, MAX_MEMBER_LEN, MAX_MESSAGE_LEN, write_capped};
 use crate::problem::DebugDetail;
-use crate::{ApiError, Context, FieldErrors, Member, Problem, Spec};
+use crate::{ApiError, Context, FieldErrors, MAX_SUB_ERRORS, Member, Problem, Spec, SubErrors};
 
 /// Appends the body of `error` to `out`, at most `max` bytes of it when the error's declaration
 /// fits in that; see [`crate::limits`].
@@ -43,19 +43,24 @@ fn write_reduced(
 ) -> Result<(), RenderError> {
     let problem = Problem::new(error, context);
     let fields = problem.field_errors();
+    let subs = error.sub_errors();
     let members = fitting_members(error);
+    // `keep` field entries and as many sub-errors.
     let attempt = |keep: usize, out: &mut Vec<u8>| -> Result<bool, RenderError> {
         out.truncate(start);
         let reduced = Reduced {
             error,
             fields: fields.map(|fields| fields.reduced(keep)),
+            subs: subs.map(|subs| subs.reduced(keep)),
             members: Some(&members),
         };
         format.write_json(&Problem::new(&reduced, context), out)?;
         Ok(out.len() - start <= max)
     };
     // Step 1: every piece cut to its bound.
-    let all = fields.map_or(0, |fields| fields.message_count().min(MAX_FIELD_ERRORS));
+    let all = fields
+        .map_or(0, |fields| fields.message_count().min(MAX_FIELD_ERRORS))
+        .max(subs.map_or(0, |subs| subs.len().min(MAX_SUB_ERRORS)));
     if attempt(all, out)? {
         return Ok(());
     }
@@ -78,6 +83,7 @@ fn write_reduced(
     let bare = Reduced {
         error,
         fields: None,
+        subs: None,
         members: None,
     };
     format.write_json(&Problem::new(&bare, &EMPTY_CONTEXT), out)
@@ -99,6 +105,7 @@ fn fitting_members(error: &dyn ApiError) -> Vec<bool> {
 struct Reduced<'a> {
     error: &'a dyn ApiError,
     fields: Option<FieldErrors>,
+    subs: Option<SubErrors>,
     /// Which members to keep, in visiting order; none at all when `None`.
     members: Option<&'a [bool]>,
 }
@@ -125,6 +132,17 @@ impl ApiError for Reduced<'_> {
 
     fn field_errors(&self) -> Option<&FieldErrors> {
         self.fields.as_ref()
+    }
+
+    fn sub_errors(&self) -> Option<&SubErrors> {
+        self.subs.as_ref()
+    }
+
+    fn member(&self, name: &str) -> Option<Member<'_>> {
+        self.members?;
+        let member = self.error.member(name)?;
+        let mut json = Vec::new();
+        (member.write_json(&mut json).is_ok() && json.len() <= MAX_MEMBER_LEN).then_some(member)
     }
 
     fn visit_members(&self, visit: &mut dyn FnMut(Member<'_>)) {

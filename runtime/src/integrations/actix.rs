@@ -323,7 +323,7 @@ pub mod __private {
 
     /// The body of every derived `ResponseError::status_code`.
     pub fn actix_status_code<E: crate::ApiError>(error: &E) -> ::actix_web::http::StatusCode {
-        super::status_code(error.status())
+        super::status_code(crate::Envelope::new(error).status())
     }
 
     /// The body of every derived `ResponseError::error_response`.

@@ -99,6 +99,14 @@ impl<E: ApiError + FromFieldErrors> ApiError for Rejection<E> {
         self.inner().visit_members(visit);
     }
 
+    fn member(&self, name: &str) -> Option<Member<'_>> {
+        self.inner().member(name)
+    }
+
+    fn sub_errors(&self) -> Option<&crate::SubErrors> {
+        self.inner().sub_errors()
+    }
+
     fn source_error(&self) -> Option<&(dyn Error + 'static)> {
         self.inner().source_error()
     }

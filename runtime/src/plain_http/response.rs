@@ -238,31 +238,34 @@ pub fn to_response(
     context: &Context,
     options: &ResponseOptions,
 ) -> Response<Vec<u8>> {
-    let status = error.status();
-    if status.is_server_error() {
+    if error.status().is_server_error() {
         log::server_error(error, context);
     }
-    let (content_type, body) = render(error, context, options);
-    let mut response = Response::new(body);
-    *response.status_mut() = status;
-    let headers = response.headers_mut();
-    add_headers(error, context, options, headers);
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    response
-}
-
-/// The body, in the chosen format, or the fallbacks the module docs describe.
-fn render(
-    error: &dyn ApiError,
-    context: &Context,
-    options: &ResponseOptions,
-) -> (&'static str, Vec<u8>) {
     let mut envelope = Envelope::from_dyn(error)
         .with_context(context)
         .with_max_len(options.max_body_len());
     if let Some(format) = options.format() {
         envelope = envelope.with_format(format);
     }
+    let (content_type, body) = render(&envelope, error, context, options);
+    let mut response = Response::new(body);
+    // The format's status when it sets one (`200` for APIs that say in the body that it failed).
+    *response.status_mut() = envelope.status();
+    let headers = response.headers_mut();
+    add_headers(error, context, options, headers);
+    let code = error.code();
+    envelope.visit_headers(&mut |name, value| insert_checked(headers, code, name, value));
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response
+}
+
+/// The body, in the chosen format, or the fallbacks the module docs describe.
+fn render(
+    envelope: &Envelope<'_>,
+    error: &dyn ApiError,
+    context: &Context,
+    options: &ResponseOptions,
+) -> (&'static str, Vec<u8>) {
     let failure = match envelope.to_vec() {
         Ok(body) => return (envelope.content_type(), body),
         Err(failure) => failure,
@@ -318,6 +321,10 @@ impl ApiError for WithoutMembers<'_> {
     }
 
     fn visit_members(&self, _: &mut dyn FnMut(Member<'_>)) {}
+
+    fn sub_errors(&self) -> Option<&crate::SubErrors> {
+        self.0.sub_errors()
+    }
 
     fn source_error(&self) -> Option<&(dyn Error + 'static)> {
         self.0.source_error()

@@ -2,7 +2,7 @@
 //! layout's compiled steps (see `format::compile`) when it has them, else slot by slot; both
 //! spell each value the same way, through [`resolve`] and [`write_value`].
 
-use super::{Cx, Resolved, is_taken, resolve};
+use super::{Cx, Joined, Resolved, is_taken, resolve};
 use crate::format::RenderError;
 use crate::format::compile::{Object, Op};
 use crate::format::json::Writer;
@@ -82,27 +82,33 @@ fn run<'a>(
             } => {
                 let body = usize::from(*body);
                 let fields = p.field_errors();
+                let subs = if *one_without {
+                    p.error().sub_errors()
+                } else {
+                    None
+                };
                 if !optional || fields.is_some() {
                     if *optional && let Some(window) = program.window(*start) {
                         w.window(window, *len);
                     }
                     let steps = ops.get(i + 1..i + 1 + body).unwrap_or_default();
-                    match fields {
-                        // The same items as `Cx::items`, without its iterator adapters.
-                        Some(fields) => {
-                            let mut first = true;
-                            for entry in fields {
-                                for message in entry.messages() {
-                                    if !first {
-                                        w.byte(b',');
-                                    }
-                                    first = false;
-                                    run(w, layout, steps, cx.with_field(entry.path(), message))?;
-                                }
-                            }
+                    // The same items as `Cx::items`, without its iterator adapters.
+                    let mut first = true;
+                    let mut item = |w: &mut Writer<'_>, cx| {
+                        if !first {
+                            w.byte(b',');
                         }
-                        None if *one_without => run(w, layout, steps, cx)?,
-                        None => {}
+                        first = false;
+                        run(w, layout, steps, cx)
+                    };
+                    for sub in subs.into_iter().flatten() {
+                        item(w, cx.with_sub(sub))?;
+                    }
+                    for (path, violation) in fields.into_iter().flat_map(|f| f.entries()) {
+                        item(w, cx.with_field(path, violation))?;
+                    }
+                    if *one_without && subs.is_none() && fields.is_none() {
+                        item(w, cx)?;
                     }
                     w.byte(b']');
                 }
@@ -184,9 +190,9 @@ fn write_value(w: &mut Writer<'_>, value: Resolved<'_>, cx: Cx<'_>) -> Result<()
         Resolved::Pointer(path, prefix) => w.display(path.pointer_after(prefix))?,
         Resolved::MapOfLists(fields) => w.field_lists(fields)?,
         Resolved::MapOfStrings(fields) => w.field_strings(fields)?,
-        Resolved::Items(slots, fields, one_without) => {
+        Resolved::Items(slots, errors) => {
             w.byte(b'[');
-            for (i, item) in cx.items(fields, one_without).enumerate() {
+            for (i, item) in cx.items(errors).enumerate() {
                 if i > 0 {
                     w.byte(b',');
                 }
@@ -195,6 +201,37 @@ fn write_value(w: &mut Writer<'_>, value: Resolved<'_>, cx: Cx<'_>) -> Result<()
             w.byte(b']');
         }
         Resolved::Object(slots) => write_object(w, slots, cx)?,
+        Resolved::Kebab(code) => w.display(crate::problem::Kebab(code))?,
+        Resolved::Number(digits) => w.number(digits),
+        Resolved::Params(params) => {
+            w.byte(b'{');
+            for (i, (name, value)) in params.iter().enumerate() {
+                if i > 0 {
+                    w.byte(b',');
+                }
+                w.str(name);
+                w.byte(b':');
+                w.json(value)?;
+            }
+            w.byte(b'}');
+        }
+        Resolved::Json(value) => w.json(value)?,
+        Resolved::Member(member) => w.member(&member)?,
+        Resolved::Join(parts) => w.display(Joined { parts, cx })?,
+        Resolved::Array(values) => {
+            w.byte(b'[');
+            let mut first = true;
+            for value in values {
+                if let Some(value) = resolve(value, false, cx) {
+                    if !first {
+                        w.byte(b',');
+                    }
+                    first = false;
+                    write_value(w, value, cx)?;
+                }
+            }
+            w.byte(b']');
+        }
     }
     Ok(())
 }
@@ -378,13 +415,13 @@ mod tests {
                     write_body(
                         &mut Writer::new(&mut compiled),
                         format.layout(),
-                        Cx::new(&problem),
+                        Cx::new(&problem, format),
                     )
                     .unwrap();
                     write_object(
                         &mut Writer::new(&mut slots),
                         format.layout().slots(),
-                        Cx::new(&problem),
+                        Cx::new(&problem, format),
                     )
                     .unwrap();
                     assert_eq!(

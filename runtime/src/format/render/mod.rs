@@ -4,52 +4,79 @@
 //! any serializer. All must produce the same bytes for serde_json; `bytes`' unit test compares
 //! the steps with the slots, and the formats' tests compare the bytes with serde.
 
+use crate::format::AnyFormat;
+use crate::format::json::is_number;
 use crate::format::layout::{Literal, Slot, Value};
 use crate::problem::Kebab;
-use crate::{DebugDetail, FieldErrors, FieldPath, Message, Problem, Timestamp};
+use crate::{
+    DebugDetail, FieldErrors, FieldPath, Member, Message, Problem, SubError, Timestamp, Violation,
+};
 
 pub(crate) mod bytes;
 pub(crate) mod serde;
 
-/// What a value is rendered for: the error, and inside a field item, one field's message.
+/// What a value is rendered for: the error in a format, and inside an item of a list, one
+/// field entry or one sub-error.
 #[derive(Clone, Copy)]
 pub(crate) struct Cx<'p> {
     pub(crate) problem: &'p Problem<'p>,
-    pub(crate) field: Option<(&'p FieldPath, &'p str)>,
+    pub(crate) format: &'p dyn AnyFormat,
+    pub(crate) item: Item<'p>,
+}
+
+/// What an item of a list is about.
+#[derive(Clone, Copy)]
+pub(crate) enum Item<'p> {
+    /// The error itself: outside lists, or the one item of a list of errors without others.
+    Error,
+    Field(&'p FieldPath, &'p Violation),
+    Sub(&'p SubError),
 }
 
 impl<'p> Cx<'p> {
-    pub(crate) fn new(problem: &'p Problem<'p>) -> Self {
+    pub(crate) fn new(problem: &'p Problem<'p>, format: &'p dyn AnyFormat) -> Self {
         Cx {
             problem,
-            field: None,
+            format,
+            item: Item::Error,
         }
     }
 
-    pub(crate) fn with_field(self, path: &'p FieldPath, message: &'p str) -> Self {
+    pub(crate) fn with_field(self, path: &'p FieldPath, violation: &'p Violation) -> Self {
         Cx {
-            field: Some((path, message)),
+            item: Item::Field(path, violation),
             ..self
         }
     }
 
-    /// One context per item of a list of `members`: one per field message, or (for
-    /// [`Value::ErrorItems`] without field errors) one without a field.
-    pub(crate) fn items(
-        self,
-        fields: Option<&'p FieldErrors>,
-        one_without: bool,
-    ) -> impl Iterator<Item = Cx<'p>> {
-        let per_message = fields.into_iter().flat_map(move |fields| {
-            fields.iter().flat_map(move |entry| {
-                entry
-                    .messages()
-                    .iter()
-                    .map(move |message| self.with_field(entry.path(), message))
-            })
-        });
-        let without = (one_without && fields.is_none()).then_some(self);
-        per_message.chain(without)
+    pub(crate) fn with_sub(self, sub: &'p SubError) -> Self {
+        Cx {
+            item: Item::Sub(sub),
+            ..self
+        }
+    }
+
+    /// The field entry of an item about one.
+    fn field(self) -> Option<(&'p FieldPath, &'p Violation)> {
+        match self.item {
+            Item::Field(path, violation) => Some((path, violation)),
+            _ => None,
+        }
+    }
+
+    /// One context per item of a list: for [`Value::ErrorItems`] (`errors`), one per sub-error
+    /// and one per field entry, or one for the error itself when there are none; else one per
+    /// field entry.
+    pub(crate) fn items(self, errors: bool) -> impl Iterator<Item = Cx<'p>> {
+        let subs = self.problem.error().sub_errors().filter(|_| errors);
+        let fields = self.problem.field_errors();
+        let per_sub = subs.into_iter().flatten().map(move |sub| self.with_sub(sub));
+        let per_entry = fields
+            .into_iter()
+            .flat_map(FieldErrors::entries)
+            .map(move |(path, violation)| self.with_field(path, violation));
+        let without = (errors && subs.is_none() && fields.is_none()).then_some(self);
+        per_sub.chain(per_entry).chain(without)
     }
 }
 
@@ -68,9 +95,64 @@ pub(crate) enum Resolved<'p> {
     Pointer(&'p FieldPath, &'p str),
     MapOfLists(&'p FieldErrors),
     MapOfStrings(&'p FieldErrors),
-    /// Items of these members, one per context.
-    Items(&'p [Slot<'p>], Option<&'p FieldErrors>, bool),
+    /// Items of these members, one per context; `true` for a list of errors.
+    Items(&'p [Slot<'p>], bool),
     Object(&'p [Slot<'p>]),
+    Kebab(&'p str),
+    /// A code of digits only, written as a number.
+    Number(&'p str),
+    Params(&'p [(std::borrow::Cow<'static, str>, serde_json::Value)]),
+    Json(&'p serde_json::Value),
+    Member(Member<'p>),
+    /// One string of these parts.
+    Join(&'p [Value<'p>]),
+    Array(&'p [Value<'p>]),
+}
+
+/// The parts of a [`Value::Join`], as one string.
+pub(crate) struct Joined<'p> {
+    pub(crate) parts: &'p [Value<'p>],
+    pub(crate) cx: Cx<'p>,
+}
+
+impl std::fmt::Display for Joined<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for part in self.parts {
+            match resolve(part, false, self.cx) {
+                Some(Resolved::Str(text, _) | Resolved::Number(text)) => f.write_str(text)?,
+                Some(Resolved::Message(message)) => std::fmt::Display::fmt(&message, f)?,
+                Some(Resolved::Status(status) | Resolved::StatusString(status)) => {
+                    f.write_str(itoa::Buffer::new().format(status))?;
+                }
+                Some(Resolved::Kebab(code)) => std::fmt::Display::fmt(&Kebab(code), f)?,
+                Some(Resolved::TypeUri(uri)) => std::fmt::Display::fmt(&uri, f)?,
+                // `Layout::new` lets only strings into a join.
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Calls `visit` with each header of `format` and its value for `problem`, leaving out those
+/// whose value is absent.
+pub(crate) fn header_values(
+    format: &dyn AnyFormat,
+    problem: &Problem<'_>,
+    visit: &mut dyn FnMut(&'static str, &str),
+) {
+    let cx = Cx::new(problem, format);
+    let mut text = String::new();
+    for header in format.layout().headers() {
+        let parts = std::slice::from_ref(header.value());
+        if resolve(header.value(), false, cx).is_none() {
+            continue;
+        }
+        text.clear();
+        if std::fmt::Write::write_fmt(&mut text, format_args!("{}", Joined { parts, cx })).is_ok() {
+            visit(header.name(), &text);
+        }
+    }
 }
 
 /// A problem type built from a base: the base, then the code in kebab case.
@@ -88,6 +170,11 @@ impl std::fmt::Display for TypeUri<'_> {
 /// a literal string needs no escaping. The one place that knows what each [`Value`] means.
 #[inline(always)]
 pub(crate) fn resolve<'p>(value: &Value<'p>, plain: bool, cx: Cx<'p>) -> Option<Resolved<'p>> {
+    if let Item::Sub(sub) = cx.item
+        && let Some(resolved) = resolve_sub(value, sub)
+    {
+        return resolved;
+    }
     let p = cx.problem;
     let spec = p.spec();
     let context = p.context();
@@ -95,6 +182,9 @@ pub(crate) fn resolve<'p>(value: &Value<'p>, plain: bool, cx: Cx<'p>) -> Option<
         Value::Literal(Literal::Bool(value)) => Resolved::Bool(value),
         Value::Literal(Literal::Str(text)) => Resolved::Str(text, plain),
         Value::Code => Resolved::Str(spec.code(), spec.is_code_plain()),
+        Value::KebabCode => Resolved::Kebab(spec.code()),
+        Value::NumericCode if spec.is_code_numeric() => Resolved::Number(spec.code()),
+        Value::NumericCode => Resolved::Str(spec.code(), spec.is_code_plain()),
         Value::Status => Resolved::Status(p.status().as_u16()),
         Value::StatusString => Resolved::StatusString(p.status().as_u16()),
         Value::Message => Resolved::Message(p.message()),
@@ -131,11 +221,37 @@ pub(crate) fn resolve<'p>(value: &Value<'p>, plain: bool, cx: Cx<'p>) -> Option<
         Value::DebugDetail => Resolved::DebugDetail(p.debug_detail()?),
         Value::FieldMapOfLists => Resolved::MapOfLists(p.field_errors()?),
         Value::FieldMapOfStrings => Resolved::MapOfStrings(p.field_errors()?),
-        Value::FieldItems(members) => Resolved::Items(members, Some(p.field_errors()?), false),
-        Value::ErrorItems(members) => Resolved::Items(members, p.field_errors(), true),
-        Value::FieldPath => Resolved::Path(cx.field?.0),
-        Value::FieldPointer { prefix } => Resolved::Pointer(cx.field?.0, prefix),
-        Value::FieldMessage => Resolved::Str(cx.field?.1, false),
+        Value::FieldItems(members) => {
+            p.field_errors()?;
+            Resolved::Items(members, false)
+        }
+        Value::ErrorItems(members) => Resolved::Items(members, true),
+        Value::FieldPath => Resolved::Path(cx.field()?.0),
+        Value::FieldPointer { prefix } => Resolved::Pointer(cx.field()?.0, prefix),
+        Value::FieldMessage => Resolved::Str(cx.field()?.1.text(), false),
+        Value::FieldMessageIfAny => Resolved::Str(cx.field()?.1.message()?, false),
+        Value::FieldCode => Resolved::Str(cx.field()?.1.code()?, false),
+        Value::FieldParams => match cx.field()?.1.params() {
+            [] => return None,
+            params => Resolved::Params(params),
+        },
+        Value::FieldParam(name) => Resolved::Json(
+            cx.field()?
+                .1
+                .params()
+                .iter()
+                .find_map(|(key, value)| (key == name).then_some(value))?,
+        ),
+        Value::Setting(name) => Resolved::Str(cx.format.setting(name)?, false),
+        Value::Datum(name) => Resolved::Str(spec.data(name)?, false),
+        Value::Member(name) => Resolved::Member(p.error().member(name)?),
+        Value::Join(parts) => {
+            if !parts.iter().all(|part| resolve(part, false, cx).is_some()) {
+                return None;
+            }
+            Resolved::Join(parts)
+        }
+        Value::Array(values) => Resolved::Array(values),
         Value::Object(members) => Resolved::Object(members),
         Value::ObjectUnlessEmpty(members) => {
             if !any_present(members, cx) {
@@ -144,6 +260,33 @@ pub(crate) fn resolve<'p>(value: &Value<'p>, plain: bool, cx: Cx<'p>) -> Option<
             Resolved::Object(members)
         }
         Value::Reserved | Value::Extensions => return None,
+    })
+}
+
+/// What `value` holds in the item of the sub-error `sub`, when the sub-error decides it:
+/// `Some(None)` when it makes the value absent, `None` when the value is the error's.
+#[cold]
+fn resolve_sub<'p>(value: &Value<'p>, sub: &'p SubError) -> Option<Option<Resolved<'p>>> {
+    let text = |text: Option<&'p str>| text.map(|text| Resolved::Str(text, false));
+    Some(match *value {
+        Value::Code | Value::NumericCode => Some(if is_number(sub.code()) && matches!(value, Value::NumericCode) {
+            Resolved::Number(sub.code())
+        } else {
+            Resolved::Str(sub.code(), false)
+        }),
+        Value::KebabCode => Some(Resolved::Kebab(sub.code())),
+        Value::Status => sub.status().map(|status| Resolved::Status(status.as_u16())),
+        Value::StatusString => sub.status().map(|status| Resolved::StatusString(status.as_u16())),
+        Value::Title => text(sub.title()),
+        Value::Message | Value::MessageUnlessRedacted | Value::Detail | Value::FieldMessage => {
+            text(sub.message())
+        }
+        Value::FieldPath => sub.source().map(Resolved::Path),
+        Value::FieldPointer { prefix } => sub.source().map(|path| Resolved::Pointer(path, prefix)),
+        Value::FieldMessageIfAny | Value::FieldCode | Value::FieldParams | Value::FieldParam(_) => {
+            None
+        }
+        _ => return None,
     })
 }
 
@@ -164,10 +307,12 @@ fn any_present<'p>(members: &'p [Slot<'p>], cx: Cx<'p>) -> bool {
     })
 }
 
-/// Whether an extension member called `name` would clash with a member of the object.
+/// Whether an extension member called `name` would clash with a member of the object, or is
+/// written in a place of its own ([`Value::Member`]).
 #[inline]
 pub(crate) fn is_taken(members: &[Slot<'_>], name: &str) -> bool {
-    members
-        .iter()
-        .any(|member| !member.is_extensions() && member.name() == name)
+    members.iter().any(|member| {
+        !member.is_extensions()
+            && (member.name() == name || matches!(member.value(), Value::Member(own) if *own == name))
+    })
 }

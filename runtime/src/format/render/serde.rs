@@ -3,7 +3,7 @@
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use super::{Cx, Resolved, is_taken, resolve};
+use super::{Cx, Joined, Resolved, is_taken, resolve};
 use crate::format::layout::Slot;
 use crate::problem::Collect;
 
@@ -58,14 +58,39 @@ impl Serialize for Value<'_> {
             }
             Resolved::MapOfLists(fields) => fields.as_lists().serialize(serializer),
             Resolved::MapOfStrings(fields) => fields.as_strings().serialize(serializer),
-            Resolved::Items(slots, fields, one_without) => {
+            Resolved::Items(slots, errors) => {
                 let mut seq = serializer.serialize_seq(None)?;
-                for cx in self.cx.items(fields, one_without) {
+                for cx in self.cx.items(errors) {
                     seq.serialize_element(&Object { slots, cx })?;
                 }
                 seq.end()
             }
             Resolved::Object(slots) => Object { slots, cx: self.cx }.serialize(serializer),
+            Resolved::Kebab(code) => Collect(crate::problem::Kebab(code)).serialize(serializer),
+            // Checked digits, at most 15 of them.
+            Resolved::Number(digits) => match digits.parse::<u64>() {
+                Ok(number) => serializer.serialize_u64(number),
+                Err(_) => serializer.serialize_str(digits),
+            },
+            Resolved::Params(params) => {
+                let mut map = serializer.serialize_map(Some(params.len()))?;
+                for (name, value) in params {
+                    map.serialize_entry(name, value)?;
+                }
+                map.end()
+            }
+            Resolved::Json(value) => value.serialize(serializer),
+            Resolved::Member(ref member) => member.serialize(serializer),
+            Resolved::Join(parts) => Collect(Joined { parts, cx: self.cx }).serialize(serializer),
+            Resolved::Array(values) => {
+                let mut seq = serializer.serialize_seq(None)?;
+                for value in values {
+                    if let Some(value) = resolve(value, false, self.cx) {
+                        seq.serialize_element(&Value { value, cx: self.cx })?;
+                    }
+                }
+                seq.end()
+            }
         }
     }
 }
