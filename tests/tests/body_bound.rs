@@ -292,6 +292,9 @@ fn adding_a_hundred_thousand_field_errors_is_linear() {
     }
     errors.add("f99999", "worse");
     assert_eq!(errors.len(), 100_000);
-    assert_eq!(errors.iter().last().unwrap().messages().collect::<Vec<_>>(), ["bad", "worse"]);
+    assert_eq!(
+        errors.iter().last().unwrap().messages().collect::<Vec<_>>(),
+        ["bad", "worse"]
+    );
     assert_eq!(errors.iter().next().unwrap().path().to_string(), "f0");
 }

@@ -123,7 +123,12 @@ fn context() -> Context {
 fn joined(fields: &FieldErrors) -> FieldErrors {
     fields
         .iter()
-        .map(|field| (field.path().clone(), field.messages().collect::<Vec<_>>().join("; ")))
+        .map(|field| {
+            (
+                field.path().clone(),
+                field.messages().collect::<Vec<_>>().join("; "),
+            )
+        })
         .collect()
 }
 

@@ -298,7 +298,10 @@ fn struct_level_errors_sit_at_the_struct_path() {
     let top = FieldErrors::from(Period { from: 9, to: 3 }.validate().unwrap_err());
     let entry = top.iter().next().unwrap();
     assert_eq!(entry.path(), &FieldPath::root());
-    assert_eq!(entry.messages().collect::<Vec<_>>(), ["from must not be after to"]);
+    assert_eq!(
+        entry.messages().collect::<Vec<_>>(),
+        ["from must not be after to"]
+    );
     let error = TaskError::Invalid(top);
     // Dotted formats show the body as a whole as the empty key (as ASP.NET's ModelState does).
     assert_body(
@@ -384,7 +387,10 @@ fn huge_reports_are_cut_to_max_field_errors() {
     assert_eq!(errors.omitted(), 15_000 - apierr::MAX_FIELD_ERRORS);
     let last = errors.iter().last().unwrap();
     assert_eq!(last.path().to_string(), apierr::limits::TRUNCATED);
-    assert_eq!(last.messages().collect::<Vec<_>>(), [apierr::limits::FIELD_ERRORS_OMITTED]);
+    assert_eq!(
+        last.messages().collect::<Vec<_>>(),
+        [apierr::limits::FIELD_ERRORS_OMITTED]
+    );
     // The first ones, in the stable order: item by item, fields by name.
     let first: Vec<String> = errors
         .iter()

@@ -67,12 +67,10 @@ fn value_schema(value: &Value<'_>, documented: bool, place: Place) -> Option<Jso
         Value::FieldItems(item) => {
             json!({"type": "array", "items": object(item, false, Place::FieldItem)})
         }
-        Value::ErrorItems(item) => {
+        Value::ErrorItems(item) | Value::SubErrorItems(item) => {
             json!({"type": "array", "items": object(item, false, Place::ErrorItem)})
         }
-        Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => {
-            object(inner, documented, place)
-        }
+        Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => object(inner, documented, place),
         // A declared code of digits is a number; any other stays a string.
         Value::NumericCode => json!({"type": ["integer", "string"]}),
         Value::FieldParams => json!({"type": "object"}),

@@ -216,7 +216,9 @@ fn value_type(value: &Value<'_>, depth: Option<usize>, place: Place) -> Option<S
         Value::FieldMapOfLists => "Record<string, string[]>".to_owned(),
         Value::FieldMapOfStrings => "Record<string, string>".to_owned(),
         Value::FieldItems(item) => format!("Array<{}>", inline(item, Place::FieldItem)),
-        Value::ErrorItems(item) => format!("Array<{}>", inline(item, Place::ErrorItem)),
+        Value::ErrorItems(item) | Value::SubErrorItems(item) => {
+            format!("Array<{}>", inline(item, Place::ErrorItem))
+        }
         Value::NumericCode => "number | C".to_owned(),
         Value::FieldParams => "Record<string, unknown>".to_owned(),
         Value::FieldParam(_) | Value::Member(_) => "unknown".to_owned(),

@@ -201,7 +201,7 @@ impl<'b> Read<'b> {
                 }
                 Value::DebugDetail => first(&mut self.debug_detail, at.string(value)?),
                 Value::FieldMapOfLists | Value::FieldMapOfStrings => self.field_map(&at, value)?,
-                Value::FieldItems(item) | Value::ErrorItems(item) => {
+                Value::FieldItems(item) | Value::ErrorItems(item) | Value::SubErrorItems(item) => {
                     let expected = if matches!(slot.value(), Value::FieldItems(_)) {
                         FIELD_ITEMS
                     } else {
@@ -209,7 +209,7 @@ impl<'b> Read<'b> {
                     };
                     let items = value.as_array().ok_or_else(|| at.invalid(expected))?;
                     let inner = format!("{prefix}{}[].", slot.name());
-                    let errors = matches!(slot.value(), Value::ErrorItems(_));
+                    let errors = !matches!(slot.value(), Value::FieldItems(_));
                     for entry in items {
                         let entry = entry.as_object().ok_or_else(|| at.invalid(expected))?;
                         let mut parts = Parts::default();
@@ -255,7 +255,10 @@ impl<'b> Read<'b> {
                     parts.violation = Some(violation);
                 }
                 Value::FieldParam(name) => {
-                    let violation = parts.violation().clone().with_param((*name).to_owned(), value.clone());
+                    let violation = parts
+                        .violation()
+                        .clone()
+                        .with_param((*name).to_owned(), value.clone());
                     parts.violation = Some(violation);
                 }
                 Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => {

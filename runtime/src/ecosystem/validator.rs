@@ -2,8 +2,10 @@
 //!
 //! Nested structs and lists become paths (`address.city`, `items[2].qty`), which each format
 //! renders in its own notation: dotted, or a JSON Pointer (`#/items/2/qty`) for RFC 9457. Each
-//! message is the validator's `message`, or else its `code` (`length`, `email`, …); choose your
-//! own text with [`field_errors_with`].
+//! entry ([`Violation`]) keeps the validator's `message`, its `code` (`length`, `email`, …) and
+//! its parameters (`min`, `max`), sorted by name, except `value`: that is the rejected input,
+//! which is not echoed back. Formats that show one text per entry show the message, or else the
+//! code; choose your own text with [`field_errors_with`].
 //!
 //! validator keeps errors in hash maps, so their order is not the struct's; here it is made
 //! stable: errors of the struct as a whole (`#[validate(schema(…))]`) first, at the struct's
@@ -54,13 +56,19 @@
 //!         {"detail": "range", "pointer": "#/items/2/qty"}
 //!     ])
 //! );
+//!
+//! // Each entry keeps its code and parameters, for formats that show them.
+//! let (path, entry) = errors.entries().next().unwrap();
+//! assert_eq!(path.to_string(), "address.city");
+//! assert_eq!(entry.code(), Some("length"));
+//! assert_eq!(entry.params()[0], ("min".into(), serde_json::json!(2)));
 //! ```
 
 use std::borrow::Cow;
 
 use ::validator::{ValidationError, ValidationErrors, ValidationErrorsKind};
 
-use crate::{FieldErrors, FieldPath};
+use crate::{FieldErrors, FieldPath, Violation};
 
 /// The keys validator uses for errors that belong to the struct itself rather than a field:
 /// `__all__` for schema-level checks, `_tmp_validator` for a collection validated directly.
@@ -112,14 +120,35 @@ pub fn field_errors_with(
     mut message: impl FnMut(&ValidationError) -> Cow<'static, str>,
 ) -> FieldErrors {
     let mut out = FieldErrors::new();
-    collect(errors, &FieldPath::root(), &mut message, &mut out);
+    let mut entry = |error: &ValidationError| entry(error).with_message(message(error));
+    collect(errors, &FieldPath::root(), &mut entry, &mut out);
     out
+}
+
+/// The entry of `error`: its message if it has one, its code, its parameters but `value`.
+fn entry(error: &ValidationError) -> Violation {
+    let mut violation = Violation::from_code(error.code.clone());
+    if let Some(message) = &error.message {
+        violation = violation.with_message(message.clone());
+    }
+    // validator keeps parameters in a hash map: sorted, so that bodies do not change from one
+    // run to the next.
+    let mut params: Vec<_> = error
+        .params
+        .iter()
+        .filter(|(name, _)| *name != "value")
+        .collect();
+    params.sort_by(|(a, _), (b, _)| a.cmp(b));
+    for (name, value) in params {
+        violation = violation.with_param(name.clone(), value.clone());
+    }
+    violation
 }
 
 fn collect(
     errors: &ValidationErrors,
     path: &FieldPath,
-    message: &mut dyn FnMut(&ValidationError) -> Cow<'static, str>,
+    message: &mut dyn FnMut(&ValidationError) -> Violation,
     out: &mut FieldErrors,
 ) {
     let mut entries: Vec<_> = errors.errors().iter().collect();
@@ -138,7 +167,7 @@ fn collect(
                         // Counted, not written: `message` may be costly.
                         out.omit();
                     } else {
-                        out.add_bounded(here.clone(), message(error));
+                        out.push_bounded(here.clone(), message(error));
                     }
                 }
             }
@@ -153,9 +182,12 @@ fn collect(
 }
 
 impl From<&ValidationErrors> for FieldErrors {
-    /// Each message is [`message_or_code`]; see [the module docs](self).
+    /// Each entry has the validator's message, code and parameters; see
+    /// [the module docs](self).
     fn from(errors: &ValidationErrors) -> Self {
-        field_errors_with(errors, message_or_code)
+        let mut out = FieldErrors::new();
+        collect(errors, &FieldPath::root(), &mut entry, &mut out);
+        out
     }
 }
 

@@ -202,7 +202,11 @@ impl FieldErrors {
     /// Records the entry `violation` (a message, a code, parameters) for the field at `path`:
     /// [`add`](Self::add) for entries that are more than a message. Nothing is cut: for entries
     /// that come from a request, use [`push_bounded`](Self::push_bounded).
-    pub fn push(&mut self, path: impl Into<FieldPath>, violation: impl Into<Violation>) -> &mut Self {
+    pub fn push(
+        &mut self,
+        path: impl Into<FieldPath>,
+        violation: impl Into<Violation>,
+    ) -> &mut Self {
         self.insert(path.into(), violation.into(), false);
         self
     }

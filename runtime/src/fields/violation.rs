@@ -73,7 +73,11 @@ impl Violation {
 
     /// With the parameter `name`, after those before (`min` = 3 for a length rule).
     #[must_use]
-    pub fn with_param(mut self, name: impl Into<Cow<'static, str>>, value: impl Into<Json>) -> Self {
+    pub fn with_param(
+        mut self,
+        name: impl Into<Cow<'static, str>>,
+        value: impl Into<Json>,
+    ) -> Self {
         self.params.push((name.into(), value.into()));
         self
     }

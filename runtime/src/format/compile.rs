@@ -8,7 +8,7 @@
 //! slot-by-slot writer, for that member or for the whole body.
 
 use super::json::is_plain;
-use super::layout::{Literal, Place, Slot, Value};
+use super::layout::{List, Literal, Place, Slot, Value};
 
 /// How many steps a program holds; a layout that needs more is written slot by slot.
 const MAX_OPS: usize = 40;
@@ -70,12 +70,12 @@ pub(crate) enum Op<'a> {
         index: u8,
     },
     /// A list of items, its key and `[` already written: the `body` steps that follow, once
-    /// per item, then `]`. `optional` when there is no list without field errors (its key is
-    /// then `bytes[start..start + len]`, written only with them).
+    /// per item, then `]`. `optional` when there is no list without items (its key is then
+    /// `bytes[start..start + len]`, written only with them).
     Items {
         body: u8,
         optional: bool,
-        one_without: bool,
+        list: List,
         start: u16,
         len: u16,
     },
@@ -204,7 +204,7 @@ impl<'a> Program<'a> {
                 *self = saved;
                 self.by_slot(object, index)
             }
-            Value::FieldItems(_) | Value::ErrorItems(_) => {
+            Value::FieldItems(_) | Value::ErrorItems(_) | Value::SubErrorItems(_) => {
                 let saved = *self;
                 if self.items(slot, comma, always) {
                     return true;
@@ -246,11 +246,10 @@ impl<'a> Program<'a> {
 
     /// The steps of a list of items, its key and brackets included.
     const fn items(&mut self, slot: &Slot<'a>, comma: bool, always: bool) -> bool {
-        let (item, one_without, place) = match *slot.value() {
-            Value::FieldItems(item) => (item, false, Place::FieldItem),
-            Value::ErrorItems(item) => (item, true, Place::ErrorItem),
-            _ => return false,
+        let Some((item, list)) = slot.value().list() else {
+            return false;
         };
+        let place = list.place();
         let start = self.bytes_len;
         if !self.key_bytes(slot, comma) || !self.raw_bytes(b"[") {
             return false;
@@ -270,7 +269,7 @@ impl<'a> Program<'a> {
         let items = Op::Items {
             body: 0,
             optional: !always,
-            one_without,
+            list,
             start: start as u16,
             len: key_len as u16,
         };

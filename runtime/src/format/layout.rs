@@ -216,12 +216,13 @@ const fn check(slots: &[Slot<'_>], in_item: bool) {
             Value::FieldMapOfLists
             | Value::FieldMapOfStrings
             | Value::FieldItems(_)
-            | Value::ErrorItems(_) => {
+            | Value::ErrorItems(_)
+            | Value::SubErrorItems(_) => {
                 assert!(
                     !in_item,
                     "field errors cannot be listed inside the items of a list"
                 );
-                if let Value::FieldItems(inner) | Value::ErrorItems(inner) = value {
+                if let Some((inner, _)) = value.list() {
                     check(inner, true);
                 }
             }
@@ -411,6 +412,10 @@ pub enum Value<'a> {
     /// the error itself when it has neither. In a sub-error's item, the code, status, title,
     /// message and field are the sub-error's.
     ErrorItems(&'a [Slot<'a>]),
+    /// A list of error objects of these members, one per sub-error (`#[api(errors)]`); absent
+    /// when there are none (the `details` of Microsoft's error bodies). The members are as in
+    /// [`ErrorItems`](Self::ErrorItems).
+    SubErrorItems(&'a [Slot<'a>]),
     /// In an item: the field's dotted path, `items[0].name`.
     FieldPath,
     /// In an item: the field's JSON Pointer, `#/items/0/name`, or after `prefix` instead of
@@ -461,7 +466,7 @@ pub enum Value<'a> {
     Extensions,
 }
 
-impl Value<'_> {
+impl<'a> Value<'a> {
     /// `false`, as in `"success": false`.
     pub const FALSE: Value<'static> = Value::Literal(Literal::Bool(false));
 
@@ -493,7 +498,7 @@ impl Value<'_> {
                 "Field errors: dotted path to message (several joined with \"; \")."
             }
             Value::FieldItems(_) => "Field errors.",
-            Value::ErrorItems(_) => "The errors.",
+            Value::ErrorItems(_) | Value::SubErrorItems(_) => "The errors.",
             Value::FieldPath => "The field's dotted path.",
             Value::FieldPointer { .. } => "JSON Pointer to the field.",
             Value::FieldMessage | Value::FieldMessageIfAny => "What is wrong with the field.",
@@ -543,6 +548,16 @@ impl Value<'_> {
         }
     }
 
+    /// The members of each item and what the items are, for a list.
+    pub(crate) const fn list(&self) -> Option<(&'a [Slot<'a>], List)> {
+        match *self {
+            Value::FieldItems(item) => Some((item, List::Fields)),
+            Value::ErrorItems(item) => Some((item, List::Errors)),
+            Value::SubErrorItems(item) => Some((item, List::Subs)),
+            _ => None,
+        }
+    }
+
     /// Whether it is a JSON string (or a number written as one), so it can be part of a
     /// [`Value::Join`] or a header.
     pub(crate) const fn is_text(&self) -> bool {
@@ -561,6 +576,27 @@ impl Value<'_> {
                 | Value::Datum(_)
                 | Value::Join(_)
         )
+    }
+}
+
+/// What the items of a list are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum List {
+    /// One per field entry ([`Value::FieldItems`]).
+    Fields,
+    /// One per sub-error and field entry, else one for the error ([`Value::ErrorItems`]).
+    Errors,
+    /// One per sub-error ([`Value::SubErrorItems`]).
+    Subs,
+}
+
+impl List {
+    /// What the members of its items are about.
+    pub(crate) const fn place(self) -> Place {
+        match self {
+            List::Fields => Place::FieldItem,
+            List::Errors | List::Subs => Place::ErrorItem,
+        }
     }
 }
 

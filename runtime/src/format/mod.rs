@@ -38,8 +38,8 @@ mod ordered;
 mod reduce;
 mod render;
 
-pub use layout::{Layout, Literal, MAX_SLOTS, Slot, Value};
 pub(crate) use layout::Place;
+pub use layout::{Layout, Literal, MAX_SLOTS, Slot, Value};
 pub(crate) use ordered::reserialize;
 #[cfg(feature = "decode")]
 pub(crate) use render::is_taken;

@@ -6,7 +6,7 @@ use super::{Cx, Joined, Resolved, is_taken, resolve};
 use crate::format::RenderError;
 use crate::format::compile::{Object, Op};
 use crate::format::json::Writer;
-use crate::format::layout::{Layout, Slot, Value};
+use crate::format::layout::{Layout, List, Slot, Value};
 
 /// Appends the body of `layout` for the error of `cx`.
 #[inline]
@@ -76,18 +76,13 @@ fn run<'a>(
             Op::Items {
                 body,
                 optional,
-                one_without,
+                list,
                 start,
                 len,
             } => {
                 let body = usize::from(*body);
-                let fields = p.field_errors();
-                let subs = if *one_without {
-                    p.error().sub_errors()
-                } else {
-                    None
-                };
-                if !optional || fields.is_some() {
+                let (subs, fields) = super::list_sources(p, *list);
+                if !optional || subs.is_some() || fields.is_some() {
                     if *optional && let Some(window) = program.window(*start) {
                         w.window(window, *len);
                     }
@@ -107,7 +102,7 @@ fn run<'a>(
                     for (path, violation) in fields.into_iter().flat_map(|f| f.entries()) {
                         item(w, cx.with_field(path, violation))?;
                     }
-                    if *one_without && subs.is_none() && fields.is_none() {
+                    if *list == List::Errors && subs.is_none() && fields.is_none() {
                         item(w, cx)?;
                     }
                     w.byte(b']');
@@ -190,9 +185,9 @@ fn write_value(w: &mut Writer<'_>, value: Resolved<'_>, cx: Cx<'_>) -> Result<()
         Resolved::Pointer(path, prefix) => w.display(path.pointer_after(prefix))?,
         Resolved::MapOfLists(fields) => w.field_lists(fields)?,
         Resolved::MapOfStrings(fields) => w.field_strings(fields)?,
-        Resolved::Items(slots, errors) => {
+        Resolved::Items(slots, list) => {
             w.byte(b'[');
-            for (i, item) in cx.items(errors).enumerate() {
+            for (i, item) in cx.items(list).enumerate() {
                 if i > 0 {
                     w.byte(b',');
                 }

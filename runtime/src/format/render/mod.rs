@@ -6,10 +6,11 @@
 
 use crate::format::AnyFormat;
 use crate::format::json::is_number;
-use crate::format::layout::{Literal, Slot, Value};
+use crate::format::layout::{List, Literal, Slot, Value};
 use crate::problem::Kebab;
 use crate::{
-    DebugDetail, FieldErrors, FieldPath, Member, Message, Problem, SubError, Timestamp, Violation,
+    DebugDetail, FieldErrors, FieldPath, Member, Message, Problem, SubError, SubErrors, Timestamp,
+    Violation,
 };
 
 pub(crate) mod bytes;
@@ -64,13 +65,16 @@ impl<'p> Cx<'p> {
         }
     }
 
-    /// One context per item of a list: for [`Value::ErrorItems`] (`errors`), one per sub-error
-    /// and one per field entry, or one for the error itself when there are none; else one per
-    /// field entry.
-    pub(crate) fn items(self, errors: bool) -> impl Iterator<Item = Cx<'p>> {
-        let subs = self.problem.error().sub_errors().filter(|_| errors);
-        let fields = self.problem.field_errors();
-        let per_sub = subs.into_iter().flatten().map(move |sub| self.with_sub(sub));
+    /// One context per item of a `list`: one per sub-error, then one per field entry, of those
+    /// the list shows ([`list_sources`]); for [`Value::ErrorItems`] without either, one for the
+    /// error itself.
+    pub(crate) fn items(self, list: List) -> impl Iterator<Item = Cx<'p>> {
+        let (subs, fields) = list_sources(self.problem, list);
+        let errors = list == List::Errors;
+        let per_sub = subs
+            .into_iter()
+            .flatten()
+            .map(move |sub| self.with_sub(sub));
         let per_entry = fields
             .into_iter()
             .flat_map(FieldErrors::entries)
@@ -95,8 +99,8 @@ pub(crate) enum Resolved<'p> {
     Pointer(&'p FieldPath, &'p str),
     MapOfLists(&'p FieldErrors),
     MapOfStrings(&'p FieldErrors),
-    /// Items of these members, one per context; `true` for a list of errors.
-    Items(&'p [Slot<'p>], bool),
+    /// Items of these members, one per context of the list.
+    Items(&'p [Slot<'p>], List),
     Object(&'p [Slot<'p>]),
     Kebab(&'p str),
     /// A code of digits only, written as a number.
@@ -223,9 +227,13 @@ pub(crate) fn resolve<'p>(value: &Value<'p>, plain: bool, cx: Cx<'p>) -> Option<
         Value::FieldMapOfStrings => Resolved::MapOfStrings(p.field_errors()?),
         Value::FieldItems(members) => {
             p.field_errors()?;
-            Resolved::Items(members, false)
+            Resolved::Items(members, List::Fields)
         }
-        Value::ErrorItems(members) => Resolved::Items(members, true),
+        Value::ErrorItems(members) => Resolved::Items(members, List::Errors),
+        Value::SubErrorItems(members) => {
+            p.error().sub_errors().filter(|subs| !subs.is_empty())?;
+            Resolved::Items(members, List::Subs)
+        }
         Value::FieldPath => Resolved::Path(cx.field()?.0),
         Value::FieldPointer { prefix } => Resolved::Pointer(cx.field()?.0, prefix),
         Value::FieldMessage => Resolved::Str(cx.field()?.1.text(), false),
@@ -269,14 +277,17 @@ pub(crate) fn resolve<'p>(value: &Value<'p>, plain: bool, cx: Cx<'p>) -> Option<
 fn resolve_sub<'p>(value: &Value<'p>, sub: &'p SubError) -> Option<Option<Resolved<'p>>> {
     let text = |text: Option<&'p str>| text.map(|text| Resolved::Str(text, false));
     Some(match *value {
-        Value::Code | Value::NumericCode => Some(if is_number(sub.code()) && matches!(value, Value::NumericCode) {
-            Resolved::Number(sub.code())
-        } else {
-            Resolved::Str(sub.code(), false)
-        }),
+        Value::Code | Value::NumericCode => Some(
+            if is_number(sub.code()) && matches!(value, Value::NumericCode) {
+                Resolved::Number(sub.code())
+            } else {
+                Resolved::Str(sub.code(), false)
+            },
+        ),
         Value::KebabCode => Some(Resolved::Kebab(sub.code())),
-        Value::Status => sub.status().map(|status| Resolved::Status(status.as_u16())),
-        Value::StatusString => sub.status().map(|status| Resolved::StatusString(status.as_u16())),
+        // A sub-error without a status has the error's.
+        Value::Status => Some(Resolved::Status(sub.status()?.as_u16())),
+        Value::StatusString => Some(Resolved::StatusString(sub.status()?.as_u16())),
         Value::Title => text(sub.title()),
         Value::Message | Value::MessageUnlessRedacted | Value::Detail | Value::FieldMessage => {
             text(sub.message())
@@ -288,6 +299,24 @@ fn resolve_sub<'p>(value: &Value<'p>, sub: &'p SubError) -> Option<Option<Resolv
         }
         _ => return None,
     })
+}
+
+/// The sub-errors and field entries a `list` shows, each `None` when there are none: the one
+/// rule both writers follow.
+#[inline]
+pub(crate) fn list_sources<'p>(
+    problem: &Problem<'p>,
+    list: List,
+) -> (Option<&'p SubErrors>, Option<&'p FieldErrors>) {
+    let subs = match list {
+        List::Errors | List::Subs => problem.error().sub_errors().filter(|subs| !subs.is_empty()),
+        List::Fields => None,
+    };
+    let fields = match list {
+        List::Fields | List::Errors => problem.field_errors(),
+        List::Subs => None,
+    };
+    (subs, fields)
 }
 
 /// Whether an object of `members` would have any member.
@@ -313,6 +342,7 @@ fn any_present<'p>(members: &'p [Slot<'p>], cx: Cx<'p>) -> bool {
 pub(crate) fn is_taken(members: &[Slot<'_>], name: &str) -> bool {
     members.iter().any(|member| {
         !member.is_extensions()
-            && (member.name() == name || matches!(member.value(), Value::Member(own) if *own == name))
+            && (member.name() == name
+                || matches!(member.value(), Value::Member(own) if *own == name))
     })
 }

@@ -58,9 +58,9 @@ impl Serialize for Value<'_> {
             }
             Resolved::MapOfLists(fields) => fields.as_lists().serialize(serializer),
             Resolved::MapOfStrings(fields) => fields.as_strings().serialize(serializer),
-            Resolved::Items(slots, errors) => {
+            Resolved::Items(slots, list) => {
                 let mut seq = serializer.serialize_seq(None)?;
-                for cx in self.cx.items(errors) {
+                for cx in self.cx.items(list) {
                     seq.serialize_element(&Object { slots, cx })?;
                 }
                 seq.end()
