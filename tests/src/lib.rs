@@ -6,5 +6,7 @@
 pub mod fixture;
 pub mod fuzz_bounded;
 pub mod fuzz_targets;
+pub mod gallery;
 pub mod json_api;
 pub mod model;
+pub mod schema;

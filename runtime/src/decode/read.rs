@@ -27,7 +27,8 @@ pub(crate) fn decode(layout: &Layout<'_>, body: &Json) -> Result<Decoded, Decode
         code_stands_in,
         &mut Parts::default(),
     )?;
-    read.finish(code_name(layout.slots()))
+    let without_code = !carries_code(layout.slots());
+    read.finish(code_name(layout.slots()), without_code)
 }
 
 /// What the body said, as it is read.
@@ -367,12 +368,19 @@ impl<'b> Read<'b> {
         Ok(())
     }
 
-    fn finish(mut self, code_name: &'static str) -> Result<Decoded, DecodeError> {
+    /// What was read, as a [`Decoded`]; `without_code` when the format sends no code at all,
+    /// so that the message stands for it.
+    fn finish(
+        mut self,
+        code_name: &'static str,
+        without_code: bool,
+    ) -> Result<Decoded, DecodeError> {
         self.place_pointers()?;
         let code = self
             .code
             .or_else(|| self.problem_type.clone())
             .or_else(|| self.category.clone())
+            .or_else(|| self.message.clone().filter(|_| without_code))
             .ok_or(DecodeError::Missing(code_name))?;
         // A message left out because it would only repeat another member is that member.
         let message = self
@@ -433,6 +441,20 @@ fn stands_in_for_code(slots: &[Slot<'_>]) -> bool {
     })
 }
 
+/// Whether the bodies carry the code, or something that stands for it, anywhere (GitHub's, for
+/// one, carry only a message).
+fn carries_code(slots: &[Slot<'_>]) -> bool {
+    slots.iter().any(|slot| match slot.value() {
+        Value::Code
+        | Value::NumericCode
+        | Value::KebabCode
+        | Value::ProblemType { .. }
+        | Value::Category => true,
+        Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => carries_code(inner),
+        value => value.list().is_some_and(|(inner, _)| carries_code(inner)),
+    })
+}
+
 /// Whether an object holds a member a body cannot do without (see the module docs): one
 /// missing with it is then missing too.
 fn holds_needed(slots: &[Slot<'_>]) -> bool {
@@ -449,7 +471,7 @@ fn code_name(slots: &[Slot<'_>]) -> &'static str {
         slots.iter().find_map(|slot| match slot.value() {
             Value::Code => Some(slot.name()),
             Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => find(inner),
-            Value::ErrorItems(inner) => find(inner),
+            Value::ErrorItems(inner) | Value::SubErrorItems(inner) => find(inner),
             _ => None,
         })
     }

@@ -32,6 +32,12 @@ use crate::limits::MAX_BODY_LEN;
 use crate::{ApiError, Context, Problem, StatusCode};
 
 mod compile;
+#[doc = include_str!("custom.md")]
+pub mod custom {
+    // For the chapter's links.
+    #[allow(unused_imports)]
+    use super::{Format, Layout, Slot, Value};
+}
 pub(crate) mod json;
 mod layout;
 mod ordered;
