@@ -272,3 +272,30 @@ fn typescript_type_checks_with_tsc_strict() {
     assert!(said.contains("wrong_code.ts"), "{said}");
     assert!(said.contains("\"NOT_A_CODE\""), "{said}");
 }
+
+/// Each gallery API's published body type-checks against the interface its format's layout
+/// gives (`apierr_tests::gallery`).
+#[test]
+#[ignore = "needs Node's tsc: .ci/run runs it with APIERR_TSC set"]
+fn gallery_bodies_type_check_with_tsc_strict() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("apierr-typescript-gallery");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = Vec::new();
+    for example in apierr_tests::gallery::all() {
+        let format = example.error.format().unwrap();
+        let mut ts = apierr::catalog::interface(format.layout(), "Body", "string");
+        let _ = writeln!(
+            ts,
+            "\nexport const published: Body = {};",
+            example.published
+        );
+        files.push(write(&dir, &format!("{}.ts", example.name), &ts));
+    }
+    let output = tsc(&files);
+    assert!(
+        output.status.success(),
+        "tsc rejected a gallery body:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

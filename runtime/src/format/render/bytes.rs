@@ -213,21 +213,27 @@ fn write_value(w: &mut Writer<'_>, value: Resolved<'_>, cx: Cx<'_>) -> Result<()
         Resolved::Json(value) => w.json(value)?,
         Resolved::Member(member) => w.member(&member)?,
         Resolved::Join(parts) => w.display(Joined { parts, cx })?,
-        Resolved::Array(values) => {
-            w.byte(b'[');
-            let mut first = true;
-            for value in values {
-                if let Some(value) = resolve(value, false, cx) {
-                    if !first {
-                        w.byte(b',');
-                    }
-                    first = false;
-                    write_value(w, value, cx)?;
-                }
+        Resolved::Array(values) => write_array(w, values, cx)?,
+    }
+    Ok(())
+}
+
+/// `[value,…]`, leaving out those that are absent. Out of line, so that [`write_value`] does
+/// not call itself and stays inlined where it is used.
+#[inline(never)]
+fn write_array(w: &mut Writer<'_>, values: &[Value<'_>], cx: Cx<'_>) -> Result<(), RenderError> {
+    w.byte(b'[');
+    let mut first = true;
+    for value in values {
+        if let Some(value) = resolve(value, false, cx) {
+            if !first {
+                w.byte(b',');
             }
-            w.byte(b']');
+            first = false;
+            write_value(w, value, cx)?;
         }
     }
+    w.byte(b']');
     Ok(())
 }
 
