@@ -58,7 +58,7 @@ use utoipa::openapi::{
 
 use crate::ApiError;
 use crate::catalog::{Catalog, Conflicts, Entry, header_case, json_schema};
-use crate::format::{AnyFormat, Format};
+use crate::format::{AnyFormat, Format, Layout};
 
 /// The error responses of a catalogue in one format; see [the module docs](self).
 pub struct ErrorResponses<'a, F> {
@@ -93,11 +93,24 @@ impl<'a, F: Format> ErrorResponses<'a, F> {
         envelope_schema(self.format)
     }
 
+    /// The status `entry` is answered with in this format: the format's when it sets one
+    /// ([`Layout::with_status`](crate::format::Layout::with_status)), else the code's.
+    fn sent(&self, entry: &Entry) -> StatusCode {
+        Format::layout(self.format)
+            .status()
+            .and_then(|status| StatusCode::from_u16(status).ok())
+            .unwrap_or_else(|| entry.status())
+    }
+
     /// The statuses that have a response, ascending.
     #[must_use]
     pub fn statuses(&self) -> Vec<StatusCode> {
-        let mut statuses: Vec<StatusCode> =
-            self.catalog.entries().iter().map(Entry::status).collect();
+        let mut statuses: Vec<StatusCode> = self
+            .catalog
+            .entries()
+            .iter()
+            .map(|entry| self.sent(entry))
+            .collect();
         statuses.sort_unstable();
         statuses.dedup();
         statuses
@@ -111,7 +124,7 @@ impl<'a, F: Format> ErrorResponses<'a, F> {
             .catalog
             .entries()
             .iter()
-            .filter(|entry| entry.status() == status)
+            .filter(|entry| self.sent(entry) == status)
             .collect();
         if entries.is_empty() {
             return None;
@@ -142,7 +155,7 @@ impl<'a, F: Format> ErrorResponses<'a, F> {
         let mut response = ResponseBuilder::new()
             .description(description)
             .content(self.format.content_type(), content);
-        for (name, header) in headers(&entries) {
+        for (name, header) in headers(&entries, Format::layout(self.format)) {
             response = response.header(name, header);
         }
         Some(response.build())
@@ -242,7 +255,7 @@ pub fn responses_for<E: ApiError, F: Format>(format: &F) -> Result<Responses, Co
 }
 
 /// The headers the codes of one response send, with a schema and an example each.
-fn headers(entries: &[&Entry]) -> Vec<(String, utoipa::openapi::Header)> {
+fn headers(entries: &[&Entry], layout: &Layout<'_>) -> Vec<(String, utoipa::openapi::Header)> {
     let mut out: Vec<(String, Vec<&'static str>, Option<String>, Type)> = Vec::new();
     let mut add = |name: String, code: &'static str, example: Option<String>, ty: Type| match out
         .iter_mut()
@@ -271,6 +284,10 @@ fn headers(entries: &[&Entry]) -> Vec<(String, utoipa::openapi::Header)> {
         }
         if spec.has_retry_after() {
             add("Retry-After".to_owned(), spec.code(), None, Type::Integer);
+        }
+        // The format's own headers, on every code.
+        for header in layout.headers() {
+            add(header_case(header.name()), spec.code(), None, Type::String);
         }
     }
     out.into_iter()
