@@ -6,9 +6,8 @@
 //! would not be what the user sees: a sign, a suffix, another base, leading zeros, or a number
 //! too long for JSON readers to keep exactly.
 
-use proc_macro2::TokenTree;
 use syn::meta::ParseNestedMeta;
-use syn::{LitInt, LitStr};
+use syn::{LitInt, LitStr, Token};
 
 use crate::attr::{skip_rest, value_of};
 
@@ -16,26 +15,26 @@ use crate::attr::{skip_rest, value_of};
 /// integer of 15 digits is exact in a JSON reader that uses doubles, as JavaScript does.
 const MAX_DIGITS: usize = 15;
 
+/// The error for `code = -3`.
+const NEGATIVE: &str =
+    "`code` cannot be a negative number: a numeric code is digits alone, like code = 20003";
+
 /// The code after `code =`, as a string literal spanned where it was written.
 pub fn value(meta: &ParseNestedMeta) -> syn::Result<LitStr> {
     let input = value_of(meta, "code", "\"AUTH_MISSING\"")?;
     if input.peek(LitStr) {
         return input.parse();
     }
+    // Before the integer: syn would read `-3` as one, spanned at the `-` alone.
+    if input.peek(Token![-]) {
+        let value = skip_rest(input)?;
+        return Err(syn::Error::new_spanned(value, NEGATIVE));
+    }
     if input.peek(LitInt) {
         return numeric(&input.parse()?);
     }
     let value = skip_rest(input)?;
-    // syn reads `-3` as one literal, but only where it expects one: say what is wrong with it.
-    let negative = matches!(
-        value.clone().into_iter().next(),
-        Some(TokenTree::Punct(punct)) if punct.as_char() == '-'
-    );
-    let message = if negative {
-        "`code` cannot be a negative number: a numeric code is digits alone, like code = 20003"
-    } else {
-        "`code` expects a string literal or an integer, like code = \"AUTH_MISSING\" or code = 20003"
-    };
+    let message = "`code` expects a string literal or an integer, like code = \"AUTH_MISSING\" or code = 20003";
     Err(syn::Error::new_spanned(value, message))
 }
 
@@ -44,11 +43,9 @@ fn numeric(lit: &LitInt) -> syn::Result<LitStr> {
     let digits = lit.base10_digits();
     let written = lit.to_string();
     let error = |message: String| Err(syn::Error::new(lit.span(), message));
+    // One negative literal token, as another macro may write it.
     if digits.starts_with('-') {
-        return error(
-            "`code` cannot be a negative number: a numeric code is digits alone, like code = 20003"
-                .to_owned(),
-        );
+        return error(NEGATIVE.to_owned());
     }
     if !lit.suffix().is_empty() {
         return error(format!(

@@ -18,7 +18,8 @@ pub struct Entry {
     pub value: LitStr,
 }
 
-const USAGE: &str = "`data` expects names and string values in parentheses, like data(domain = \"googleapis.com\")";
+const USAGE: &str =
+    "`data` expects names and string values in parentheses, like data(domain = \"googleapis.com\")";
 
 /// Reads the `(...)` after `data`. A bad entry is reported and the others are still read.
 pub fn parse(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Vec<Entry>> {

@@ -29,7 +29,11 @@ const NOT_WITH_TRANSPARENT: &[&str] = &[
 
 pub fn check(cx: &Ctxt, input: &Input) {
     if let Some(status) = &input.container.status {
-        let place = if input.is_enum { "the enum" } else { "the struct" };
+        let place = if input.is_enum {
+            "the enum"
+        } else {
+            "the struct"
+        };
         let opted_in = input.container.allow_success_status.is_some();
         check_status(cx, status, opted_in, place);
     }
@@ -191,16 +195,15 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
     };
     if let (Some(span), Some(status), true) =
         (case.attrs.allow_success_status, &case.status, status_ok)
+        && !(200..=299).contains(&status.code)
     {
-        if !(200..=299).contains(&status.code) {
-            cx.error_at(
-                span,
-                format!(
-                    "`allow_success_status` has no effect: `{name}` answers with {}, not a 2xx status",
-                    status.code
-                ),
-            );
-        }
+        cx.error_at(
+            span,
+            format!(
+                "`allow_success_status` has no effect: `{name}` answers with {}, not a 2xx status",
+                status.code
+            ),
+        );
     }
 
     if let (Some(expose), Some(_)) = (case.attrs.expose, case.attrs.redact) {

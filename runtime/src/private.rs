@@ -14,8 +14,8 @@ pub use crate::format::AnyFormat;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use crate::integrations::private::*;
 pub use crate::problem::Member;
-pub use crate::sub_errors::SubErrors;
 pub use crate::spec::{RawSpec, Spec, checked_spec, checked_specs};
+pub use crate::sub_errors::SubErrors;
 #[cfg(feature = "garde")]
 pub use ::garde;
 #[cfg(feature = "validator")]

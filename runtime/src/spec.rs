@@ -112,7 +112,8 @@ const SCANNED_FLAGS: u16 =
 /// holds every integer exactly up to 2^53, which has 16 digits).
 const fn is_numeric(code: &str) -> bool {
     let bytes = code.as_bytes();
-    let mut numeric = !bytes.is_empty() && bytes.len() <= 15 && (bytes[0] != b'0' || bytes.len() == 1);
+    let mut numeric =
+        !bytes.is_empty() && bytes.len() <= 15 && (bytes[0] != b'0' || bytes.len() == 1);
     let mut i = 0;
     while numeric && i < bytes.len() {
         numeric = bytes[i].is_ascii_digit();

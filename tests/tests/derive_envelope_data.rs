@@ -30,7 +30,11 @@ fn configured_format() -> ProblemDetails {
 #[derive(Debug, ApiError)]
 #[api(format = configured_format())]
 enum CreditError {
-    #[api(code = "OUT_OF_CREDIT", status = 403, message = "Your balance is too low")]
+    #[api(
+        code = "OUT_OF_CREDIT",
+        status = 403,
+        message = "Your balance is too low"
+    )]
     OutOfCredit,
 }
 
@@ -144,7 +148,14 @@ fn a_numeric_code_is_a_code_like_any_other() {
     let codes: Vec<&str> = catalog.entries().iter().map(|entry| entry.code()).collect();
     assert_eq!(
         codes,
-        ["20003", "20004", "0", "999999999999999", "007", "AUTH_MISSING"]
+        [
+            "20003",
+            "20004",
+            "0",
+            "999999999999999",
+            "007",
+            "AUTH_MISSING"
+        ]
     );
     assert_eq!(OtherLegacyError::TokenExpired.code(), "20003");
     assert_eq!(ConflictingLegacyError::TokenExpired.code(), "20003");
@@ -185,7 +196,7 @@ enum KeyError {
     Invalid,
     #[api(code = "API_KEY_EXPIRED", status = 400, message = "API key expired")]
     Expired,
-    #[cfg(all())]
+    #[cfg(not(any()))]
     #[api(code = "API_KEY_GATED", status = 400, message = "gated")]
     #[api(data(r#type = "gated"))]
     Gated,
@@ -218,7 +229,10 @@ fn data_merges_the_enum_defaults_under_the_variant() {
     // A transparent variant answers with its inner error's data, not the enum's.
     assert_eq!(
         KeyError::Quota(QuotaError).spec().data_entries(),
-        [("reason", "RATE_LIMIT_EXCEEDED"), ("note", "say \"please\"\n")]
+        [
+            ("reason", "RATE_LIMIT_EXCEEDED"),
+            ("note", "say \"please\"\n")
+        ]
     );
     assert_eq!(QuotaError.spec().data("domain"), None);
 }
@@ -254,7 +268,11 @@ struct InnerBatch {
 
 #[derive(Debug, ApiError)]
 enum BatchError {
-    #[api(code = "BATCH_FAILED", status = 422, message = "{count} operations failed")]
+    #[api(
+        code = "BATCH_FAILED",
+        status = 422,
+        message = "{count} operations failed"
+    )]
     Failed {
         count: usize,
         #[api(errors)]
@@ -324,8 +342,11 @@ enum JobError {
         not_a_member: u8,
     },
     #[api(code = "JOB_LIMIT", status = 429, message = "job limit")]
-    Limit(#[api(member = "limit")] u32, #[api(member = "code")] &'static str),
-    #[cfg(all())]
+    Limit(
+        #[api(member = "limit")] u32,
+        #[api(member = "code")] &'static str,
+    ),
+    #[cfg(not(any()))]
     #[api(code = "JOB_GATED", status = 400, message = "gated")]
     Gated {
         #[api(member)]
@@ -404,10 +425,23 @@ fn member_agrees_with_visit_members() {
     ] {
         let all = visited(&error);
         for (name, value) in &all {
-            assert_eq!(found(&error, name), Some((*name, value.clone())), "{error:?}");
+            assert_eq!(
+                found(&error, name),
+                Some((*name, value.clone())),
+                "{error:?}"
+            );
         }
         let names: Vec<&str> = all.iter().map(|(name, _)| *name).collect();
-        for name in ["id", "status", "retryable", "type", "limit", "code", "gate", "version"] {
+        for name in [
+            "id",
+            "status",
+            "retryable",
+            "type",
+            "limit",
+            "code",
+            "gate",
+            "version",
+        ] {
             assert_eq!(
                 found(&error, name).is_some(),
                 names.contains(&name),
@@ -423,7 +457,10 @@ fn a_member_is_left_out_only_where_the_format_takes_its_name() {
     // `FieldStrings` has `code` (taken) but no `status`; `Nested` has both.
     let job = failed();
     assert_eq!(
-        Envelope::new(&job).with_format(&FieldStrings).to_value().unwrap(),
+        Envelope::new(&job)
+            .with_format(&FieldStrings)
+            .to_value()
+            .unwrap(),
         json!({
             "code": "JOB_FAILED",
             "message": "job failed",
@@ -448,7 +485,10 @@ fn a_member_is_left_out_only_where_the_format_takes_its_name() {
         })
     );
     assert_eq!(
-        Envelope::new(&error).with_format(&FieldStrings).to_value().unwrap(),
+        Envelope::new(&error)
+            .with_format(&FieldStrings)
+            .to_value()
+            .unwrap(),
         json!({"code": "JOB_LIMIT", "message": "job limit", "limit": 5})
     );
 }
@@ -476,7 +516,12 @@ enum MixedError {
 }
 
 #[derive(Debug, ApiError)]
-#[api(code = "partial", status = 207, allow_success_status, message = "Partial success")]
+#[api(
+    code = "partial",
+    status = 207,
+    allow_success_status,
+    message = "Partial success"
+)]
 struct Partial;
 
 #[test]
