@@ -64,6 +64,8 @@ fn a_format_from_a_non_const_expression_is_built_once() {
 // ---------------------------------------------------------------------------------------------
 // Numeric codes.
 
+// Most variants are only read through their specs, in `catalog`.
+#[allow(dead_code)]
 #[derive(Debug, ApiError)]
 #[api(code_enum)]
 enum LegacyError {
@@ -97,23 +99,10 @@ enum ConflictingLegacyError {
 
 #[test]
 fn an_integer_code_is_its_digits() {
-    assert_eq!(LegacyError::TokenExpired.code(), "20003");
-    assert_eq!(LegacyError::Zero.code(), "0");
-    assert_eq!(LegacyError::Largest.code(), "999999999999999");
-    assert_eq!(LegacyError::LeadingZero.code(), "007");
-    let numeric: Vec<(&str, bool)> = [
-        LegacyError::TokenExpired,
-        LegacyError::TokenRevoked,
-        LegacyError::Zero,
-        LegacyError::Largest,
-        LegacyError::LeadingZero,
-        LegacyError::AuthMissing,
-    ]
-    .iter()
-    .map(|error| (error.code(), error.spec().is_code_numeric()))
-    .collect();
+    let mut codes = Vec::new();
+    LegacyError::catalog(&mut |spec| codes.push((spec.code(), spec.is_code_numeric())));
     assert_eq!(
-        numeric,
+        codes,
         [
             ("20003", true),
             // Written as a string, but a number all the same: decided by the text.
@@ -125,6 +114,8 @@ fn an_integer_code_is_its_digits() {
             ("AUTH_MISSING", false),
         ]
     );
+    assert_eq!(LegacyError::TokenExpired.code(), "20003");
+    assert_eq!(LegacyError::Zero.code(), "0");
     assert!(!apierr::Spec::new("1234567890123456", 400, "T").is_code_numeric());
     assert!(!apierr::Spec::new("", 400, "T").is_code_numeric());
     assert!(!apierr::Spec::new("-1", 400, "T").is_code_numeric());
@@ -146,17 +137,9 @@ fn a_numeric_code_is_a_code_like_any_other() {
 
     let catalog = Catalog::of::<LegacyError>().unwrap();
     let codes: Vec<&str> = catalog.entries().iter().map(|entry| entry.code()).collect();
-    assert_eq!(
-        codes,
-        [
-            "20003",
-            "20004",
-            "0",
-            "999999999999999",
-            "007",
-            "AUTH_MISSING"
-        ]
-    );
+    let mut declared = Vec::new();
+    LegacyError::catalog(&mut |spec| declared.push(spec.code()));
+    assert_eq!(codes, declared);
     assert_eq!(OtherLegacyError::TokenExpired.code(), "20003");
     assert_eq!(ConflictingLegacyError::TokenExpired.code(), "20003");
     // The same code from two types is one entry; with another status, a conflict.
@@ -240,18 +223,18 @@ fn data_merges_the_enum_defaults_under_the_variant() {
 #[test]
 fn data_is_in_the_catalog() {
     let catalog = Catalog::of::<KeyError>().unwrap();
-    let data: Vec<(&str, Option<&str>)> = catalog
+    let reasons: Vec<Option<&str>> = catalog
         .entries()
         .iter()
-        .map(|entry| (entry.code(), entry.spec().data("reason")))
+        .map(|entry| entry.spec().data("reason"))
         .collect();
     assert_eq!(
-        data,
+        reasons,
         [
-            ("API_KEY_INVALID", Some("API_KEY_INVALID")),
-            ("API_KEY_EXPIRED", None),
-            ("API_KEY_GATED", None),
-            ("QUOTA", Some("RATE_LIMIT_EXCEEDED")),
+            Some("API_KEY_INVALID"),
+            None,
+            None,
+            Some("RATE_LIMIT_EXCEEDED")
         ]
     );
 }
@@ -414,6 +397,9 @@ fn member_finds_one_member_by_name() {
     assert_eq!(found(&wrapped, "id"), None);
 }
 
+/// Every member name of `JobError`'s variants, with spaces between.
+const MEMBER_NAMES: &str = "id status retryable type limit code gate version";
+
 #[test]
 fn member_agrees_with_visit_members() {
     for error in [
@@ -432,16 +418,7 @@ fn member_agrees_with_visit_members() {
             );
         }
         let names: Vec<&str> = all.iter().map(|(name, _)| *name).collect();
-        for name in [
-            "id",
-            "status",
-            "retryable",
-            "type",
-            "limit",
-            "code",
-            "gate",
-            "version",
-        ] {
+        for name in MEMBER_NAMES.split(' ') {
             assert_eq!(
                 found(&error, name).is_some(),
                 names.contains(&name),
@@ -515,15 +492,6 @@ enum MixedError {
     HardFail,
 }
 
-#[derive(Debug, ApiError)]
-#[api(
-    code = "partial",
-    status = 207,
-    allow_success_status,
-    message = "Partial success"
-)]
-struct Partial;
-
 #[test]
 fn a_success_status_is_kept_where_it_is_allowed() {
     assert_eq!(SlackError::InvalidAuth.status().as_u16(), 200);
@@ -532,7 +500,6 @@ fn a_success_status_is_kept_where_it_is_allowed() {
     assert_eq!(MixedError::SoftFail.status().as_u16(), 200);
     assert_eq!(MixedError::SoftFail.spec().status().as_u16(), 200);
     assert_eq!(MixedError::HardFail.status().as_u16(), 500);
-    assert_eq!(Partial.status().as_u16(), 207);
     // Not redacted, as a 5xx would be: the message is shown.
     assert_eq!(SlackError::InvalidAuth.message(), "Invalid token");
     assert_eq!(
