@@ -33,6 +33,8 @@ pub struct Case<'a> {
     pub display_fixed: Option<String>,
     /// Its `#[error(...)]`, read when the type asks for `#[api(display)]`.
     pub display: Option<DisplayAttr>,
+    /// Its fixed data: the enum's `data`, with the case's own entries over it.
+    pub data: Vec<(String, String)>,
 }
 
 /// What a case's `#[error(...)]` says, for `#[api(display)]`.
@@ -50,6 +52,18 @@ pub struct Field<'a> {
     pub attrs: FieldAttrs,
     /// Whether this is the error's source: `#[source]`, `#[from]`, or named `source`.
     pub is_source: bool,
+}
+
+impl Field<'_> {
+    /// The name of the extension member this field is, if it is one and has a name: the one
+    /// given, or the field's own without `r#`.
+    pub fn member_name(&self) -> Option<String> {
+        match (self.attrs.member.as_ref()?, &self.member) {
+            (Some(given), _) => Some(given.name.clone()),
+            (None, Member::Named(ident)) => Some(ident.unraw().to_string()),
+            (None, Member::Unnamed(_)) => None,
+        }
+    }
 }
 
 impl<'a> Input<'a> {
@@ -157,7 +171,9 @@ impl<'a> Case<'a> {
             Some(DisplayAttr::Transparent(_)) => None,
             None => variant_attrs.iter().find_map(thiserror_fixed),
         };
+        let data = crate::data::merged(&container.data, &attrs.data);
         Case {
+            data,
             display,
             ident,
             is_variant,
@@ -186,6 +202,22 @@ impl<'a> Case<'a> {
         self.fields
             .iter()
             .find(|field| field.attrs.fields.is_some())
+    }
+
+    /// The field marked `#[api(errors)]`, holding the `SubErrors`.
+    pub fn errors_field(&self) -> Option<&Field<'a>> {
+        self.fields
+            .iter()
+            .find(|field| field.attrs.errors.is_some())
+    }
+
+    /// The fields marked `#[api(member)]` that have a name, with it, in order. A tuple field
+    /// without `member = "name"` has none: that mistake is reported by `valid`.
+    pub fn member_fields(&self) -> Vec<(&Field<'a>, String)> {
+        self.fields
+            .iter()
+            .filter_map(|field| Some((field, field.member_name()?)))
+            .collect()
     }
 
     pub fn retry_after_field(&self) -> Option<&Field<'a>> {

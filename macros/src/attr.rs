@@ -30,6 +30,8 @@ impl Location {
                 "www_authenticate",
                 "code_enum",
                 "display",
+                "data",
+                "allow_success_status",
             ],
             Location::Struct => &[
                 "code",
@@ -46,6 +48,8 @@ impl Location {
                 "header",
                 "code_enum",
                 "display",
+                "data",
+                "allow_success_status",
             ],
             Location::Variant => &[
                 "code",
@@ -59,8 +63,10 @@ impl Location {
                 "type",
                 "www_authenticate",
                 "header",
+                "data",
+                "allow_success_status",
             ],
-            Location::Field => &["fields", "member", "retry_after", "header"],
+            Location::Field => &["fields", "errors", "member", "retry_after", "header"],
         }
     }
 
@@ -139,12 +145,18 @@ pub struct Attrs<'a> {
     pub error_attr: Option<&'a Attribute>,
     /// `display`: the derive also writes `Display`, `Error` and `From`, as thiserror would.
     pub display: Option<Span>,
+    /// `data(name = "value", …)`, in order.
+    pub data: Vec<crate::data::Entry>,
+    /// `allow_success_status`: a 2xx status is accepted.
+    pub allow_success_status: Option<Span>,
 }
 
 /// The `#[api(...)]` keys of a field, and whether thiserror marks it as the source.
 #[derive(Default)]
 pub struct FieldAttrs {
     pub fields: Option<Span>,
+    /// `errors`: the field holds the `SubErrors`.
+    pub errors: Option<Span>,
     pub retry_after: Option<Span>,
     pub header: Option<LitStr>,
     pub member: Option<Option<MemberName>>,
@@ -225,7 +237,7 @@ fn no_value(meta: &ParseNestedMeta, key: &str) -> syn::Result<()> {
 }
 
 /// The value after `key =`; a missing `=` is reported with the usage, `key = example`.
-fn value_of<'a>(
+pub fn value_of<'a>(
     meta: &'a ParseNestedMeta,
     key: &str,
     example: &str,
@@ -255,7 +267,7 @@ fn string_value(meta: &ParseNestedMeta, key: &str, example: &str) -> syn::Result
 }
 
 /// Consumes the tokens up to the next `,`, and returns them (to span an error over them).
-fn skip_rest(input: ParseStream) -> syn::Result<proc_macro2::TokenStream> {
+pub fn skip_rest(input: ParseStream) -> syn::Result<proc_macro2::TokenStream> {
     let mut skipped = proc_macro2::TokenStream::new();
     while !input.is_empty() && !input.peek(Token![,]) {
         skipped.extend([input.parse::<TokenTree>()?]);
@@ -406,8 +418,8 @@ impl<'a> Attrs<'a> {
                 self.display = Some(span);
                 no_value(meta, "display")?;
             }
-            // code = "AUTH_MISSING"
-            "code" => self.code = Some(string_value(meta, "code", "\"AUTH_MISSING\"")?),
+            // code = "AUTH_MISSING" | code = 20003
+            "code" => self.code = Some(crate::code::value(meta)?),
             // status = 401 | status = UNAUTHORIZED | status = StatusCode::UNAUTHORIZED
             "status" => self.status = Some(status_value(meta)?),
             // message = "account locked until {until}"
@@ -478,6 +490,14 @@ impl<'a> Attrs<'a> {
             }
             // header("cache-control", "no-store")
             "header" => self.headers.push(header_pair(meta)?),
+            // data(domain = "googleapis.com", reason = "API_KEY_INVALID")
+            "data" => self.data = crate::data::parse(cx, meta)?,
+            // allow_success_status
+            "allow_success_status" => {
+                // Taken as given even with a value, so only the value is reported.
+                self.allow_success_status = Some(span);
+                no_value(meta, "allow_success_status")?;
+            }
             // code_enum | code_enum = AuthErrorCode
             "code_enum" => {
                 self.code_enum = Some(if meta.input.peek(Token![=]) {
@@ -574,6 +594,12 @@ impl FieldAttrs {
                 // Taken as given even with a value, so only the value is reported.
                 self.fields = Some(span);
                 no_value(meta, "fields")?;
+            }
+            // errors
+            "errors" => {
+                // Taken as given even with a value, so only the value is reported.
+                self.errors = Some(span);
+                no_value(meta, "errors")?;
             }
             // retry_after
             "retry_after" => {

@@ -86,7 +86,9 @@ struct Methods {
     /// Whether some case's internal message differs from its public one (a redacted case).
     internal_differs: bool,
     fields: Method,
+    sub_errors: Method,
     members: Method,
+    member: Method,
     source: Method,
     retry_after: Method,
     headers: Method,
@@ -132,14 +134,18 @@ fn impl_api_error(input: &Input) -> TokenStream {
             m.specs_len, m.specs
         ))
     });
-    // Every spec without headers names this one, whether in `__SPECS` or a static of its own.
-    let no_headers = input
+    // Every spec without headers or without data names this one, whether in `__SPECS` or a
+    // static of its own.
+    let no_pairs = input
         .cases
         .iter()
-        .any(|case| case.transparent_field().is_none() && case.attrs.headers.is_empty())
+        .any(|case| {
+            case.transparent_field().is_none()
+                && (case.attrs.headers.is_empty() || case.data.is_empty())
+        })
         .then(|| {
             quote!(
-                const __NO_HEADERS: &[(&str, &str)] = &[];
+                const __NO_PAIRS: &[(&str, &str)] = &[];
             )
         });
     let cfg_statics = &m.cfg_statics;
@@ -253,16 +259,17 @@ fn impl_api_error(input: &Input) -> TokenStream {
             }
         }
     });
-    let members = m.members.body(&scrutinee, quote!({})).map(|body| {
+    let sub_errors = m.sub_errors.body(&scrutinee, none.clone()).map(|body| {
         quote! {
-            fn visit_members(
-                &self,
-                __visit: &mut dyn ::core::ops::FnMut(::apierr::__private::Member<'_>),
-            ) {
+            fn sub_errors(&self) -> ::core::option::Option<&::apierr::__private::SubErrors> {
                 #body
             }
         }
     });
+    let members = crate::members::methods(
+        m.members.body(&scrutinee, quote!({})),
+        m.member.body(&scrutinee, none.clone()),
+    );
     let source = m.source.body(&scrutinee, none.clone()).map(|body| {
         quote! {
             fn source_error(
@@ -305,16 +312,18 @@ fn impl_api_error(input: &Input) -> TokenStream {
     let display_impls = crate::display::expand(input);
     let code_enum_items = code_enum.as_ref().map(|(item, _)| item);
     let code_enum_impls = code_enum.as_ref().map(|(_, impls)| impls);
+    // A static built on first use, not a constant: the expression may be any, such as a call
+    // that reads configuration. `boxed_format` is spanned at it, so that a value that is not a
+    // format is reported there, with `Format`'s own message.
     let format = input.container.format.as_ref().map(|format| {
-        let constant = quote_spanned! {format.span()=>
-            const __FORMAT: &dyn ::apierr::__private::AnyFormat = &#format;
-        };
+        let boxed = quote_spanned!(format.span()=> ::apierr::__private::boxed_format(#format));
         quote! {
             fn format(
                 &self,
             ) -> ::core::option::Option<&'static dyn ::apierr::__private::AnyFormat> {
-                #constant
-                ::core::option::Option::Some(__FORMAT)
+                static __FORMAT: ::apierr::__private::LazyFormat =
+                    ::apierr::__private::LazyFormat::new(|| #boxed);
+                ::core::option::Option::Some(&**__FORMAT)
             }
         }
     });
@@ -323,7 +332,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
         #code_enum_items
 
         const _: () = {
-            #no_headers
+            #no_pairs
             #specs_static
             #(#cfg_statics)*
 
@@ -342,6 +351,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
 
                 #internal
                 #fields
+                #sub_errors
                 #members
                 #source
                 #retry_after
@@ -377,7 +387,7 @@ pub fn case_path(case: &Case) -> TokenStream {
 
 /// [`binding`] spanned at the field's type, for where the local is used: a bound the field
 /// does not meet is then reported at the field, not at the derive.
-fn binding_at(field: &Field) -> Ident {
+pub fn binding_at(field: &Field) -> Ident {
     let mut local = binding(&field.member);
     local.set_span(field.ty.span());
     local
@@ -419,7 +429,9 @@ fn transparent_case(case: &Case, field: &Field, m: &mut Methods, bounds: &mut In
     m.internal.arm(call("fmt_internal", quote!(, __f)));
     m.internal_differs = true;
     m.fields.arm(call("field_errors", quote!()));
+    m.sub_errors.arm(call("sub_errors", quote!()));
     m.members.arm(call("visit_members", quote!(, __visit)));
+    m.member.arm(call("member", quote!(, __name)));
     m.source.arm(call("source_error", quote!()));
     m.retry_after.arm(call("retry_after", quote!()));
     m.headers.arm(call("visit_headers", quote!(, __visit)));
@@ -496,41 +508,34 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
         None => m.fields.fallback_used = true,
     }
 
-    let member_fields: Vec<(&Field, String)> = case
-        .fields
-        .iter()
-        .filter_map(|field| {
-            let name = match (field.attrs.member.as_ref()?, &field.member) {
-                (Some(given), _) => given.name.clone(),
-                (None, Member::Named(ident)) => {
-                    let text = ident.to_string();
-                    text.strip_prefix("r#").unwrap_or(&text).to_owned()
-                }
-                (None, Member::Unnamed(_)) => return None,
-            };
-            Some((field, name))
-        })
-        .collect();
-    if member_fields.is_empty() {
-        m.members.fallback_used = true;
-    } else {
-        let bindings = member_fields.iter().map(|(field, _)| {
+    match case.errors_field() {
+        Some(field) => {
             let member = &field.member;
-            let local = binding(member);
-            quote!(#member: #local)
-        });
-        let visits: Vec<TokenStream> = member_fields
-            .iter()
-            .map(|(field, name)| {
-                let local = binding_at(field);
-                let ty = field.ty;
-                bounds.insert(ty, quote!(::apierr::__private::Serialize));
-                quote_spanned!(ty.span()=> __visit(::apierr::__private::Member::new(#name, #local));)
-            })
-            .collect();
-        m.members.arm(quote! {
-            #(#cfgs)* #path { #(#bindings,)* .. } => { #(#visits)* }
-        });
+            let ty = field.ty;
+            bounds.insert(
+                ty,
+                quote!(::core::convert::AsRef<::apierr::__private::SubErrors>),
+            );
+            // Spanned at the field's type: a type that is not `SubErrors` is reported there.
+            let borrow = quote_spanned! {ty.span()=>
+                <#ty as ::core::convert::AsRef<::apierr::__private::SubErrors>>::as_ref(__errors)
+            };
+            m.sub_errors.arm(quote! {
+                #(#cfgs)* #path { #member: __errors, .. } => ::core::option::Option::Some(#borrow),
+            });
+        }
+        None => m.sub_errors.fallback_used = true,
+    }
+
+    match crate::members::arms(case, bounds) {
+        Some((visit, member)) => {
+            m.members.arm(visit);
+            m.member.arm(member);
+        }
+        None => {
+            m.members.fallback_used = true;
+            m.member.fallback_used = true;
+        }
     }
 
     match case.retry_after_field() {
@@ -713,22 +718,33 @@ fn spec_text(input: &Input, case: &Case) -> String {
         out.push_str(", ");
     }
     out.push_str("], ");
-    // An empty `&[]` would be a promoted constant of its own in every spec: they share one.
-    if attrs.headers.is_empty() {
-        out.push_str("__NO_HEADERS");
-    } else {
-        out.push_str("&[");
-        for (name, value) in &attrs.headers {
-            out.push('(');
-            push_str_literal(&mut out, &name.value().to_ascii_lowercase());
-            out.push_str(", ");
-            push_str_literal(&mut out, &value.value());
-            out.push_str("), ");
-        }
-        out.push(']');
-    }
+    let headers = attrs
+        .headers
+        .iter()
+        .map(|(name, value)| (name.value().to_ascii_lowercase(), value.value()));
+    push_pairs(&mut out, headers);
+    out.push_str(", ");
+    push_pairs(&mut out, case.data.iter().cloned());
     let _ = write!(out, ", {flags})");
     out
+}
+
+/// Appends a `&[(name, value)]` of string literals.
+fn push_pairs(out: &mut String, pairs: impl ExactSizeIterator<Item = (String, String)>) {
+    // An empty `&[]` would be a promoted constant of its own in every spec: they share one.
+    if pairs.len() == 0 {
+        out.push_str("__NO_PAIRS");
+        return;
+    }
+    out.push_str("&[");
+    for (name, value) in pairs {
+        out.push('(');
+        push_str_literal(out, &name);
+        out.push_str(", ");
+        push_str_literal(out, &value);
+        out.push_str("), ");
+    }
+    out.push(']');
 }
 
 /// Appends `text` as a Rust string literal. `{:?}` escapes it as Rust does, but slowly in the

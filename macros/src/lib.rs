@@ -4,14 +4,17 @@
 mod ast;
 mod attr;
 mod case;
+mod code;
 mod code_enum;
 mod ctxt;
+mod data;
 mod display;
 mod expand;
 mod fallback;
 mod fmt;
 mod generics;
 mod headers;
+mod members;
 mod source;
 mod status;
 mod valid;

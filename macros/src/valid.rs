@@ -23,18 +23,19 @@ const NOT_WITH_TRANSPARENT: &[&str] = &[
     "type",
     "www_authenticate",
     "header",
-];
-
-/// Member names every envelope uses for itself (the code, message and status, and RFC 9457's
-/// standard members); a format leaves out extension members that collide with its own, but
-/// these would collide everywhere.
-const RESERVED_MEMBERS: &[&str] = &[
-    "code", "message", "status", "type", "title", "detail", "instance",
+    "data",
+    "allow_success_status",
 ];
 
 pub fn check(cx: &Ctxt, input: &Input) {
     if let Some(status) = &input.container.status {
-        check_status(cx, status);
+        let place = if input.is_enum {
+            "the enum"
+        } else {
+            "the struct"
+        };
+        let opted_in = input.container.allow_success_status.is_some();
+        check_status(cx, status, opted_in, place);
     }
     if let Some(challenge) = &input.container.www_authenticate {
         headers::check_value(cx, challenge, "www_authenticate");
@@ -68,7 +69,10 @@ fn written(attrs: &Attrs, key: &str) -> bool {
     attrs.key_span(key).is_some() || attrs.meant.iter().any(|meant| meant == key)
 }
 
-fn check_status(cx: &Ctxt, status: &crate::attr::Status) -> bool {
+/// Whether `status` is one to answer an error with, reporting it when not. A 2xx is, where
+/// `allow_success_status` is on the case or the enum (`opted_in`), for APIs that answer errors
+/// with 200; `place` says where it would go.
+fn check_status(cx: &Ctxt, status: &crate::attr::Status, opted_in: bool, place: &str) -> bool {
     let written = &status.written;
     if !(100..=999).contains(&status.code) {
         cx.error_at(
@@ -76,7 +80,15 @@ fn check_status(cx: &Ctxt, status: &crate::attr::Status) -> bool {
             format!("`status = {written}` is not a valid HTTP status"),
         );
         false
-    } else if !(400..=599).contains(&status.code) {
+    } else if (200..=299).contains(&status.code) && !opted_in {
+        cx.error_at(
+            status.span,
+            format!(
+                "`status = {written}` is not an error status: ApiError answers with a 4xx or 5xx status, or with a 2xx where #[api(allow_success_status)] is on {place}"
+            ),
+        );
+        false
+    } else if !(200..=299).contains(&status.code) && !(400..=599).contains(&status.code) {
         cx.error_at(
             status.span,
             format!(
@@ -117,7 +129,8 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
             }
         }
         for field in &case.fields {
-            if let Some(span) = field.attrs.fields.or(field.attrs.member_span) {
+            let marked = field.attrs.fields.or(field.attrs.errors);
+            if let Some(span) = marked.or(field.attrs.member_span) {
                 cx.error_at(
                     span,
                     "a `transparent` variant's field takes no #[api(...)]: the inner error renders itself",
@@ -168,9 +181,30 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
             false
         }
         // The enum's status is checked once, not once per variant that inherits it.
-        Some(status) if case.attrs.status.is_some() => check_status(cx, status),
+        Some(status) if case.attrs.status.is_some() => {
+            let opted_in = case.attrs.allow_success_status.is_some()
+                || input.container.allow_success_status.is_some();
+            let place = if input.is_enum {
+                "the variant or the enum"
+            } else {
+                "the struct"
+            };
+            check_status(cx, status, opted_in, place)
+        }
         Some(_) => true,
     };
+    if let (Some(span), Some(status), true) =
+        (case.attrs.allow_success_status, &case.status, status_ok)
+        && !(200..=299).contains(&status.code)
+    {
+        cx.error_at(
+            span,
+            format!(
+                "`allow_success_status` has no effect: `{name}` answers with {}, not a 2xx status",
+                status.code
+            ),
+        );
+    }
 
     if let (Some(expose), Some(_)) = (case.attrs.expose, case.attrs.redact) {
         cx.error_at(expose, "`expose` and `redact` cannot be combined");
@@ -197,6 +231,7 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
 
     headers::check(cx, case, status_ok);
 
+    check_errors_fields(cx, case);
     let mut fields_seen = false;
     let mut members: Vec<String> = Vec::new();
     for field in &case.fields {
@@ -234,14 +269,9 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
                 continue;
             }
         };
-        if RESERVED_MEMBERS.contains(&member_name.as_str()) {
-            cx.error_at(
-                span,
-                format!(
-                    "member name `{member_name}` is a member of the envelope itself; choose another name with #[api(member = \"...\")]"
-                ),
-            );
-        }
+        // Any name is allowed, `status` and `code` included: a format leaves out an extension
+        // member whose name one of its own members takes, so only the chosen format reserves
+        // names, and it does so at run time.
         if members.contains(&member_name) {
             cx.error_at(
                 span,
@@ -249,6 +279,29 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
             );
         }
         members.push(member_name);
+    }
+}
+
+/// The field marked `#[api(errors)]`: one per case, and only that.
+fn check_errors_fields(cx: &Ctxt, case: &Case) {
+    let mut seen = false;
+    for field in &case.fields {
+        let Some(span) = field.attrs.errors else {
+            continue;
+        };
+        if seen {
+            cx.error_at(
+                span,
+                format!("`{}` has #[api(errors)] on more than one field", case.ident),
+            );
+        }
+        seen = true;
+        if let Some(member_span) = field.attrs.member_span {
+            cx.error_at(member_span, "a field cannot be both `errors` and `member`");
+        }
+        if field.attrs.fields.is_some() {
+            cx.error_at(span, "a field cannot be both `fields` and `errors`");
+        }
     }
 }
 

@@ -54,5 +54,16 @@ pub fn deserialize_code<'de, C: ErrorCode, D: Deserializer<'de>>(
     deserializer.deserialize_str(Visitor(core::marker::PhantomData))
 }
 
+/// The format of `#[api(format = …)]`: built on first use, from any expression, constant or
+/// not (one reading configuration, say), and kept for the life of the program.
+pub type LazyFormat = std::sync::LazyLock<Box<dyn AnyFormat>, fn() -> Box<dyn AnyFormat>>;
+
+/// `format`, boxed for a [`LazyFormat`]. Generic over `Format` rather than taking the box, so
+/// that a value that is not a format is reported with `Format`'s own message, at the
+/// expression the user wrote.
+pub fn boxed_format<F: crate::format::Format>(format: F) -> Box<dyn AnyFormat> {
+    Box::new(format)
+}
+
 /// What the stand-in impl of a derive that failed returns, so no secondary errors follow.
 pub static FALLBACK_SPEC: Spec = Spec::new("INTERNAL_ERROR", 500, "<invalid ApiError derive>");

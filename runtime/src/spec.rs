@@ -40,11 +40,13 @@ pub struct Spec {
     /// Indexed by `CATEGORY`…`CHALLENGE` below; an empty string stands for an absent text.
     texts: [&'static str; 7],
     headers: &'static [(&'static str, &'static str)],
+    /// `#[api(data(name = "value"))]`, the enum's defaults merged in by the derive.
+    data: &'static [(&'static str, &'static str)],
     flags: u16,
 }
 
 /// A spec's parts as the derive writes them, in [`Spec`]'s field order: code, status, type
-/// name, variant (or `""`), texts, headers, flags. A tuple literal is cheap for the compiler to
+/// name, variant (or `""`), texts, headers, data, flags. A tuple literal is cheap for the compiler to
 /// build, which matters for enums of thousands of codes. Its flags are not trusted: see
 /// `checked_specs`.
 #[doc(hidden)]
@@ -54,6 +56,7 @@ pub type RawSpec = (
     &'static str,
     &'static str,
     [&'static str; 7],
+    &'static [(&'static str, &'static str)],
     &'static [(&'static str, &'static str)],
     u16,
 );
@@ -84,7 +87,8 @@ const CHALLENGE: usize = 6;
 
 // The bits of `flags`. The `NO_*` ones are set by the derive, which knows every case: a
 // hand-written spec without them makes the renderer ask the error instead. The `*_PLAIN` ones
-// are only ever set by `Spec` itself, after scanning the text (see `PLAIN_FLAGS`).
+// and `CODE_NUMERIC` are only ever set by `Spec` itself, after scanning the text (see
+// `SCANNED_FLAGS`).
 const EXPOSED: u16 = 1;
 const REDACTED: u16 = 2;
 const FIELD_ERRORS: u16 = 4;
@@ -97,13 +101,30 @@ const NO_MEMBERS: u16 = 256;
 const NO_FIELD_ERRORS: u16 = 512;
 const CATEGORY_PLAIN: u16 = 1024;
 const TYPE_PLAIN: u16 = 2048;
-/// Every "needs no JSON escaping" flag: cleared from the flags a caller gives, and set again
+const CODE_NUMERIC: u16 = 4096;
+/// Every flag decided by scanning a text: cleared from the flags a caller gives, and set again
 /// only for the texts that pass the scan.
-const PLAIN_FLAGS: u16 = MESSAGE_PLAIN | CODE_PLAIN | TITLE_PLAIN | CATEGORY_PLAIN | TYPE_PLAIN;
+const SCANNED_FLAGS: u16 =
+    MESSAGE_PLAIN | CODE_PLAIN | TITLE_PLAIN | CATEGORY_PLAIN | TYPE_PLAIN | CODE_NUMERIC;
+
+/// Whether `code` is a number that every JSON reader, JavaScript's included, reads back as
+/// written: ASCII digits, without a leading zero (`"0"` aside), at most 15 of them (a double
+/// holds every integer exactly up to 2^53, which has 16 digits).
+const fn is_numeric(code: &str) -> bool {
+    let bytes = code.as_bytes();
+    let mut numeric =
+        !bytes.is_empty() && bytes.len() <= 15 && (bytes[0] != b'0' || bytes.len() == 1);
+    let mut i = 0;
+    while numeric && i < bytes.len() {
+        numeric = bytes[i].is_ascii_digit();
+        i += 1;
+    }
+    numeric
+}
 
 /// The spec written as `raw` (by the derive, for a case under `#[cfg]`, which cannot be an array
-/// element; and by `Spec::new`), with an invalid status made 500 and the plain flags decided
-/// here, by scanning the texts, whatever `raw` says: evaluated at compile time, the scan costs
+/// element; and by `Spec::new`), with an invalid status made 500 and the plain and numeric flags
+/// decided here, by scanning the texts, whatever `raw` says: evaluated at compile time, the scan costs
 /// nothing at run time, and no caller, the derive included, can get a text that needs escaping
 /// written unescaped.
 // A free function rather than an associated one, so that rustc does not suggest it to users
@@ -111,7 +132,7 @@ const PLAIN_FLAGS: u16 = MESSAGE_PLAIN | CODE_PLAIN | TITLE_PLAIN | CATEGORY_PLA
 #[doc(hidden)]
 #[must_use]
 pub const fn checked_spec(raw: RawSpec) -> Spec {
-    let (code, status, type_name, variant, texts, headers, flags) = raw;
+    let (code, status, type_name, variant, texts, headers, data, flags) = raw;
     let status = if StatusCode::from_u16(status).is_ok() {
         status
     } else {
@@ -126,7 +147,10 @@ pub const fn checked_spec(raw: RawSpec) -> Spec {
         (CATEGORY_PLAIN, texts[CATEGORY]),
         (TYPE_PLAIN, texts[PROBLEM_TYPE]),
     ];
-    let mut flags = flags & !PLAIN_FLAGS;
+    let mut flags = flags & !SCANNED_FLAGS;
+    if is_numeric(code) {
+        flags |= CODE_NUMERIC;
+    }
     let mut i = 0;
     while i < plain.len() {
         if crate::format::json::is_plain(plain[i].1) {
@@ -141,6 +165,7 @@ pub const fn checked_spec(raw: RawSpec) -> Spec {
         variant,
         texts,
         headers,
+        data,
         flags,
     }
 }
@@ -156,7 +181,7 @@ impl Spec {
     /// compile time, so this only matters for hand-written specs.
     #[must_use]
     pub const fn new(code: &'static str, status: u16, type_name: &'static str) -> Self {
-        checked_spec((code, status, type_name, "", [""; 7], &[], 0))
+        checked_spec((code, status, type_name, "", [""; 7], &[], &[], 0))
     }
 
     /// A placeholder to fill an array with before its specs are written.
@@ -167,6 +192,7 @@ impl Spec {
         variant: "",
         texts: [""; 7],
         headers: &[],
+        data: &[],
         flags: 0,
     };
 
@@ -204,6 +230,14 @@ impl Spec {
     #[must_use]
     pub const fn with_headers(mut self, headers: &'static [(&'static str, &'static str)]) -> Self {
         self.headers = headers;
+        self
+    }
+
+    /// Fixed data of this code (`#[api(data(domain = "…", reason = "…"))]`), as name and value
+    /// pairs, each name once.
+    #[must_use]
+    pub const fn with_data(mut self, data: &'static [(&'static str, &'static str)]) -> Self {
+        self.data = data;
         self
     }
 
@@ -381,6 +415,43 @@ impl Spec {
         self.flag(RETRY_AFTER)
     }
 
+    /// The fixed data entry called `name` (`#[api(data(name = "…"))]`), if declared.
+    ///
+    /// ```
+    /// static DATA: &[(&str, &str)] = &[("domain", "example.com")];
+    /// let spec = apierr::Spec::new("API_KEY_INVALID", 400, "KeyError").with_data(DATA);
+    /// assert_eq!(spec.data("domain"), Some("example.com"));
+    /// assert_eq!(spec.data("reason"), None);
+    /// ```
+    #[must_use]
+    pub fn data(&self, name: &str) -> Option<&'static str> {
+        self.data
+            .iter()
+            .find(|(entry, _)| *entry == name)
+            .map(|(_, value)| *value)
+    }
+
+    /// Every fixed data entry, as name and value, in declaration order (the enum's first).
+    #[must_use]
+    pub const fn data_entries(&self) -> &'static [(&'static str, &'static str)] {
+        self.data
+    }
+
+    /// Whether the code is a number as JSON writes it: ASCII digits without a leading zero
+    /// (`"0"` aside), at most 15 of them, so that every JSON reader, JavaScript's included,
+    /// reads it back exactly. Such a code is written `#[api(code = 20003)]` or
+    /// `#[api(code = "20003")]`; formats may write it as a JSON number.
+    ///
+    /// ```
+    /// assert!(apierr::Spec::new("20003", 400, "T").is_code_numeric());
+    /// assert!(!apierr::Spec::new("020003", 400, "T").is_code_numeric());
+    /// assert!(!apierr::Spec::new("AUTH_MISSING", 401, "T").is_code_numeric());
+    /// ```
+    #[must_use]
+    pub const fn is_code_numeric(&self) -> bool {
+        self.flag(CODE_NUMERIC)
+    }
+
     /// Whether the code can be written in JSON without escaping.
     pub(crate) const fn is_code_plain(&self) -> bool {
         self.flag(CODE_PLAIN)
@@ -436,6 +507,8 @@ impl fmt::Debug for Spec {
             .field("www_authenticate", &self.www_authenticate())
             .field("headers", &self.headers())
             .field("retry_after", &self.has_retry_after())
+            .field("data", &self.data_entries())
+            .field("code_numeric", &self.is_code_numeric())
             .finish()
     }
 }

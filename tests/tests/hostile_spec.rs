@@ -35,6 +35,7 @@ const RAW: apierr::__private::RawSpec = (
     "Variant",
     [CATEGORY, "", "", MESSAGE, TITLE, PROBLEM_TYPE, ""],
     &[],
+    &[],
     ALL_FLAGS,
 );
 
@@ -149,8 +150,10 @@ fn the_hidden_door_keeps_what_it_is_given_but_the_plain_flags() {
         assert_eq!(spec.title(), Some(TITLE));
         assert_eq!(spec.problem_type(), Some(PROBLEM_TYPE));
         assert!(spec.is_exposed() && spec.is_redacted() && spec.has_retry_after());
+        // Claimed by every flag, but decided by scanning the code, as the plain flags are.
+        assert!(!spec.is_code_numeric());
     }
     // A status that is not one is answered with 500, as `Spec::new` does.
-    let odd = apierr::__private::checked_spec(("X", 1000, "T", "", [""; 7], &[], 0));
+    let odd = apierr::__private::checked_spec(("X", 1000, "T", "", [""; 7], &[], &[], 0));
     assert_eq!(odd.status().as_u16(), 500);
 }

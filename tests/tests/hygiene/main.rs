@@ -12,6 +12,7 @@
 #![warn(clippy::pedantic, clippy::trait_duplication_in_bounds)]
 
 mod code_enum_names;
+mod envelope_data;
 mod generic_bounds;
 mod raw;
 

@@ -1,4 +1,4 @@
-use apierr::{ApiError, Envelope, FieldErrors};
+use apierr::{ApiError, Envelope, FieldErrors, SubError, SubErrors};
 
 #[derive(Debug, thiserror::Error, ApiError)]
 #[error("inner")]
@@ -10,7 +10,8 @@ struct Inner;
     status = 400,
     category = "Everything",
     rename_all = "SCREAMING_SNAKE_CASE",
-    format = apierr::format::ProblemDetails::new()
+    format = apierr::format::ProblemDetails::new(),
+    data(domain = "example.com", service = "auth")
 )]
 enum AllKeys {
     /// Two-factor authentication is required
@@ -21,7 +22,8 @@ enum AllKeys {
         message = "need {1} {2} factors ({0:?})",
         category = "Auth",
         title = "Second factor required",
-        type = "https://example.com/probs/2fa"
+        type = "https://example.com/probs/2fa",
+        data(reason = "SECOND_FACTOR", domain = "auth.example.com")
     )]
     TwoFactor(
         u8,
@@ -43,6 +45,9 @@ enum AllKeys {
     #[error("invalid")]
     #[api(code = "VALIDATION", status = 422)]
     Invalid(#[api(fields)] FieldErrors),
+    #[error("batch")]
+    #[api(code = 20003, status = 200, allow_success_status)]
+    Batch(#[api(errors)] SubErrors),
     #[error(transparent)]
     #[api(transparent)]
     Wrapped(#[from] Inner),
@@ -53,6 +58,10 @@ fn main() {
     assert_eq!(e.code(), "2FA_REQUIRED");
     assert_eq!(e.status().as_u16(), 401);
     assert_eq!(e.message(), "need 2 totp factors (7)");
+    assert_eq!(e.spec().data("reason"), Some("SECOND_FACTOR"));
+    assert_eq!(e.spec().data("domain"), Some("auth.example.com"));
+    assert_eq!(e.spec().data("service"), Some("auth"));
+    assert!(e.member("kind").is_some());
     let db = AllKeys::Db {
         source: std::io::Error::other("connection refused"),
     };
@@ -69,4 +78,9 @@ fn main() {
     assert!(v.field_errors().is_some());
     let body = Envelope::new(&v).to_value().unwrap();
     assert_eq!(body["status"], 422);
+    let b = AllKeys::Batch(SubErrors::new().with(SubError::new("1")));
+    assert_eq!(b.code(), "20003");
+    assert!(b.spec().is_code_numeric());
+    assert_eq!(b.status().as_u16(), 200);
+    assert_eq!(b.sub_errors().map(SubErrors::len), Some(1));
 }

@@ -4,8 +4,8 @@ use apierr::ApiError;
 enum AppError {
     #[api(code = NOT_FOUND, status = 404, message = "x")]
     NotFound,
-    #[api(code = 404, status = 404, message = "x")]
-    Numeric,
+    #[api(code = 4.04, status = 404, message = "x")]
+    Float,
 }
 
 fn main() {}

@@ -7,6 +7,7 @@ fn main() {
         variant: "",
         texts: [""; 7],
         headers: &[],
+        data: &[],
         flags: 64,
     };
 }

@@ -1,7 +1,7 @@
 use apierr::ApiError;
 
 #[derive(Debug, ApiError)]
-#[api(status = 204)]
+#[api(status = 304)]
 enum AppError {
     #[api(code = "A", message = "x")]
     A,

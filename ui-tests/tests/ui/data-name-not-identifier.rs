@@ -1,0 +1,9 @@
+use apierr::ApiError;
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api(code = "KEY_INVALID", status = 400, message = "x", data(error::reason = "KEY_INVALID"))]
+    KeyInvalid,
+}
+
+fn main() {}

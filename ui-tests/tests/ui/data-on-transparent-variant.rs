@@ -1,0 +1,13 @@
+use apierr::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(code = "INNER", status = 400, message = "x")]
+struct Inner;
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api(transparent, data(reason = "WRAPPED"))]
+    Wrapped(Inner),
+}
+
+fn main() {}

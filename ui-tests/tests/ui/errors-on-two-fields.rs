@@ -1,0 +1,14 @@
+use apierr::{ApiError, SubErrors};
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api(code = "BATCH_FAILED", status = 422, message = "batch failed")]
+    BatchFailed {
+        #[api(errors)]
+        writes: SubErrors,
+        #[api(errors)]
+        reads: SubErrors,
+    },
+}
+
+fn main() {}
