@@ -107,21 +107,6 @@ const CODE_NUMERIC: u16 = 4096;
 const SCANNED_FLAGS: u16 =
     MESSAGE_PLAIN | CODE_PLAIN | TITLE_PLAIN | CATEGORY_PLAIN | TYPE_PLAIN | CODE_NUMERIC;
 
-/// Whether `code` is a number that every JSON reader, JavaScript's included, reads back as
-/// written: ASCII digits, without a leading zero (`"0"` aside), at most 15 of them (a double
-/// holds every integer exactly up to 2^53, which has 16 digits).
-const fn is_numeric(code: &str) -> bool {
-    let bytes = code.as_bytes();
-    let mut numeric =
-        !bytes.is_empty() && bytes.len() <= 15 && (bytes[0] != b'0' || bytes.len() == 1);
-    let mut i = 0;
-    while numeric && i < bytes.len() {
-        numeric = bytes[i].is_ascii_digit();
-        i += 1;
-    }
-    numeric
-}
-
 /// The spec written as `raw` (by the derive, for a case under `#[cfg]`, which cannot be an array
 /// element; and by `Spec::new`), with an invalid status made 500 and the plain and numeric flags
 /// decided here, by scanning the texts, whatever `raw` says: evaluated at compile time, the scan costs
@@ -148,7 +133,8 @@ pub const fn checked_spec(raw: RawSpec) -> Spec {
         (TYPE_PLAIN, texts[PROBLEM_TYPE]),
     ];
     let mut flags = flags & !SCANNED_FLAGS;
-    if is_numeric(code) {
+    // The one rule for numbers, which the renderer also applies to sub-errors' codes.
+    if crate::format::json::is_number(code) {
         flags |= CODE_NUMERIC;
     }
     let mut i = 0;
@@ -510,21 +496,5 @@ impl fmt::Debug for Spec {
             .field("data", &self.data_entries())
             .field("code_numeric", &self.is_code_numeric())
             .finish()
-    }
-}
-
-// TEMPORARY until the derive branch lands its data and numeric flag.
-impl Spec {
-    /// TEMPORARY.
-    #[must_use]
-    pub fn data(&self, name: &str) -> Option<&'static str> {
-        let _ = name;
-        None
-    }
-
-    /// TEMPORARY.
-    #[must_use]
-    pub const fn is_code_numeric(&self) -> bool {
-        crate::format::json::is_number(self.code)
     }
 }

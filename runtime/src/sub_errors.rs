@@ -190,8 +190,6 @@ impl SubErrors {
     }
 
     /// The first `keep`, each cut to its bound: what a body over its limit keeps.
-    // For the body bound, whose use of it is written in the render code, apart from this.
-    #[allow(dead_code)]
     pub(crate) fn reduced(&self, keep: usize) -> SubErrors {
         let mut out = SubErrors::new();
         for error in self.errors.iter().take(keep) {

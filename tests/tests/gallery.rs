@@ -46,7 +46,8 @@ fn check(example: &Example) -> apierr::decode::Decoded {
     assert_eq!(sent, published, "{}: the published body", example.name);
     let format = example.error.format().expect("the type names its format");
     // The serde path writes the same body.
-    let problem = apierr::Problem::new(&*example.error, &Context::new());
+    let context = Context::new();
+    let problem = apierr::Problem::new(&*example.error, &context);
     assert_eq!(format.to_value(&problem).unwrap(), published);
     // The same definition reads it back.
     format.decode(body).expect("the body decodes")

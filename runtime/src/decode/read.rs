@@ -287,8 +287,15 @@ impl<'b> Read<'b> {
         if let Some(message) = &parts.message {
             error = error.with_message(message.clone());
         }
-        if let Some((text, _)) = &parts.path {
-            error = error.with_source(FieldPath::from(*text));
+        if let Some((text, fragment)) = &parts.path {
+            // A pointer reads as the path it points at, a dotted path as itself.
+            let path = match fragment.as_str() {
+                "" => Some(FieldPath::from(*text)),
+                pointer => parse_pointer(pointer).ok(),
+            };
+            if let Some(path) = path {
+                error = error.with_source(path);
+            }
         }
         self.errors.push(error);
     }

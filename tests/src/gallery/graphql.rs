@@ -51,7 +51,6 @@ pub enum ResolverError {
     #[api(
         code = "CAN_NOT_FETCH_BY_ID",
         status = 502,
-        expose,
         message = "Name for character with ID {id} could not be fetched."
     )]
     CanNotFetchById {
