@@ -138,7 +138,7 @@ fn entry(error: &ValidationError) -> Violation {
         .iter()
         .filter(|(name, _)| *name != "value")
         .collect();
-    params.sort_by(|(a, _), (b, _)| a.cmp(b));
+    params.sort_by_key(|(name, _)| *name);
     for (name, value) in params {
         violation = violation.with_param(name.clone(), value.clone());
     }

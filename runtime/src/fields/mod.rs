@@ -75,8 +75,9 @@ pub struct FieldErrors {
     /// Every entry in the order reported: its field in `entries`, and its place there.
     order: Vec<(usize, usize)>,
     /// Where the entry of each dotted path is, once there are enough entries that scanning
-    /// them on every [`add`](Self::add) would make adding many quadratic.
-    index: Option<Index>,
+    /// them on every [`add`](Self::add) would make adding many quadratic. Boxed: most field
+    /// errors never have one, and a small `FieldErrors` keeps users' error types small.
+    index: Option<Box<Index>>,
     /// How many messages [`add_bounded`](Self::add_bounded) dropped.
     omitted: usize,
 }
@@ -243,7 +244,7 @@ impl FieldErrors {
         match (&mut self.index, hash) {
             (Some(index), Some(hash)) => index.push(hash),
             _ if self.entries.len() >= INDEX_FROM => {
-                self.index = Some(Index::of(&self.entries));
+                self.index = Some(Box::new(Index::of(&self.entries)));
             }
             _ => {}
         }
@@ -259,7 +260,7 @@ impl FieldErrors {
     }
 
     /// [`add`](Self::add) for a path and message that come from a request: the path is cut to
-    /// [`MAX_FIELD_PATH_LEN`] bytes and the message to [`MAX_FIELD_MESSAGE_LEN`], each ending in
+    /// [`MAX_FIELD_PATH_LEN`] bytes and the message to [`MAX_FIELD_MESSAGE_LEN`](crate::limits::MAX_FIELD_MESSAGE_LEN), each ending in
     /// [`TRUNCATED`] when cut, and once these field errors hold [`MAX_FIELD_ERRORS`] messages,
     /// the rest are dropped and counted, and one entry at path [`TRUNCATED`] says so.
     ///
