@@ -298,3 +298,60 @@ fn adding_a_hundred_thousand_field_errors_is_linear() {
     );
     assert_eq!(errors.iter().next().unwrap().path().to_string(), "f0");
 }
+
+/// Sub-errors and field entries with codes and parameters are bounded like field messages: a
+/// megabyte of them still gives a body within the limit, in the formats that list them.
+#[test]
+fn sub_errors_and_entry_parts_are_bounded() {
+    use apierr::{FieldPath, SubError, SubErrors, Violation};
+
+    // Added as they are (`push`): the body bound cuts them.
+    let mut errors = SubErrors::new();
+    for i in 0..1000 {
+        errors.push(
+            SubError::new(format!("E{i}"))
+                .with_message("m".repeat(1000))
+                .with_source(FieldPath::root().key("k".repeat(1000))),
+        );
+    }
+    let example = apierr_tests::gallery::json_api::SignupError::Invalid(errors);
+    let body = Envelope::new(&example).to_vec().unwrap();
+    assert!(body.len() <= MAX_BODY_LEN, "{}", body.len());
+    let decoded = apierr::decode::Decode::decode(example.format().unwrap(), &body).unwrap();
+    assert!(decoded.errors.len() > 10 && decoded.errors.len() < 100);
+    assert_eq!(decoded.errors.iter().next().unwrap().code(), "E0");
+
+    // Added from a request (`push_bounded`): at most `MAX_SUB_ERRORS`, then one that says so.
+    let mut bounded = SubErrors::new();
+    for i in 0..1000 {
+        bounded.push_bounded(SubError::new(format!("E{i}")).with_message("m".repeat(10_000)));
+    }
+    assert_eq!(bounded.len(), apierr::MAX_SUB_ERRORS + 1);
+    assert_eq!(bounded.omitted(), 1000 - apierr::MAX_SUB_ERRORS);
+    assert_eq!(bounded.iter().last().unwrap().code(), TRUNCATED);
+    assert!(
+        bounded
+            .iter()
+            .all(|e| e.message().map_or(0, str::len) <= MAX_FIELD_MESSAGE_LEN)
+    );
+
+    // An entry's code and parameters from a request are cut and counted too.
+    let mut fields = FieldErrors::new();
+    let mut hostile = Violation::from_code("c".repeat(10_000));
+    for i in 0..100 {
+        hostile = hostile.with_param(
+            format!("p{i}"),
+            "v".repeat(if i % 2 == 0 { 10 } else { 10_000 }),
+        );
+    }
+    fields.push_bounded("a", hostile);
+    let (_, entry) = fields.entries().next().unwrap();
+    assert!(entry.code().unwrap().len() <= apierr::limits::MAX_FIELD_CODE_LEN);
+    assert!(entry.params().len() <= apierr::limits::MAX_FIELD_PARAMS);
+    assert!(
+        entry
+            .params()
+            .iter()
+            .all(|(_, value)| value.as_str().unwrap().len() == 10)
+    );
+}

@@ -44,6 +44,7 @@ mod ordered;
 mod reduce;
 mod render;
 
+#[cfg(feature = "catalog")]
 pub(crate) use layout::Place;
 pub use layout::{Layout, Literal, MAX_SLOTS, Slot, Value};
 pub(crate) use ordered::reserialize;
