@@ -8,6 +8,10 @@
 //! added with [`FieldErrors::add_bounded`]: each cut to its bound, and at most
 //! [`MAX_FIELD_ERRORS`](crate::MAX_FIELD_ERRORS) messages kept, the first reported.
 //!
+//! garde reports a message only, without the rule or its parameters, so each entry is that
+//! message; [`field_errors_with`] makes your own [`Violation`] of each error instead (a code
+//! for formats that show one, such as GitHub's `code` or Google's `reason`).
+//!
 //! For `?` on `validate()`, see [`from_field_errors!`](crate::from_field_errors); for a
 //! validated-JSON axum extractor, `apierr::extract::Garde` (feature `axum` too).
 //!
@@ -54,7 +58,7 @@ use ::garde::Report;
 use ::garde::error::{Kind, Path};
 
 use crate::limits::{MAX_FIELD_MESSAGE_LEN, MAX_FIELD_PATH_LEN, truncate};
-use crate::{FieldErrors, FieldPath};
+use crate::{FieldErrors, FieldPath, Violation};
 
 /// The [`FieldPath`] of a garde path, component by component, so that a map key holding `.`
 /// or `[` stays one key.
@@ -77,19 +81,49 @@ fn field_path(path: &Path) -> FieldPath {
     out
 }
 
+/// The field errors of `report`, each entry made by `entry` from garde's error.
+///
+/// ```
+/// use apierr::Violation;
+/// use garde::Validate;
+///
+/// #[derive(Validate)]
+/// struct Signup {
+///     #[garde(length(min = 8))]
+///     password: String,
+/// }
+///
+/// let report = Signup { password: "abc".into() }.validate().unwrap_err();
+/// let errors = apierr::garde::field_errors_with(&report, |error| {
+///     let code = if error.message().starts_with("length") { "too_short" } else { "invalid" };
+///     Violation::from_code(code).with_message(error.message().to_owned())
+/// });
+/// let (path, entry) = errors.entries().next().unwrap();
+/// assert_eq!((path.to_string().as_str(), entry.code()), ("password", Some("too_short")));
+/// ```
+pub fn field_errors_with(
+    report: &Report,
+    mut entry: impl FnMut(&::garde::Error) -> Violation,
+) -> FieldErrors {
+    let mut out = FieldErrors::new();
+    for (path, error) in report.iter() {
+        if out.is_full() {
+            // Counted, not made: `entry` may be costly.
+            out.omit();
+            continue;
+        }
+        out.push_bounded(field_path(path), entry(error));
+    }
+    out
+}
+
 impl From<&Report> for FieldErrors {
     /// See [the module docs](self).
     fn from(report: &Report) -> Self {
-        let mut out = FieldErrors::new();
-        for (path, error) in report.iter() {
-            if out.is_full() {
-                out.omit();
-                continue;
-            }
-            let message = truncate(error.message(), MAX_FIELD_MESSAGE_LEN).into_owned();
-            out.add_bounded(field_path(path), message);
-        }
-        out
+        field_errors_with(report, |error| {
+            // Cut before it is copied: a message can quote the request.
+            Violation::from_message(truncate(error.message(), MAX_FIELD_MESSAGE_LEN).into_owned())
+        })
     }
 }
 
