@@ -24,10 +24,10 @@ const MAX_SUB_TEXT_LEN: usize = 256;
 ///     .with_status(422)
 ///     .with_title("Value is too short")
 ///     .with_message("First name must contain at least three characters.")
-///     .with_source(FieldPath::root().key("firstName"));
+///     .with_field(FieldPath::root().key("firstName"));
 /// assert_eq!(error.code(), "123");
 /// assert_eq!(error.status().map(|s| s.as_u16()), Some(422));
-/// assert_eq!(error.source().map(|path| path.to_string()).as_deref(), Some("firstName"));
+/// assert_eq!(error.field().map(|path| path.to_string()).as_deref(), Some("firstName"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubError {
@@ -35,7 +35,7 @@ pub struct SubError {
     status: Option<StatusCode>,
     title: Option<Cow<'static, str>>,
     message: Option<Cow<'static, str>>,
-    source: Option<FieldPath>,
+    field: Option<FieldPath>,
 }
 
 impl SubError {
@@ -47,7 +47,7 @@ impl SubError {
             status: None,
             title: None,
             message: None,
-            source: None,
+            field: None,
         }
     }
 
@@ -60,7 +60,7 @@ impl SubError {
             status: Some(error.status()),
             title: spec.title().map(Cow::Borrowed),
             message: Some(Cow::Owned(error.message().into_owned())),
-            source: None,
+            field: None,
         }
     }
 
@@ -85,10 +85,10 @@ impl SubError {
         self
     }
 
-    /// About the input field at `path` (JSON:API's `source.pointer`).
+    /// About the input field at `path` (JSON:API's `source.pointer`, Microsoft's `target`).
     #[must_use]
-    pub fn with_source(mut self, path: impl Into<FieldPath>) -> Self {
-        self.source = Some(path.into());
+    pub fn with_field(mut self, path: impl Into<FieldPath>) -> Self {
+        self.field = Some(path.into());
         self
     }
 
@@ -118,8 +118,8 @@ impl SubError {
 
     /// The field it is about, if given.
     #[must_use]
-    pub fn source(&self) -> Option<&FieldPath> {
-        self.source.as_ref()
+    pub fn field(&self) -> Option<&FieldPath> {
+        self.field.as_ref()
     }
 
     /// Each text cut to its bound, as [`SubErrors::push_bounded`] keeps it.
@@ -130,7 +130,7 @@ impl SubError {
             status: self.status,
             title: self.title.map(|title| cut(title, MAX_SUB_TEXT_LEN)),
             message: self.message.map(|m| cut(m, MAX_FIELD_MESSAGE_LEN)),
-            source: self.source.map(|path| path.truncated(MAX_FIELD_PATH_LEN)),
+            field: self.field.map(|path| path.truncated(MAX_FIELD_PATH_LEN)),
         }
     }
 }
@@ -192,10 +192,15 @@ impl SubErrors {
     /// The first `keep`, each cut to its bound: what a body over its limit keeps.
     pub(crate) fn reduced(&self, keep: usize) -> SubErrors {
         let mut out = SubErrors::new();
-        for error in self.errors.iter().take(keep) {
+        for error in self.errors.iter().take(keep.min(MAX_SUB_ERRORS)) {
             out.push_bounded(error.clone());
         }
-        out.omitted = self.omitted + self.errors.len().saturating_sub(keep);
+        let left_out = self.errors.len().saturating_sub(out.len());
+        let marked = out.iter().any(|error| error.code() == TRUNCATED);
+        if left_out > 0 && !marked {
+            out.errors.push(SubError::new(TRUNCATED));
+        }
+        out.omitted = self.omitted + left_out;
         out
     }
 

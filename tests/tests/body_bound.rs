@@ -311,7 +311,7 @@ fn sub_errors_and_entry_parts_are_bounded() {
         errors.push(
             SubError::new(format!("E{i}"))
                 .with_message("m".repeat(1000))
-                .with_source(FieldPath::root().key("k".repeat(1000))),
+                .with_field(FieldPath::root().key("k".repeat(1000))),
         );
     }
     let example = apierr_tests::gallery::json_api::SignupError::Invalid(errors);
@@ -320,6 +320,8 @@ fn sub_errors_and_entry_parts_are_bounded() {
     let decoded = apierr::decode::Decode::decode(example.format().unwrap(), &body).unwrap();
     assert!(decoded.errors.len() > 10 && decoded.errors.len() < 100);
     assert_eq!(decoded.errors.iter().next().unwrap().code(), "E0");
+    // The last item says that the rest were left out.
+    assert_eq!(decoded.errors.iter().last().unwrap().code(), TRUNCATED);
 
     // Added from a request (`push_bounded`): at most `MAX_SUB_ERRORS`, then one that says so.
     let mut bounded = SubErrors::new();

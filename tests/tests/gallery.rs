@@ -76,7 +76,7 @@ fn json_api_several_errors() {
     assert_eq!(codes, ["123", "225", "226"]);
     let third = decoded.errors.iter().nth(2).unwrap();
     assert_eq!(third.message(), None);
-    assert_eq!(third.source().unwrap().to_string(), "password");
+    assert_eq!(third.field().unwrap().to_string(), "password");
 }
 
 /// Slack Web API: `200 OK` with `{"ok": false, "error": "<code>"}`.
@@ -114,7 +114,7 @@ fn microsoft_details_and_error_code_header() {
     let targets: Vec<_> = decoded
         .errors
         .iter()
-        .map(|e| e.source().unwrap().to_string())
+        .map(|e| e.field().unwrap().to_string())
         .collect();
     assert_eq!(targets, ["PhoneNumber", "LastName", "Address"]);
 }
@@ -141,5 +141,78 @@ fn bodies_match_their_schemas() {
         if let Err(why) = apierr_tests::schema::check(&schema, &body) {
             panic!("{}: {why}\nschema: {schema:#}", example.name);
         }
+    }
+}
+
+mod beyond_the_published {
+    //! What the published examples do not show, in the same kinds of format: items without a
+    //! message read back, a header joined from parts, and a `200` error read by a client.
+
+    use apierr::decode::Decode;
+    use apierr::format::{Format, Layout, Literal, Slot, Value};
+    use apierr::response::{ResponseOptions, to_response};
+    use apierr::{ApiError, Context, SubError, SubErrors};
+
+    struct Errors;
+
+    const ERRORS: Layout<'static> = Layout::new(&[Slot::new(
+        "errors",
+        Value::ErrorItems(&[
+            Slot::new("message", Value::Message),
+            Slot::new(
+                "extensions",
+                Value::Object(&[Slot::new("code", Value::Code)]),
+            ),
+        ]),
+    )])
+    .with_status(200)
+    .with_headers(&[Slot::new(
+        "link",
+        Value::Join(&[
+            Value::Literal(Literal::Str("<https://docs.example.com/errors/")),
+            Value::KebabCode,
+            Value::Literal(Literal::Str(">; rel=\"help\"")),
+        ]),
+    )]);
+
+    impl Format for Errors {
+        fn layout(&self) -> &Layout<'_> {
+            &ERRORS
+        }
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api(format = Errors)]
+    enum QueryError {
+        #[api(code = "BAD_QUERY", status = 400, message = "The query is invalid")]
+        Invalid(#[api(errors)] SubErrors),
+    }
+
+    #[test]
+    fn items_without_messages_read_back_and_headers_join_parts() {
+        let error = QueryError::Invalid(
+            SubErrors::new()
+                .with(SubError::new("UNKNOWN_FIELD").with_status(400))
+                .with(SubError::new("TOO_DEEP").with_message("Nested too deep")),
+        );
+        let response = to_response(&error, &Context::new(), &ResponseOptions::new());
+        assert_eq!(response.status(), 200);
+        assert_eq!(
+            response.headers()["link"],
+            "<https://docs.example.com/errors/bad-query>; rel=\"help\""
+        );
+        assert_eq!(
+            std::str::from_utf8(response.body()).unwrap(),
+            r#"{"errors":[{"extensions":{"code":"UNKNOWN_FIELD"}},{"message":"Nested too deep","extensions":{"code":"TOO_DEEP"}}]}"#
+        );
+        // A client reads it although its status is 200; the error's own status is not in the
+        // body, so it is not made up from the status line.
+        let decoded = Errors
+            .decode_response(http::StatusCode::OK, response.body())
+            .unwrap();
+        assert_eq!(decoded.status, None);
+        let codes: Vec<_> = decoded.errors.iter().map(SubError::code).collect();
+        assert_eq!(codes, ["UNKNOWN_FIELD", "TOO_DEEP"]);
+        assert_eq!(decoded.errors.iter().next().unwrap().message(), None);
     }
 }

@@ -211,6 +211,8 @@ fn value_type(value: &Value<'_>, depth: Option<usize>, place: Place) -> Option<S
     Some(match value {
         Value::Literal(Literal::Bool(value)) => value.to_string(),
         Value::Literal(Literal::Str(text)) => ts_string(text),
+        // In a list's items a code may be a sub-error's, which need not be the catalogue's.
+        Value::Code if place == Place::ErrorItem => "string".to_owned(),
         Value::Code => "C".to_owned(),
         Value::Status => "number".to_owned(),
         Value::FieldMapOfLists => "Record<string, string[]>".to_owned(),
@@ -219,6 +221,7 @@ fn value_type(value: &Value<'_>, depth: Option<usize>, place: Place) -> Option<S
         Value::ErrorItems(item) | Value::SubErrorItems(item) => {
             format!("Array<{}>", inline(item, Place::ErrorItem))
         }
+        Value::NumericCode if place == Place::ErrorItem => "number | string".to_owned(),
         Value::NumericCode => "number | C".to_owned(),
         Value::FieldParams => "Record<string, unknown>".to_owned(),
         Value::FieldParam(_) | Value::Member(_) => "unknown".to_owned(),

@@ -291,6 +291,13 @@ pub trait Decode: Send + Sync {
     /// When the body does not have this format's shape.
     fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError>;
 
+    /// The status this format answers every error with, if it sets one
+    /// ([`Layout::with_status`](crate::format::Layout::with_status)): a response with it may be
+    /// an error, whose own status is then the body's.
+    fn error_status(&self) -> Option<StatusCode> {
+        None
+    }
+
     /// Parses and reads one body.
     ///
     /// # Errors
@@ -302,13 +309,17 @@ pub trait Decode: Send + Sync {
     }
 
     /// Reads the body of a response answered with `status`, which becomes the decoded status:
-    /// the status line is what the server acted on, whatever the body repeats.
+    /// the status line is what the server acted on, whatever the body repeats. Unless the
+    /// format answers every error with that status ([`error_status`](Self::error_status)):
+    /// then the body's status, if it has one, is the error's.
     ///
     /// # Errors
     /// As [`decode`](Self::decode).
     fn decode_response(&self, status: StatusCode, body: &[u8]) -> Result<Decoded, DecodeError> {
         let mut decoded = self.decode(body)?;
-        decoded.status = Some(status);
+        if self.error_status() != Some(status) {
+            decoded.status = Some(status);
+        }
         Ok(decoded)
     }
 }
@@ -318,12 +329,25 @@ impl<F: Format> Decode for F {
     fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
         read::decode(Format::layout(self), body)
     }
+
+    fn error_status(&self) -> Option<StatusCode> {
+        error_status(Format::layout(self))
+    }
+}
+
+/// The status a layout answers every error with.
+fn error_status(layout: &crate::format::Layout<'_>) -> Option<StatusCode> {
+    StatusCode::from_u16(layout.status()?).ok()
 }
 
 /// A format chosen at run time decodes by its layout too.
 impl Decode for dyn AnyFormat {
     fn decode_value(&self, body: &Value) -> Result<Decoded, DecodeError> {
         read::decode(self.layout(), body)
+    }
+
+    fn error_status(&self) -> Option<StatusCode> {
+        error_status(self.layout())
     }
 }
 

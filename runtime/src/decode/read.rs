@@ -12,21 +12,19 @@ use serde_json::{Map, Value as Json};
 
 use super::pointer::{PointerFields, invalid_pointer};
 use super::{DecodeError, Decoded, parse_pointer};
-use crate::format::{Layout, Slot, Value, is_taken};
+use crate::format::{Layout, Place, Slot, Value, is_taken};
 use crate::{FieldErrors, FieldPath, SubError, SubErrors, Violation};
 
 /// Reads `body` as `layout` describes it.
 pub(crate) fn decode(layout: &Layout<'_>, body: &Json) -> Result<Decoded, DecodeError> {
     let object = body.as_object().ok_or(DecodeError::NotAnObject)?;
     let mut read = Read::default();
-    let code_stands_in = stands_in_for_code(layout.slots());
-    read.object(
-        layout.slots(),
-        object,
-        "",
-        code_stands_in,
-        &mut Parts::default(),
-    )?;
+    let scope = Scope {
+        layout,
+        code_stands_in: stands_in_for_code(layout.slots()),
+        place: Place::Body,
+    };
+    read.object(layout.slots(), object, "", scope, &mut Parts::default())?;
     let without_code = !carries_code(layout.slots());
     read.finish(code_name(layout.slots()), without_code)
 }
@@ -68,9 +66,19 @@ struct Parts<'b> {
 }
 
 impl Parts<'_> {
-    fn violation(&mut self) -> &mut Violation {
-        self.violation.get_or_insert_with(Violation::default)
+    /// The entry's parts with `update` applied.
+    fn update(&mut self, update: impl FnOnce(Violation) -> Violation) {
+        self.violation = Some(update(self.violation.take().unwrap_or_default()));
     }
+}
+
+/// What an object is read within: the layout, whether something stands for a missing code,
+/// and where the object is.
+#[derive(Clone, Copy)]
+struct Scope<'l> {
+    layout: &'l Layout<'l>,
+    code_stands_in: bool,
+    place: Place,
 }
 
 /// Reads one member of an object, with errors that name it.
@@ -112,13 +120,13 @@ impl<'b> Read<'b> {
         slots: &[Slot<'_>],
         object: &'b Map<String, Json>,
         prefix: &str,
-        code_stands_in: bool,
+        scope: Scope<'_>,
         parts: &mut Parts<'b>,
     ) -> Result<(), DecodeError> {
         for slot in slots {
             if slot.is_extensions() {
                 for (name, value) in object {
-                    if !is_taken(slots, name) {
+                    if !is_taken(scope.layout, slots, name) {
                         self.members.insert(name.clone(), value.clone());
                     }
                 }
@@ -131,13 +139,17 @@ impl<'b> Read<'b> {
             let value = match object.get(slot.name()) {
                 None | Some(Json::Null) => {
                     match slot.value() {
-                        Value::Message | Value::Category => {
+                        // What a body cannot do without; in a list's items, a sub-error may
+                        // have no message.
+                        Value::Message | Value::Category
+                            if slot.value().is_required(scope.place) =>
+                        {
                             return Err(DecodeError::Missing(slot.name()));
                         }
                         Value::Object(inner) if holds_needed(inner) => {
                             return Err(DecodeError::Missing(slot.name()));
                         }
-                        Value::Code if !code_stands_in => {
+                        Value::Code if !scope.code_stands_in => {
                             return Err(DecodeError::Missing(slot.name()));
                         }
                         // RFC 9457: a problem without a type is `about:blank`.
@@ -211,10 +223,18 @@ impl<'b> Read<'b> {
                     let items = value.as_array().ok_or_else(|| at.invalid(expected))?;
                     let inner = format!("{prefix}{}[].", slot.name());
                     let errors = !matches!(slot.value(), Value::FieldItems(_));
+                    let in_item = Scope {
+                        place: if errors {
+                            Place::ErrorItem
+                        } else {
+                            Place::FieldItem
+                        },
+                        ..scope
+                    };
                     for entry in items {
                         let entry = entry.as_object().ok_or_else(|| at.invalid(expected))?;
                         let mut parts = Parts::default();
-                        self.object(item, entry, &inner, code_stands_in, &mut parts)
+                        self.object(item, entry, &inner, in_item, &mut parts)
                             .and_then(|()| {
                                 if errors {
                                     self.sub_error(&parts);
@@ -239,33 +259,29 @@ impl<'b> Read<'b> {
                 }
                 Value::FieldMessage | Value::FieldMessageIfAny => {
                     let message = value.as_str().ok_or_else(|| at.invalid("a string"))?;
-                    let violation = parts.violation().clone().with_message(message.to_owned());
-                    parts.violation = Some(violation);
+                    parts.update(|entry| entry.with_message(message.to_owned()));
                 }
                 Value::FieldCode => {
                     let code = value.as_str().ok_or_else(|| at.invalid("a string"))?;
-                    let violation = parts.violation().clone().with_code(code.to_owned());
-                    parts.violation = Some(violation);
+                    parts.update(|entry| entry.with_code(code.to_owned()));
                 }
+                // JSON objects have no order here: parameters come back by name.
                 Value::FieldParams => {
                     let params = value.as_object().ok_or_else(|| at.invalid("an object"))?;
-                    let mut violation = parts.violation().clone();
-                    for (name, value) in params {
-                        violation = violation.with_param(name.clone(), value.clone());
-                    }
-                    parts.violation = Some(violation);
+                    parts.update(|mut entry| {
+                        for (name, value) in params {
+                            entry = entry.with_param(name.clone(), value.clone());
+                        }
+                        entry
+                    });
                 }
                 Value::FieldParam(name) => {
-                    let violation = parts
-                        .violation()
-                        .clone()
-                        .with_param((*name).to_owned(), value.clone());
-                    parts.violation = Some(violation);
+                    parts.update(|entry| entry.with_param((*name).to_owned(), value.clone()));
                 }
                 Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => {
                     let object = value.as_object().ok_or_else(|| at.invalid("an object"))?;
                     let prefix = format!("{prefix}{}.", slot.name());
-                    self.object(inner, object, &prefix, code_stands_in, parts)?;
+                    self.object(inner, object, &prefix, scope, parts)?;
                 }
             }
         }
@@ -294,7 +310,7 @@ impl<'b> Read<'b> {
                 pointer => parse_pointer(pointer).ok(),
             };
             if let Some(path) = path {
-                error = error.with_source(path);
+                error = error.with_field(path);
             }
         }
         self.errors.push(error);

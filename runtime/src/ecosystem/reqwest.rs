@@ -153,7 +153,10 @@ pub async fn decode_response(
     format: &dyn Decode,
 ) -> Result<Decoded, ResponseError> {
     let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) {
+    let error_status = status.is_client_error()
+        || status.is_server_error()
+        || format.error_status() == Some(status);
+    if !error_status {
         return Err(ResponseError::NotAnError(status));
     }
     let body = read_bounded(&mut response).await?;
@@ -175,6 +178,10 @@ pub async fn typed_error<E: HasCodeEnum>(
 
 /// Passes a successful response through, and turns an error response into
 /// [`ClientError::Api`].
+///
+/// A format that answers errors with a success status ([`Decode::error_status`], Slack's
+/// `200` with `"ok": false`) cannot be told apart by the status line: read such responses'
+/// bodies with [`decode_response`], which accepts that status.
 ///
 /// # Errors
 /// [`ClientError::Api`] for an error response in `format`, [`ClientError::Response`] when

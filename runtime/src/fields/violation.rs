@@ -71,14 +71,19 @@ impl Violation {
         self
     }
 
-    /// With the parameter `name`, after those before (`min` = 3 for a length rule).
+    /// With the parameter `name` (`min` = 3 for a length rule): after those before, or in the
+    /// place of one of the same name.
     #[must_use]
     pub fn with_param(
         mut self,
         name: impl Into<Cow<'static, str>>,
         value: impl Into<Json>,
     ) -> Self {
-        self.params.push((name.into(), value.into()));
+        let (name, value) = (name.into(), value.into());
+        match self.params.iter_mut().find(|(before, _)| *before == name) {
+            Some((_, before)) => *before = value,
+            None => self.params.push((name, value)),
+        }
         self
     }
 

@@ -50,6 +50,7 @@ pub struct Layout<'a> {
     status: u16,
     /// Headers added to every response: a name and the string value it holds.
     headers: &'a [Slot<'a>],
+    members: MemberNames<'a>,
 }
 
 impl<'a> Layout<'a> {
@@ -61,7 +62,9 @@ impl<'a> Layout<'a> {
     /// - two members of one object with the same name, or two [`Slot::extensions`];
     /// - a field's path, pointer or message outside the items of a list
     ///   ([`Value::FieldItems`], [`Value::ErrorItems`]);
-    /// - field errors inside the items of a list.
+    /// - field errors inside the items of a list;
+    /// - an empty [`Value::Array`], or a list of errors in one;
+    /// - more than 8 members placed by name ([`Value::Member`]).
     #[must_use]
     pub const fn new(slots: &[Slot<'a>]) -> Self {
         assert!(
@@ -81,6 +84,7 @@ impl<'a> Layout<'a> {
             program: Program::compile(slots),
             status: 0,
             headers: &[],
+            members: MemberNames::of(slots),
         }
     }
 
@@ -106,20 +110,23 @@ impl<'a> Layout<'a> {
     /// [`Value::Join`]) the header's value, left out when absent or not a valid header value.
     ///
     /// # Panics
-    /// When a name is not a lowercase header name, or a value is not a string (a compile
-    /// error in a `const`).
+    /// When a name is not a lowercase header name (letters, digits, `-` and `_`), or a value is
+    /// not a string (a compile error in a `const`).
     #[must_use]
     pub const fn with_headers(mut self, headers: &'a [Slot<'a>]) -> Self {
         let mut i = 0;
         while i < headers.len() {
             assert!(
                 is_header_name(headers[i].name()),
-                "a header name is lowercase letters, digits and `-`"
+                "a header name is lowercase letters, digits, `-` and `_`"
             );
             assert!(
                 headers[i].value().is_text(),
                 "a header's value is a string: a code, a literal, a status, a setting, a datum or a join of them"
             );
+            if let Value::Join(parts) = headers[i].value() {
+                check_join(parts);
+            }
             i += 1;
         }
         self.headers = headers;
@@ -154,6 +161,7 @@ impl<'a> Layout<'a> {
         let (slots, _) = self.slots.split_at(self.len);
         check(slots, false);
         self.program = Program::compile(slots);
+        self.members = MemberNames::of(slots);
         self
     }
 
@@ -166,6 +174,11 @@ impl<'a> Layout<'a> {
     /// The compiled steps that write bodies.
     pub(crate) fn program(&self) -> &Program<'a> {
         &self.program
+    }
+
+    /// The members placed by name ([`Value::Member`]) anywhere in the layout.
+    pub(crate) fn member_names(&self) -> &MemberNames<'a> {
+        &self.members
     }
 }
 
@@ -189,46 +202,7 @@ const fn is_header_name(name: &str) -> bool {
 const fn check(slots: &[Slot<'_>], in_item: bool) {
     let mut i = 0;
     while i < slots.len() {
-        let value = slots[i].value();
-        match value {
-            Value::FieldPath
-            | Value::FieldPointer { .. }
-            | Value::FieldMessage
-            | Value::FieldMessageIfAny
-            | Value::FieldCode
-            | Value::FieldParams
-            | Value::FieldParam(_) => {
-                assert!(
-                    in_item,
-                    "a field's path, pointer and message belong in the items of FieldItems or ErrorItems"
-                );
-            }
-            Value::Join(parts) => {
-                let mut j = 0;
-                while j < parts.len() {
-                    assert!(
-                        parts[j].is_text() && !matches!(parts[j], Value::Join(_)),
-                        "the parts of a Join are strings: codes, literals, statuses, settings, data"
-                    );
-                    j += 1;
-                }
-            }
-            Value::FieldMapOfLists
-            | Value::FieldMapOfStrings
-            | Value::FieldItems(_)
-            | Value::ErrorItems(_)
-            | Value::SubErrorItems(_) => {
-                assert!(
-                    !in_item,
-                    "field errors cannot be listed inside the items of a list"
-                );
-                if let Some((inner, _)) = value.list() {
-                    check(inner, true);
-                }
-            }
-            Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => check(inner, in_item),
-            _ => {}
-        }
+        check_value(slots[i].value(), in_item);
         let mut j = 0;
         while j < i {
             assert!(
@@ -238,6 +212,133 @@ const fn check(slots: &[Slot<'_>], in_item: bool) {
             j += 1;
         }
         i += 1;
+    }
+}
+
+/// One value of [`check`], the values of arrays and objects in it included.
+const fn check_value(value: &Value<'_>, in_item: bool) {
+    match value {
+        Value::FieldPath
+        | Value::FieldPointer { .. }
+        | Value::FieldMessage
+        | Value::FieldMessageIfAny
+        | Value::FieldCode
+        | Value::FieldParams
+        | Value::FieldParam(_) => {
+            assert!(
+                in_item,
+                "a field's path, pointer and message belong in the items of FieldItems or ErrorItems"
+            );
+        }
+        Value::Join(parts) => check_join(parts),
+        Value::FieldMapOfLists
+        | Value::FieldMapOfStrings
+        | Value::FieldItems(_)
+        | Value::ErrorItems(_)
+        | Value::SubErrorItems(_) => {
+            assert!(
+                !in_item,
+                "field errors cannot be listed inside the items of a list"
+            );
+            if let Some((inner, _)) = value.list() {
+                check(inner, true);
+            }
+        }
+        Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => check(inner, in_item),
+        Value::Array(values) => {
+            assert!(!values.is_empty(), "an Array has at least one value");
+            let mut i = 0;
+            while i < values.len() {
+                assert!(
+                    values[i].list().is_none(),
+                    "an Array holds no list of errors: put the list in a member of its own"
+                );
+                check_value(&values[i], in_item);
+                i += 1;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The parts of a [`Value::Join`] are strings, and none is a join itself.
+const fn check_join(parts: &[Value<'_>]) {
+    let mut j = 0;
+    while j < parts.len() {
+        assert!(
+            parts[j].is_text() && !matches!(parts[j], Value::Join(_)),
+            "the parts of a Join are strings: codes, literals, statuses, settings, data"
+        );
+        j += 1;
+    }
+}
+
+/// The most distinct [`Value::Member`] names a layout has.
+const MAX_MEMBER_NAMES: usize = 8;
+
+/// The names of the extension members a layout puts in places of their own
+/// ([`Value::Member`]), anywhere in it: no [`Slot::extensions`] writes them again.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MemberNames<'a> {
+    names: [&'a str; MAX_MEMBER_NAMES],
+    len: usize,
+}
+
+impl<'a> MemberNames<'a> {
+    const fn of(slots: &[Slot<'a>]) -> Self {
+        let mut names = MemberNames {
+            names: [""; MAX_MEMBER_NAMES],
+            len: 0,
+        };
+        names.add_slots(slots);
+        names
+    }
+
+    const fn add_slots(&mut self, slots: &[Slot<'a>]) {
+        let mut i = 0;
+        while i < slots.len() {
+            self.add(slots[i].value());
+            i += 1;
+        }
+    }
+
+    const fn add(&mut self, value: &Value<'a>) {
+        match *value {
+            Value::Member(name) => {
+                let mut i = 0;
+                while i < self.len {
+                    if same(self.names[i], name) {
+                        return;
+                    }
+                    i += 1;
+                }
+                assert!(
+                    self.len < MAX_MEMBER_NAMES,
+                    "a layout places at most 8 members by name"
+                );
+                self.names[self.len] = name;
+                self.len += 1;
+            }
+            Value::Object(inner)
+            | Value::ObjectUnlessEmpty(inner)
+            | Value::FieldItems(inner)
+            | Value::ErrorItems(inner)
+            | Value::SubErrorItems(inner) => self.add_slots(inner),
+            Value::Array(values) => {
+                let mut i = 0;
+                while i < values.len() {
+                    self.add(&values[i]);
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether the member `name` has a place of its own.
+    #[inline]
+    pub(crate) fn contains(&self, name: &str) -> bool {
+        self.names[..self.len].contains(&name)
     }
 }
 
@@ -287,7 +388,8 @@ impl<'a> Slot<'a> {
     }
 
     /// Where the error's extension members (`#[api(member)]`) go: one entry each, except those
-    /// whose name another member of the same object has. An object without it is closed.
+    /// whose name another member of the same object has, and those the layout places by name
+    /// ([`Value::Member`]). An object without it is closed.
     #[must_use]
     pub const fn extensions() -> Self {
         Slot::new("", Value::Extensions)
@@ -369,7 +471,8 @@ pub enum Value<'a> {
     Status,
     /// The HTTP status as a string, `"404"`.
     StatusString,
-    /// The public message.
+    /// The public message; in an item about a sub-error, the sub-error's (absent when it has
+    /// none).
     Message,
     /// The public message; absent when it is the generic one of a redacted code.
     MessageUnlessRedacted,
@@ -402,15 +505,20 @@ pub enum Value<'a> {
     FieldMapOfLists,
     /// Field errors as `{"path": "message; message"}`, when there are any.
     FieldMapOfStrings,
-    /// Field errors as a list with one object of these members per message, when there are
-    /// any. In it, [`FieldPath`](Self::FieldPath), [`FieldPointer`](Self::FieldPointer) and
-    /// [`FieldMessage`](Self::FieldMessage) give the field's parts; any other value is the
-    /// error's.
+    /// Field errors as a list with one object of these members per entry, in the order they
+    /// were reported, when there are any. In it, [`FieldPath`](Self::FieldPath),
+    /// [`FieldPointer`](Self::FieldPointer), [`FieldMessage`](Self::FieldMessage),
+    /// [`FieldCode`](Self::FieldCode) and the other `Field…` values give the entry's parts; any
+    /// other value is the error's (its code, its message), except extension members, which
+    /// only the item about the error itself has.
     FieldItems(&'a [Slot<'a>]),
     /// A list of error objects of these members (the `errors[]` of JSON:API and GraphQL
     /// documents): one per sub-error (`#[api(errors)]`), then one per field entry, or one for
     /// the error itself when it has neither. In a sub-error's item, the code, status, title,
-    /// message and field are the sub-error's.
+    /// message and field are the sub-error's; in a field entry's item, as in
+    /// [`FieldItems`](Self::FieldItems), the field's parts are the entry's and the rest the
+    /// error's. Extension members ([`Slot::extensions`], [`Member`](Self::Member)) are only in
+    /// the item about the error itself, so that they are never repeated once per item.
     ErrorItems(&'a [Slot<'a>]),
     /// A list of error objects of these members, one per sub-error (`#[api(errors)]`); absent
     /// when there are none (the `details` of Microsoft's error bodies). The members are as in

@@ -44,7 +44,7 @@ mod ordered;
 mod reduce;
 mod render;
 
-#[cfg(feature = "catalog")]
+#[cfg(any(feature = "catalog", feature = "decode"))]
 pub(crate) use layout::Place;
 pub use layout::{Layout, Literal, MAX_SLOTS, Slot, Value};
 pub(crate) use ordered::reserialize;
@@ -462,7 +462,7 @@ impl<'a> Envelope<'a> {
     /// Calls `visit` with each header the format adds ([`Layout::with_headers`]) and its value
     /// for this error, unchecked: the HTTP integrations drop a value that is not a valid
     /// header value.
-    pub fn visit_headers(&self, visit: &mut dyn FnMut(&'static str, &str)) {
+    pub fn visit_format_headers(&self, visit: &mut dyn FnMut(&'static str, &str)) {
         let format = self.format();
         let problem = self.problem();
         render::header_values(format, &problem, visit);

@@ -89,13 +89,15 @@ fn write_reduced(
     format.write_json(&Problem::new(&bare, &EMPTY_CONTEXT), out)
 }
 
-/// Whether each extension member, in visiting order, is short enough to keep.
-fn fitting_members(error: &dyn ApiError) -> Vec<bool> {
+/// Each extension member's name, in visiting order, and whether it is short enough to keep:
+/// the one rule for both ways of reading members.
+fn fitting_members(error: &dyn ApiError) -> Vec<(&'static str, bool)> {
     let mut fitting = Vec::new();
     let mut json = Vec::new();
     error.visit_members(&mut |member| {
         json.clear();
-        fitting.push(member.write_json(&mut json).is_ok() && json.len() <= MAX_MEMBER_LEN);
+        let fits = member.write_json(&mut json).is_ok() && json.len() <= MAX_MEMBER_LEN;
+        fitting.push((member.name(), fits));
     });
     fitting
 }
@@ -106,8 +108,8 @@ struct Reduced<'a> {
     error: &'a dyn ApiError,
     fields: Option<FieldErrors>,
     subs: Option<SubErrors>,
-    /// Which members to keep, in visiting order; none at all when `None`.
-    members: Option<&'a [bool]>,
+    /// Which members to keep, by name in visiting order; none at all when `None`.
+    members: Option<&'a [(&'static str, bool)]>,
 }
 
 impl ApiError for Reduced<'_> {
@@ -139,10 +141,11 @@ impl ApiError for Reduced<'_> {
     }
 
     fn member(&self, name: &str) -> Option<Member<'_>> {
-        self.members?;
-        let member = self.error.member(name)?;
-        let mut json = Vec::new();
-        (member.write_json(&mut json).is_ok() && json.len() <= MAX_MEMBER_LEN).then_some(member)
+        let fits = self
+            .members?
+            .iter()
+            .any(|&(kept, fits)| fits && kept == name);
+        if fits { self.error.member(name) } else { None }
     }
 
     fn visit_members(&self, visit: &mut dyn FnMut(Member<'_>)) {
@@ -151,7 +154,7 @@ impl ApiError for Reduced<'_> {
         };
         let mut at = 0;
         self.error.visit_members(&mut |member| {
-            if keep.get(at).copied().unwrap_or(false) {
+            if keep.get(at).is_some_and(|&(_, fits)| fits) {
                 visit(member);
             }
             at += 1;

@@ -254,7 +254,7 @@ pub fn to_response(
     let headers = response.headers_mut();
     add_headers(error, context, options, headers);
     let code = error.code();
-    envelope.visit_headers(&mut |name, value| insert_checked(headers, code, name, value));
+    envelope.visit_format_headers(&mut |name, value| insert_checked(headers, code, name, value));
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     response
 }

@@ -82,7 +82,7 @@ pub const PUBLISHED: &str = r#"{
 pub fn example() -> Example {
     let detail = |code: &'static str, target: &str, message: &'static str| {
         SubError::new(code)
-            .with_source(FieldPath::root().key(target.to_owned()))
+            .with_field(FieldPath::root().key(target.to_owned()))
             .with_message(message)
     };
     let details = SubErrors::new()

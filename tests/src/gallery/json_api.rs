@@ -83,19 +83,19 @@ pub fn example() -> Example {
     let errors = SubErrors::new()
         .with(
             SubError::new("123")
-                .with_source(FieldPath::root().key("firstName"))
+                .with_field(FieldPath::root().key("firstName"))
                 .with_title("Value is too short")
                 .with_message("First name must contain at least two characters."),
         )
         .with(
             SubError::new("225")
-                .with_source(FieldPath::root().key("password"))
+                .with_field(FieldPath::root().key("password"))
                 .with_title("Passwords must contain a letter, number, and punctuation character.")
                 .with_message("The password provided is missing a punctuation character."),
         )
         .with(
             SubError::new("226")
-                .with_source(FieldPath::root().key("password"))
+                .with_field(FieldPath::root().key("password"))
                 .with_title("Password and password confirmation do not match."),
         );
     Example {

@@ -246,12 +246,14 @@ fn write_extensions(
     first: &mut bool,
 ) -> Result<(), RenderError> {
     let problem = cx.problem;
-    if problem.spec().surely_without_members() {
+    // Only the error's own object or item has them: never once per item.
+    if !cx.is_about_error() || problem.spec().surely_without_members() {
         return Ok(());
     }
+    let layout = cx.format.layout();
     let mut result = Ok(());
     problem.error().visit_members(&mut |member| {
-        if result.is_err() || is_taken(slots, member.name()) {
+        if result.is_err() || is_taken(layout, slots, member.name()) {
             return;
         }
         if !*first {
@@ -263,174 +265,4 @@ fn write_extensions(
         result = w.member(&member);
     });
     result
-}
-
-#[cfg(test)]
-mod tests {
-    use std::fmt;
-
-    use super::*;
-    use crate::format::{
-        AnyFormat, FieldLists, FieldStrings, FlatDetails, Nested, ProblemDetails, StatusEnvelope,
-    };
-    use crate::{ApiError, Context, CorrelationId, FieldErrors, Member, Problem, Spec, Timestamp};
-
-    static SPEC: Spec = Spec::new("BAD_INPUT", 422, "Sample")
-        .with_title("Bad \"input\"")
-        .with_category("Validation");
-
-    /// An error with everything a body can show: field errors, members, a message to escape.
-    struct Sample(FieldErrors);
-
-    impl ApiError for Sample {
-        fn spec(&self) -> &'static Spec {
-            &SPEC
-        }
-
-        fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("line\nbreak \"quoted\"")
-        }
-
-        fn field_errors(&self) -> Option<&FieldErrors> {
-            Some(&self.0)
-        }
-
-        fn visit_members(&self, visit: &mut dyn FnMut(Member<'_>)) {
-            visit(Member::new("limit", &3));
-            visit(Member::new("code", &"taken"));
-        }
-
-        fn catalog(visit: &mut dyn FnMut(&'static Spec)) {
-            visit(&SPEC);
-        }
-    }
-
-    /// Layouts whose compiling falls back, member by member or whole.
-    struct Custom(&'static Layout<'static>);
-
-    impl crate::format::Format for Custom {
-        fn layout(&self) -> &Layout<'_> {
-            self.0
-        }
-    }
-
-    use crate::format::{Literal, Value};
-
-    /// An object whose first member may be absent, after fixed JSON.
-    const OPTIONAL_FIRST: Layout<'static> = Layout::new(&[
-        Slot::new("ok", Value::FALSE),
-        Slot::new(
-            "meta",
-            Value::Object(&[
-                Slot::extensions(),
-                Slot::new("requestId", Value::CorrelationId),
-            ]),
-        ),
-    ]);
-    /// The same in the middle of a body.
-    const OPTIONAL_FIRST_INSIDE: Layout<'static> = Layout::new(&[
-        Slot::new("success", Value::FALSE),
-        Slot::new(
-            "error",
-            Value::Object(&[
-                Slot::new("cid", Value::CorrelationId),
-                Slot::new("code", Value::Code),
-            ]),
-        ),
-        Slot::new("message", Value::Message),
-    ]);
-    /// Names and literals that need escaping, a long name, lists of errors with objects.
-    const ESCAPES: Layout<'static> = Layout::new(&[
-        Slot::new("v", Value::Literal(Literal::Str("a\"b"))),
-        Slot::new("quo\"ted", Value::Code),
-        Slot::new("a_member_name_longer_than_one_copy_window", Value::Status),
-        Slot::new(
-            "errors",
-            Value::ErrorItems(&[
-                Slot::new("code", Value::Code),
-                Slot::new("detail", Value::FieldMessage),
-                Slot::new(
-                    "source",
-                    Value::ObjectUnlessEmpty(&[Slot::new(
-                        "pointer",
-                        Value::FieldPointer { prefix: "/data" },
-                    )]),
-                ),
-                Slot::extensions(),
-            ]),
-        ),
-        Slot::new("meta", Value::ObjectUnlessEmpty(&[Slot::extensions()])),
-    ]);
-
-    /// The compiled steps of every built-in format and of the layouts above write exactly
-    /// what the layout's slots do, and every built-in format compiles.
-    #[test]
-    fn compiled_steps_write_what_the_slots_do() {
-        let formats: [&dyn AnyFormat; 8] = [
-            &Nested,
-            &FieldLists,
-            &FieldStrings,
-            &FlatDetails,
-            &StatusEnvelope,
-            &ProblemDetails::new(),
-            &ProblemDetails::new()
-                .with_type_base("https://example.com/")
-                .with_code_member(Some("error_code"))
-                .without_status(),
-            &ProblemDetails::new().with_code_member(None),
-        ];
-        let full = Context::new()
-            .with_correlation_id(CorrelationId::new("id-1").unwrap())
-            .with_timestamp(Timestamp::from_unix_millis(0).unwrap())
-            .with_path("/p\"q")
-            .with_method(http::Method::PATCH)
-            .with_instance("/i")
-            .with_debug_detail(true);
-        let empty = Context::new();
-        let errors = [
-            Sample(FieldErrors::new()),
-            Sample(
-                FieldErrors::new()
-                    .with("a.b[0]", "one")
-                    .with("a.b[0]", "two")
-                    .with("c", "three"),
-            ),
-        ];
-        for layout in [&OPTIONAL_FIRST, &OPTIONAL_FIRST_INSIDE, &ESCAPES] {
-            let custom = Custom(layout);
-            check(&custom, &errors, [&full, &empty]);
-        }
-        for format in formats {
-            assert!(format.layout().program().ops().is_some());
-            check(format, &errors, [&full, &empty]);
-        }
-    }
-
-    fn check(format: &dyn AnyFormat, errors: &[Sample], contexts: [&Context; 2]) {
-        {
-            for error in errors {
-                for context in contexts {
-                    let problem = Problem::new(error, context);
-                    let mut compiled = Vec::new();
-                    let mut slots = Vec::new();
-                    write_body(
-                        &mut Writer::new(&mut compiled),
-                        format.layout(),
-                        Cx::new(&problem, format),
-                    )
-                    .unwrap();
-                    write_object(
-                        &mut Writer::new(&mut slots),
-                        format.layout().slots(),
-                        Cx::new(&problem, format),
-                    )
-                    .unwrap();
-                    assert_eq!(
-                        String::from_utf8(compiled).unwrap(),
-                        String::from_utf8(slots).unwrap()
-                    );
-                }
-            }
-        }
-    }
 }

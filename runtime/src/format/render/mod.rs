@@ -6,7 +6,7 @@
 
 use crate::format::AnyFormat;
 use crate::format::json::is_number;
-use crate::format::layout::{List, Literal, Slot, Value};
+use crate::format::layout::{Layout, List, Literal, Slot, Value};
 use crate::problem::Kebab;
 use crate::{
     DebugDetail, FieldErrors, FieldPath, Member, Message, Problem, SubError, SubErrors, Timestamp,
@@ -15,6 +15,8 @@ use crate::{
 
 pub(crate) mod bytes;
 pub(crate) mod serde;
+#[cfg(test)]
+mod tests;
 
 /// What a value is rendered for: the error in a format, and inside an item of a list, one
 /// field entry or one sub-error.
@@ -55,6 +57,13 @@ impl<'p> Cx<'p> {
             item: Item::Sub(sub),
             ..self
         }
+    }
+
+    /// Whether this is about the error itself, not one of its field entries or sub-errors:
+    /// only then are its extension members written, once per body whatever the items.
+    #[inline]
+    pub(crate) fn is_about_error(self) -> bool {
+        matches!(self.item, Item::Error)
     }
 
     /// The field entry of an item about one.
@@ -148,7 +157,11 @@ pub(crate) fn header_values(
     let cx = Cx::new(problem, format);
     let mut text = String::new();
     for header in format.layout().headers() {
-        let parts = std::slice::from_ref(header.value());
+        // A join is its parts; any other string is a join of one.
+        let parts = match header.value() {
+            Value::Join(parts) => parts,
+            value => std::slice::from_ref(value),
+        };
         if resolve(header.value(), false, cx).is_none() {
             continue;
         }
@@ -252,7 +265,8 @@ pub(crate) fn resolve<'p>(value: &Value<'p>, plain: bool, cx: Cx<'p>) -> Option<
         ),
         Value::Setting(name) => Resolved::Str(cx.format.setting(name)?, false),
         Value::Datum(name) => Resolved::Str(spec.data(name)?, false),
-        Value::Member(name) => Resolved::Member(p.error().member(name)?),
+        Value::Member(name) if cx.is_about_error() => Resolved::Member(p.error().member(name)?),
+        Value::Member(_) => return None,
         Value::Join(parts) => {
             if !parts.iter().all(|part| resolve(part, false, cx).is_some()) {
                 return None;
@@ -292,8 +306,8 @@ fn resolve_sub<'p>(value: &Value<'p>, sub: &'p SubError) -> Option<Option<Resolv
         Value::Message | Value::MessageUnlessRedacted | Value::Detail | Value::FieldMessage => {
             text(sub.message())
         }
-        Value::FieldPath => sub.source().map(Resolved::Path),
-        Value::FieldPointer { prefix } => sub.source().map(|path| Resolved::Pointer(path, prefix)),
+        Value::FieldPath => sub.field().map(Resolved::Path),
+        Value::FieldPointer { prefix } => sub.field().map(|path| Resolved::Pointer(path, prefix)),
         Value::FieldMessageIfAny | Value::FieldCode | Value::FieldParams | Value::FieldParam(_) => {
             None
         }
@@ -324,9 +338,9 @@ fn any_present<'p>(members: &'p [Slot<'p>], cx: Cx<'p>) -> bool {
     members.iter().any(|member| {
         if member.is_extensions() {
             let mut any = false;
-            if !cx.problem.spec().surely_without_members() {
+            if cx.is_about_error() && !cx.problem.spec().surely_without_members() {
                 cx.problem.error().visit_members(&mut |extension| {
-                    any |= !is_taken(members, extension.name());
+                    any |= !is_taken(cx.format.layout(), members, extension.name());
                 });
             }
             any
@@ -336,13 +350,12 @@ fn any_present<'p>(members: &'p [Slot<'p>], cx: Cx<'p>) -> bool {
     })
 }
 
-/// Whether an extension member called `name` would clash with a member of the object, or is
-/// written in a place of its own ([`Value::Member`]).
+/// Whether an extension member called `name` would clash with a member of the object, or the
+/// layout writes it in a place of its own ([`Value::Member`]).
 #[inline]
-pub(crate) fn is_taken(members: &[Slot<'_>], name: &str) -> bool {
-    members.iter().any(|member| {
-        !member.is_extensions()
-            && (member.name() == name
-                || matches!(member.value(), Value::Member(own) if *own == name))
-    })
+pub(crate) fn is_taken(layout: &Layout<'_>, members: &[Slot<'_>], name: &str) -> bool {
+    layout.member_names().contains(name)
+        || members
+            .iter()
+            .any(|member| !member.is_extensions() && member.name() == name)
 }

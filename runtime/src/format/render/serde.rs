@@ -18,10 +18,14 @@ impl Serialize for Object<'_> {
         let mut map = serializer.serialize_map(None)?;
         for slot in self.slots {
             if slot.is_extensions() {
+                if !self.cx.is_about_error() {
+                    continue;
+                }
                 let mut result = Ok(());
                 let problem = self.cx.problem;
+                let layout = self.cx.format.layout();
                 problem.error().visit_members(&mut |member| {
-                    if result.is_ok() && !is_taken(self.slots, member.name()) {
+                    if result.is_ok() && !is_taken(layout, self.slots, member.name()) {
                         result = map.serialize_entry(member.name(), &member);
                     }
                 });
