@@ -1,0 +1,10 @@
+use apierr::format::{Layout, Slot, Value};
+
+const LAYOUT: Layout<'static> = Layout::new(&[
+    Slot::new("code", Value::Code),
+    Slot::new("details", Value::Array(&[])),
+]);
+
+fn main() {
+    let _ = &LAYOUT;
+}
