@@ -8,7 +8,7 @@
 //! slot-by-slot writer, for that member or for the whole body.
 
 use super::json::is_plain;
-use super::layout::{List, Literal, Place, Slot, Value};
+use super::slot::{List, Literal, Place, Slot, Value};
 
 /// How many steps a program holds; a layout that needs more is written slot by slot.
 const MAX_OPS: usize = 40;

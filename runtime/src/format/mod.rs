@@ -38,18 +38,21 @@ pub mod custom {
     #[allow(unused_imports)]
     use super::{Format, Layout, Slot, Value};
 }
+mod check;
 pub(crate) mod json;
 mod layout;
 mod ordered;
 mod reduce;
 mod render;
+mod slot;
 
-#[cfg(any(feature = "catalog", feature = "decode"))]
-pub(crate) use layout::Place;
-pub use layout::{Layout, Literal, MAX_SLOTS, Slot, Value};
+pub use layout::{Layout, MAX_SLOTS};
 pub(crate) use ordered::reserialize;
 #[cfg(feature = "decode")]
 pub(crate) use render::is_taken;
+#[cfg(any(feature = "catalog", feature = "decode"))]
+pub(crate) use slot::Place;
+pub use slot::{Literal, Slot, Value};
 
 /// The built-in formats: one file each, and one line here.
 macro_rules! built_in {

@@ -1,4 +1,4 @@
-use super::layout::same;
+use super::check::same;
 use super::{APPLICATION_PROBLEM_JSON, Format, Layout, Slot, Value};
 
 /// RFC 9457 problem details, served as `application/problem+json`.

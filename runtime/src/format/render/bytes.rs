@@ -3,10 +3,11 @@
 //! spell each value the same way, through [`resolve`] and [`write_value`].
 
 use super::{Cx, Joined, Resolved, is_taken, resolve};
+use crate::format::Layout;
 use crate::format::RenderError;
 use crate::format::compile::{Object, Op};
 use crate::format::json::Writer;
-use crate::format::layout::{Layout, List, Slot, Value};
+use crate::format::slot::{List, Slot, Value};
 
 /// Appends the body of `layout` for the error of `cx`.
 #[inline]

@@ -5,8 +5,9 @@
 //! the steps with the slots, and the formats' tests compare the bytes with serde.
 
 use crate::format::AnyFormat;
+use crate::format::Layout;
 use crate::format::json::is_number;
-use crate::format::layout::{Layout, List, Literal, Slot, Value};
+use crate::format::slot::{List, Literal, Slot, Value};
 use crate::problem::Kebab;
 use crate::{
     DebugDetail, FieldErrors, FieldPath, Member, Message, Problem, SubError, SubErrors, Timestamp,

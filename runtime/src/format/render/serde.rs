@@ -4,7 +4,7 @@
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use super::{Cx, Joined, Resolved, is_taken, resolve};
-use crate::format::layout::Slot;
+use crate::format::slot::Slot;
 use crate::problem::Collect;
 
 /// The object of `slots` for the error of `cx`.

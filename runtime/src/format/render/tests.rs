@@ -5,8 +5,9 @@ use std::fmt;
 
 use super::Cx;
 use super::bytes::{write_body, write_object};
+use crate::format::Layout;
 use crate::format::json::Writer;
-use crate::format::layout::{Layout, Slot};
+use crate::format::slot::Slot;
 use crate::format::{
     AnyFormat, FieldLists, FieldStrings, FlatDetails, Nested, ProblemDetails, StatusEnvelope,
 };
