@@ -1,0 +1,201 @@
+//! [`Envelope`]: one error, with its request context and format, ready to be rendered.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use super::{AnyFormat, RenderError, default, reduce, render, reserialize};
+use crate::limits::MAX_BODY_LEN;
+use crate::{ApiError, Context, Problem, StatusCode};
+
+pub(crate) static EMPTY_CONTEXT: Context = Context::new();
+
+/// One error, ready to be rendered as a body.
+///
+/// ```
+/// use apierr::{ApiError, Envelope};
+///
+/// #[derive(Debug, ApiError)]
+/// enum AuthError {
+///     #[api(code = "AUTH_MISSING", status = 401, message = "No authentication token provided")]
+///     Missing,
+/// }
+///
+/// let body = Envelope::new(&AuthError::Missing).to_vec().unwrap();
+/// assert_eq!(
+///     body,
+///     br#"{"success":false,"error":{"code":"AUTH_MISSING","message":"No authentication token provided","status":401}}"#
+/// );
+/// ```
+#[derive(Clone, Copy)]
+pub struct Envelope<'a> {
+    error: &'a dyn ApiError,
+    context: &'a Context,
+    format: Option<&'a dyn AnyFormat>,
+    max_len: usize,
+}
+
+impl fmt::Debug for Envelope<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Envelope")
+            .field("problem", &self.problem())
+            .field("format", &self.format())
+            .finish()
+    }
+}
+
+impl<'a> Envelope<'a> {
+    /// `error` with no request context, in its type's format.
+    pub fn new<E: ApiError>(error: &'a E) -> Self {
+        Envelope {
+            error,
+            context: &EMPTY_CONTEXT,
+            format: None,
+            max_len: MAX_BODY_LEN,
+        }
+    }
+
+    /// The same for an error behind `dyn`.
+    #[must_use]
+    pub fn from_dyn(error: &'a dyn ApiError) -> Self {
+        Envelope {
+            error,
+            context: &EMPTY_CONTEXT,
+            format: None,
+            max_len: MAX_BODY_LEN,
+        }
+    }
+
+    /// Adds what is known about the request.
+    #[must_use]
+    pub fn with_context(mut self, context: &'a Context) -> Self {
+        self.context = context;
+        self
+    }
+
+    /// Renders in `format`, whatever the type prefers.
+    #[must_use]
+    pub fn with_format(mut self, format: &'a dyn AnyFormat) -> Self {
+        self.format = Some(format);
+        self
+    }
+
+    /// Bounds the body to `max_len` bytes instead of [`MAX_BODY_LEN`]; see [`crate::limits`]
+    /// for how a body over its limit is reduced.
+    ///
+    /// ```
+    /// use apierr::{ApiError, Envelope};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum ItemError {
+    ///     #[api(code = "BAD_NAME", status = 400, message = "bad name {0}")]
+    ///     BadName(String),
+    /// }
+    ///
+    /// // Under the limit, a body is whole.
+    /// let error = ItemError::BadName("x".repeat(10_000));
+    /// assert_eq!(Envelope::new(&error).to_vec().unwrap().len(), 10_080);
+    /// // Over it, the message is cut to `limits::MAX_MESSAGE_LEN`…
+    /// let body = Envelope::new(&error).with_max_len(4096).to_value().unwrap();
+    /// let message = body["error"]["message"].as_str().unwrap();
+    /// assert!(message.len() <= apierr::limits::MAX_MESSAGE_LEN && message.ends_with("x…"));
+    /// // …and when even that does not fit, it is the generic one.
+    /// let body = Envelope::new(&error).with_max_len(1024).to_vec().unwrap();
+    /// assert_eq!(
+    ///     body,
+    ///     br#"{"success":false,"error":{"code":"BAD_NAME","message":"Bad Request","status":400}}"#
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_max_len(mut self, max_len: usize) -> Self {
+        self.max_len = max_len;
+        self
+    }
+
+    /// The most bytes the body takes; see [`with_max_len`](Self::with_max_len).
+    #[must_use]
+    pub fn max_len(&self) -> usize {
+        self.max_len
+    }
+
+    /// The format the body is rendered in; see [the module docs](crate::format) for the precedence.
+    #[must_use]
+    pub fn format(&self) -> &'a dyn AnyFormat {
+        match self.format.or_else(|| self.error.format()) {
+            Some(format) => format,
+            None => default(),
+        }
+    }
+
+    /// The view the format renders.
+    #[must_use]
+    pub fn problem(&self) -> Problem<'a> {
+        Problem::new(self.error, self.context)
+    }
+
+    /// The `Content-Type` of the body.
+    #[must_use]
+    pub fn content_type(&self) -> &'static str {
+        self.format().media_type()
+    }
+
+    /// The response's status: the format's when it sets one ([`Layout::with_status`](super::Layout::with_status)), else
+    /// the error's.
+    #[must_use]
+    pub fn status(&self) -> StatusCode {
+        self.format()
+            .layout()
+            .status()
+            .and_then(|status| StatusCode::from_u16(status).ok())
+            .unwrap_or_else(|| self.error.status())
+    }
+
+    /// Calls `visit` with each header the format adds ([`Layout::with_headers`](super::Layout::with_headers)) and its value
+    /// for this error, unchecked: the HTTP integrations drop a value that is not a valid
+    /// header value.
+    pub fn visit_format_headers(&self, visit: &mut dyn FnMut(&'static str, &str)) {
+        let format = self.format();
+        let problem = self.problem();
+        render::header_values(format, &problem, visit);
+    }
+
+    /// Appends the body to `out`: at most [`max_len`](Self::max_len) bytes, reduced as
+    /// [`crate::limits`] describes when the whole body would be longer.
+    ///
+    /// # Errors
+    /// When an extension member fails to serialize.
+    pub fn write_to(&self, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        reduce::write_bounded(self.format(), self.error, self.context, self.max_len, out)
+    }
+
+    /// The body as bytes.
+    ///
+    /// # Errors
+    /// When an extension member fails to serialize.
+    pub fn to_vec(&self) -> Result<Vec<u8>, RenderError> {
+        let mut out = Vec::with_capacity(128);
+        self.write_to(&mut out)?;
+        Ok(out)
+    }
+
+    /// The body as a JSON value: [`to_vec`](Self::to_vec)'s bytes, read back, so the same
+    /// bound applies.
+    ///
+    /// # Errors
+    /// When an extension member fails to serialize.
+    pub fn to_value(&self) -> Result<serde_json::Value, RenderError> {
+        let bytes = self.to_vec()?;
+        serde_json::from_slice(&bytes).map_err(RenderError::from)
+    }
+}
+
+impl Serialize for Envelope<'_> {
+    /// Serializes the body into any serde format, members in the format's order.
+    ///
+    /// The format is chosen at run time, so the body is rendered and read back first; write
+    /// bytes with [`Envelope::to_vec`] on hot paths.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let bytes = self.to_vec().map_err(serde::ser::Error::custom)?;
+        reserialize(&bytes, serializer)
+    }
+}
