@@ -146,8 +146,9 @@ impl<'a> Writer<'a> {
         self.out.extend_from_slice(json.as_bytes());
     }
 
-    /// A string value; copied as it is when known not to need escaping.
-    #[inline]
+    /// A string value; copied as it is when known not to need escaping. Always inlined: in
+    /// the compiled steps `plain` is known, and the escaping branch folds away.
+    #[inline(always)]
     pub(crate) fn str_with(&mut self, text: &str, plain: bool) {
         self.out.reserve(text.len() + 2);
         self.out.push(b'"');
