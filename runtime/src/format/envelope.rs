@@ -47,12 +47,7 @@ impl fmt::Debug for Envelope<'_> {
 impl<'a> Envelope<'a> {
     /// `error` with no request context, in its type's format.
     pub fn new<E: ApiError>(error: &'a E) -> Self {
-        Envelope {
-            error,
-            context: &EMPTY_CONTEXT,
-            format: None,
-            max_len: MAX_BODY_LEN,
-        }
+        Envelope::from_dyn(error)
     }
 
     /// The same for an error behind `dyn`.
