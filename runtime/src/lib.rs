@@ -15,6 +15,8 @@ mod codes;
 mod context;
 #[cfg(feature = "decode")]
 pub mod decode;
+#[cfg(feature = "docs")]
+pub mod docs;
 mod ecosystem;
 #[cfg(feature = "catalog")]
 mod example;

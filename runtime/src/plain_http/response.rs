@@ -241,6 +241,16 @@ pub fn to_response(
     if error.status().is_server_error() {
         log::server_error(error, context);
     }
+    unlogged_response(error, context, options)
+}
+
+/// [`to_response`] without logging the 5xx: for example responses (the error-code pages), which
+/// report no failure.
+pub(crate) fn unlogged_response(
+    error: &dyn ApiError,
+    context: &Context,
+    options: &ResponseOptions,
+) -> Response<Vec<u8>> {
     let mut envelope = Envelope::from_dyn(error)
         .with_context(context)
         .with_max_len(options.max_body_len());
