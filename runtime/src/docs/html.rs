@@ -37,7 +37,7 @@ pub(super) fn page(view: &View, focus: Option<&str>) -> String {
     out.push_str(
         "<div id=\"search-bar\" hidden><div class=\"wrap\">\
          <input id=\"search\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" \
-         placeholder=\"Search by code, status (401, 4xx) or text — press /\" \
+         placeholder=\"Search: code, status (4xx) or text\" aria-keyshortcuts=\"/\" \
          aria-label=\"Search error codes\">\
          <span id=\"count\" aria-live=\"polite\"></span></div></div>\n<main class=\"wrap\">\n",
     );

@@ -187,3 +187,30 @@ impl ErrorPages {
         response
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_allows_exactly_the_inline_script_and_style_of_the_page() {
+        let catalog = Catalog::builder().build().unwrap();
+        let pages = ErrorPages::new(&catalog, &ResponseOptions::new());
+        let html = pages.html();
+        let inner = |open: &str, close: &str| {
+            let start = html.find(open).unwrap() + open.len();
+            let end = start + html[start..].find(close).unwrap();
+            html[start..end].to_owned()
+        };
+        let policy = pages.content_security_policy().to_str().unwrap();
+        let script = hash::csp_source(&inner("<script>", "</script>"));
+        let style = hash::csp_source(&inner("<style>", "</style>"));
+        assert_eq!(
+            policy,
+            format!(
+                "default-src 'none'; script-src {script}; style-src {style}; base-uri 'none'; \
+                 form-action 'none'; frame-ancestors 'none'"
+            )
+        );
+    }
+}
