@@ -80,7 +80,11 @@ impl Browser {
         // Up to 30 s for chromedriver to listen; a bounded wait, not a timed check.
         let mut ready = false;
         for _ in 0..300 {
-            if let Ok(response) = browser.client.get(format!("{}/status", browser.base)).send().await
+            if let Ok(response) = browser
+                .client
+                .get(format!("{}/status", browser.base))
+                .send()
+                .await
                 && response.status().is_success()
             {
                 ready = true;
@@ -104,8 +108,13 @@ impl Browser {
                 ],
             },
         }}});
-        let value = browser.command("POST", "/session", Some(capabilities)).await;
-        browser.session = value["sessionId"].as_str().expect("a session id").to_owned();
+        let value = browser
+            .command("POST", "/session", Some(capabilities))
+            .await;
+        browser.session = value["sessionId"]
+            .as_str()
+            .expect("a session id")
+            .to_owned();
         browser.resize(DESKTOP).await;
         browser
     }
@@ -131,44 +140,69 @@ impl Browser {
         let status = response.status();
         let bytes = response.bytes().await.expect("a WebDriver body");
         let reply: Value = serde_json::from_slice(&bytes).expect("a JSON WebDriver body");
-        assert!(status.is_success(), "WebDriver {method} {path}: {status} {reply}");
+        assert!(
+            status.is_success(),
+            "WebDriver {method} {path}: {status} {reply}"
+        );
         reply["value"].clone()
     }
 
     async fn goto(&self, url: &str) {
-        self.command("POST", "/url", Some(json!({"url": url}))).await;
+        self.command("POST", "/url", Some(json!({"url": url})))
+            .await;
     }
 
     /// The value of `script`, a function body run in the page.
     async fn eval(&self, script: &str) -> Value {
-        self.command("POST", "/execute/sync", Some(json!({"script": script, "args": []})))
-            .await
+        self.command(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": script, "args": []})),
+        )
+        .await
     }
 
     /// Types `text` into the element `css` selects, as a user would (key by key).
     async fn type_into(&self, css: &str, text: &str) {
         let element = self
-            .command("POST", "/element", Some(json!({"using": "css selector", "value": css})))
+            .command(
+                "POST",
+                "/element",
+                Some(json!({"using": "css selector", "value": css})),
+            )
             .await;
         let Some(id) = element[ELEMENT].as_str().map(str::to_owned) else {
             panic!("no element reference for {css}: {element}");
         };
-        self.command("POST", &format!("/element/{id}/value"), Some(json!({"text": text})))
-            .await;
+        self.command(
+            "POST",
+            &format!("/element/{id}/value"),
+            Some(json!({"text": text})),
+        )
+        .await;
     }
 
     /// Sets the window so that the viewport is `width` × `height` CSS pixels.
     async fn resize(&self, (width, height): (u32, u32)) {
-        let inner = self.eval("return [window.innerWidth, window.innerHeight];").await;
+        let inner = self
+            .eval("return [window.innerWidth, window.innerHeight];")
+            .await;
         let outer = self.command("GET", "/window/rect", None).await;
-        let chrome = |i: usize, key: &str| outer[key].as_i64().unwrap() - inner[i].as_i64().unwrap();
+        let chrome =
+            |i: usize, key: &str| outer[key].as_i64().unwrap() - inner[i].as_i64().unwrap();
         let rect = json!({
             "width": i64::from(width) + chrome(0, "width"),
             "height": i64::from(height) + chrome(1, "height"),
         });
         self.command("POST", "/window/rect", Some(rect)).await;
-        let inner = self.eval("return [window.innerWidth, window.innerHeight];").await;
-        assert_eq!(inner, json!([width, height]), "the viewport could not be resized");
+        let inner = self
+            .eval("return [window.innerWidth, window.innerHeight];")
+            .await;
+        assert_eq!(
+            inner,
+            json!([width, height]),
+            "the viewport could not be resized"
+        );
     }
 
     /// Makes the page see `prefers-color-scheme: scheme` (through Chrome's DevTools protocol).
@@ -200,12 +234,14 @@ impl Drop for Browser {
         if !self.session.is_empty() {
             let url = format!("{}/session/{}", self.base, self.session);
             let _ = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build();
                 if let Ok(runtime) = runtime {
                     runtime.block_on(async {
                         let client = reqwest::Client::new();
-                        let _ = tokio::time::timeout(COMMAND_TIMEOUT, client.delete(url).send())
-                            .await;
+                        let _ =
+                            tokio::time::timeout(COMMAND_TIMEOUT, client.delete(url).send()).await;
                     });
                 }
             })
@@ -226,7 +262,10 @@ fn decode_base64(text: &str) -> Vec<u8> {
         b'/' => 63,
         _ => panic!("not base64: {c:?}"),
     };
-    let digits: Vec<u8> = text.bytes().filter(|&c| c != b'=' && !c.is_ascii_whitespace()).collect();
+    let digits: Vec<u8> = text
+        .bytes()
+        .filter(|&c| c != b'=' && !c.is_ascii_whitespace())
+        .collect();
     let mut out = Vec::with_capacity(digits.len() * 3 / 4);
     for chunk in digits.chunks(4) {
         let n = chunk
@@ -264,15 +303,21 @@ async fn every_code_is_on_the_page_and_search_filters() {
     let browser = Browser::start().await;
     browser.goto(&url(addr, "/errors")).await;
 
-    let codes: Vec<&str> = seed_catalog().entries().iter().map(|entry| entry.code()).collect();
+    let codes: Vec<&str> = seed_catalog()
+        .entries()
+        .iter()
+        .map(|entry| entry.code())
+        .collect();
     assert_eq!(codes.len(), 24);
     assert_eq!(browser.eval(SHOWN).await, json!(codes));
     // The inline style and script ran under the page's policy: the search bar is shown (by
     // the script) and sticks to the top (by the style).
     assert_eq!(
         browser
-            .eval("const bar = document.getElementById('search-bar');
-                   return [bar.hidden, getComputedStyle(bar).position];")
+            .eval(
+                "const bar = document.getElementById('search-bar');
+                   return [bar.hidden, getComputedStyle(bar).position];"
+            )
             .await,
         json!([false, "sticky"])
     );
@@ -284,13 +329,19 @@ async fn every_code_is_on_the_page_and_search_filters() {
         browser.eval(SHOWN).await,
         json!(["AUTH_EXPIRED", "SESSION_EXPIRED", "ORDER_NOT_CANCELLABLE"])
     );
-    assert_eq!(browser.eval(GROUPS_SHOWN).await, json!(["Auth & Session", "Business Logic"]));
+    assert_eq!(
+        browser.eval(GROUPS_SHOWN).await,
+        json!(["Auth & Session", "Business Logic"])
+    );
     assert_eq!(browser.eval(count).await, "3 of 24 codes");
     // Every word must match.
     browser.type_into("#search", " order").await;
     assert_eq!(browser.eval(SHOWN).await, json!(["ORDER_NOT_CANCELLABLE"]));
     // The query is kept in the address, for a link to the search.
-    assert_eq!(browser.eval("return window.location.search;").await, "?q=Expired+order");
+    assert_eq!(
+        browser.eval("return window.location.search;").await,
+        "?q=Expired+order"
+    );
 
     browser.type_into("#search", ESCAPE).await;
     assert_eq!(browser.eval(SHOWN).await, json!(codes));
@@ -309,14 +360,19 @@ async fn every_code_is_on_the_page_and_search_filters() {
     assert_eq!(browser.eval(SHOWN).await, json!(["INTERNAL"]));
     browser.type_into("#search", ESCAPE).await;
     browser.type_into("#search", "409").await;
-    assert_eq!(browser.eval(SHOWN).await, json!(["CONFLICT", "DUPLICATE_ENTRY"]));
+    assert_eq!(
+        browser.eval(SHOWN).await,
+        json!(["CONFLICT", "DUPLICATE_ENTRY"])
+    );
     browser.type_into("#search", ESCAPE).await;
     // Nothing matches: every category is hidden and the page says so.
     browser.type_into("#search", "no such error").await;
     assert_eq!(browser.eval(SHOWN).await, json!([]));
     assert_eq!(browser.eval(GROUPS_SHOWN).await, json!([]));
     assert_eq!(
-        browser.eval("return document.getElementById('none').hidden;").await,
+        browser
+            .eval("return document.getElementById('none').hidden;")
+            .await,
         false
     );
 
@@ -327,7 +383,9 @@ async fn every_code_is_on_the_page_and_search_filters() {
         json!(["TOKEN_NOT_TRADEABLE", "INVALID_TOKEN_STATUS"])
     );
     assert_eq!(
-        browser.eval("return document.getElementById('search').value;").await,
+        browser
+            .eval("return document.getElementById('search').value;")
+            .await,
         "token status"
     );
     browser.quit().await;
@@ -367,7 +425,10 @@ async fn errors_code_lands_on_that_code() {
     let bar = browser
         .eval("return Math.round(document.getElementById('search-bar').getBoundingClientRect().bottom);")
         .await;
-    assert!(bar.as_i64() <= at[0].as_i64(), "the search bar covers the code: {bar} > {at}");
+    assert!(
+        bar.as_i64() <= at[0].as_i64(),
+        "the search bar covers the code: {bar} > {at}"
+    );
 
     // Further down, and as a problem `type` writes it (kebab case).
     browser.goto(&url(addr, "/errors/duplicate-entry")).await;
@@ -432,8 +493,10 @@ async fn themes_phone_layout_and_screenshots() {
     );
     assert_eq!(
         browser
-            .eval("const code = document.getElementById('INVALID_BODY');
-                   return getComputedStyle(code).gridTemplateColumns.split(' ').length;")
+            .eval(
+                "const code = document.getElementById('INVALID_BODY');
+                   return getComputedStyle(code).gridTemplateColumns.split(' ').length;"
+            )
             .await,
         1
     );

@@ -107,7 +107,9 @@ fn field_errors_retry_after_and_the_service_format_are_shown() {
     // A 5xx shows the public message only, as it is sent.
     let internal = section("INTERNAL");
     assert!(internal.contains("<span class=\"status s5\">500 Internal Server Error</span>"));
-    assert!(internal.contains("&quot;detail&quot;: &quot;An unexpected server error occurred&quot;"));
+    assert!(
+        internal.contains("&quot;detail&quot;: &quot;An unexpected server error occurred&quot;")
+    );
 }
 
 #[derive(Debug, ApiError)]
@@ -147,11 +149,16 @@ fn catalogue_text_is_escaped() {
     assert!(html.contains("<article class=\"code\" id=\"A&quot;&lt;b&gt;&#39;&amp;\""));
     assert!(html.contains("href=\"#A&quot;&lt;b&gt;&#39;&amp;\""));
     // The example body: JSON's escapes, then HTML's.
-    assert!(html.contains("&quot;message&quot;: &quot;&lt;i&gt;message&lt;/i&gt; &amp; \\&quot;text\\&quot;&quot;"));
+    assert!(html.contains(
+        "&quot;message&quot;: &quot;&lt;i&gt;message&lt;/i&gt; &amp; \\&quot;text\\&quot;&quot;"
+    ));
     // And the page opened at that code names it escaped too.
     let page = pages.response(Page::Code("A\"<b>'&"));
     assert_eq!(page.status(), 200);
-    assert!(page.body().contains("<body data-focus=\"A&quot;&lt;b&gt;&#39;&amp;\">"));
+    assert!(
+        page.body()
+            .contains("<body data-focus=\"A&quot;&lt;b&gt;&#39;&amp;\">")
+    );
 }
 
 #[test]
@@ -159,9 +166,14 @@ fn html_responses_carry_a_policy_that_allows_only_the_inline_style_and_script() 
     let pages = seed_pages(&ResponseOptions::new());
     let response = pages.response(Page::Index);
     assert_eq!(response.status(), 200);
-    assert_eq!(response.headers()["content-type"], "text/html; charset=utf-8");
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/html; charset=utf-8"
+    );
     assert_eq!(response.headers()["x-content-type-options"], "nosniff");
-    let policy = response.headers()["content-security-policy"].to_str().unwrap();
+    let policy = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap();
     assert_eq!(policy, pages.content_security_policy());
     let directives: Vec<&str> = policy.split("; ").collect();
     assert_eq!(directives.len(), 6, "{policy}");
@@ -178,7 +190,11 @@ fn html_responses_carry_a_policy_that_allows_only_the_inline_style_and_script() 
     }
     assert_eq!(
         directives[3..],
-        ["base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"]
+        [
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'"
+        ]
     );
     // No inline handlers or style attributes, which the hashes would not allow.
     let html = pages.html();
@@ -199,12 +215,17 @@ fn unknown_codes_are_a_404_that_echoes_nothing() {
     for segment in ["NOPE", "<script>alert(1)</script>", "auth_missing", ""] {
         let response = pages.response(Page::Code(segment));
         assert_eq!(response.status(), 404, "{segment:?}");
-        assert_eq!(response.headers()["content-type"], "text/html; charset=utf-8");
+        assert_eq!(
+            response.headers()["content-type"],
+            "text/html; charset=utf-8"
+        );
         assert!(response.headers().contains_key("content-security-policy"));
         let body = response.body();
         assert!(body.contains("<h1>Unknown error code</h1>"));
         assert!(body.contains("<a href=\"../errors\">See every error code</a>"));
-        assert!(!body.contains("NOPE") && !body.contains("alert") && !body.contains("auth_missing"));
+        assert!(
+            !body.contains("NOPE") && !body.contains("alert") && !body.contains("auth_missing")
+        );
     }
 }
 
@@ -247,7 +268,10 @@ fn problem_types(base: &'static str) -> Vec<(&'static str, String)> {
     Seed000Error::samples()
         .iter()
         .map(|error| {
-            let body = Envelope::new(error).with_format(&format).to_value().unwrap();
+            let body = Envelope::new(error)
+                .with_format(&format)
+                .to_value()
+                .unwrap();
             (error.code(), body["type"].as_str().unwrap().to_owned())
         })
         .collect()
@@ -271,8 +295,14 @@ async fn every_problem_type_resolves_with_axum() {
         let path = uri.strip_prefix("https://api.example.com").unwrap();
         let (status, body) = get_axum(&app, path).await;
         assert_eq!(status, 200, "{uri}");
-        assert!(body.contains(&format!("<body data-focus=\"{code}\">")), "{uri}");
-        assert!(body.contains(&format!("<article class=\"code\" id=\"{code}\"")), "{uri}");
+        assert!(
+            body.contains(&format!("<body data-focus=\"{code}\">")),
+            "{uri}"
+        );
+        assert!(
+            body.contains(&format!("<article class=\"code\" id=\"{code}\"")),
+            "{uri}"
+        );
     }
     let (status, body) = get_axum(&app, "/errors").await;
     assert_eq!((status, body.as_str()), (200, seed_pages(&options).html()));
@@ -310,7 +340,10 @@ fn every_problem_type_resolves_with_actix() {
             assert_eq!(reply.headers["content-type"], "text/html; charset=utf-8");
             assert!(reply.headers.contains_key("content-security-policy"));
             let body = std::str::from_utf8(&reply.body).unwrap();
-            assert!(body.contains(&format!("<body data-focus=\"{code}\">")), "{uri}");
+            assert!(
+                body.contains(&format!("<body data-focus=\"{code}\">")),
+                "{uri}"
+            );
         }
         let reply = client.send("GET", "/errors", &[], b"").await;
         assert_eq!(reply.status, 200);
@@ -326,4 +359,33 @@ fn every_problem_type_resolves_with_actix() {
         handle.stop(true).await;
         let _ = tokio::time::timeout(http_support::TIMEOUT, task).await;
     });
+}
+
+#[tokio::test]
+async fn the_pages_pass_through_the_error_layer_unchanged() {
+    use apierr::axum::ApiErrorLayer;
+
+    let options = ResponseOptions::new().with_format(ProblemDetails::new());
+    let pages = seed_pages(&options);
+    let app: axum::Router = axum::Router::new()
+        .merge(apierr::docs::axum::router(seed_pages(&options)))
+        .layer(ApiErrorLayer::with_options(options));
+    let (status, body) = get_axum(&app, "/errors/RATE_LIMITED").await;
+    assert_eq!(status, 200);
+    assert_eq!(body, pages.html_for("RATE_LIMITED").unwrap());
+    // The 404 page of an unknown code stays the HTML page (the layer only rewrites axum's own
+    // empty 404s and rejections).
+    let (status, body) = get_axum(&app, "/errors/NOPE").await;
+    assert_eq!(status, 404);
+    assert_eq!(body, *pages.response(Page::Code("NOPE")).body());
+    // A route the docs do not have is the layer's envelope, as for the rest of the API.
+    let (status, body) = get_axum(&app, "/errors/AUTH_MISSING/more").await;
+    assert_eq!(status, 404);
+    let body: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(body["code"], "NOT_FOUND");
+    // A segment that is not UTF-8: axum's rejection, as an envelope.
+    let (status, body) = get_axum(&app, "/errors/%FF").await;
+    assert_eq!(status, 400);
+    let body: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(body["code"], "INVALID_PATH");
 }

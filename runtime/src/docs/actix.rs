@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
+use ::actix_web::HttpResponse;
 use ::actix_web::http::StatusCode;
 use ::actix_web::web::{self, ServiceConfig};
-use ::actix_web::HttpResponse;
 
 use super::{ErrorPages, Page};
 

@@ -17,22 +17,39 @@ use super::{ErrorPages, Page};
 ///
 /// ```
 /// use apierr::ApiError;
+/// use apierr::axum::ApiErrorLayer;
 /// use apierr::catalog::Catalog;
 /// use apierr::docs::ErrorPages;
+/// use apierr::format::ProblemDetails;
 /// use apierr::response::ResponseOptions;
 /// use axum::Router;
 ///
 /// #[derive(Debug, ApiError)]
+/// #[api(category = "Auth & Session")]
 /// enum AuthError {
 ///     /// No authentication token provided
 ///     #[api(code = "AUTH_MISSING", status = 401, message = "No authentication token provided")]
 ///     Missing,
 /// }
 ///
-/// let options = ResponseOptions::new();
-/// let pages = ErrorPages::new(&Catalog::of::<AuthError>().unwrap(), &options);
-/// let app: Router = Router::new().merge(apierr::docs::axum::router(pages));
+/// #[derive(Debug, ApiError)]
+/// #[api(category = "Orders")]
+/// enum OrderError {
+///     /// No order has this id
+///     #[api(code = "ORDER_NOT_FOUND", status = 404, message = "No such order")]
+///     NotFound,
+/// }
+///
+/// # fn main() -> Result<(), apierr::catalog::Conflicts> {
+/// let options = ResponseOptions::new()
+///     .with_format(ProblemDetails::new().with_type_base("https://api.example.com/errors/"));
+/// let catalog = Catalog::builder().with::<AuthError>().with::<OrderError>().build()?;
+/// let app: Router = Router::new()
+///     .merge(apierr::docs::axum::router(ErrorPages::new(&catalog, &options)))
+///     .layer(ApiErrorLayer::with_options(options));
 /// # drop(app);
+/// # Ok(())
+/// # }
 /// ```
 pub fn router<S>(pages: impl Into<Arc<ErrorPages>>) -> Router<S>
 where

@@ -119,13 +119,26 @@ fn section(out: &mut String, code: &Code) {
         let _ = writeln!(out, "<p>{}</p>", escape(paragraph));
     }
     if let Some(when) = &code.when {
-        let _ = writeln!(out, "<p class=\"when\"><strong>When:</strong> {}</p>", escape(when));
+        let _ = writeln!(
+            out,
+            "<p class=\"when\"><strong>When:</strong> {}</p>",
+            escape(when)
+        );
     }
     out.push_str("</div>\n<div class=\"example\">\n<h4>Headers</h4>\n<ul class=\"headers\">");
     for (name, value) in &code.headers {
         let _ = match value {
-            Some(value) => write!(out, "<li><code>{}: {}</code></li>", escape(name), escape(value)),
-            None => write!(out, "<li><code>{}</code> (set per response)</li>", escape(name)),
+            Some(value) => write!(
+                out,
+                "<li><code>{}: {}</code></li>",
+                escape(name),
+                escape(value)
+            ),
+            None => write!(
+                out,
+                "<li><code>{}</code> (set per response)</li>",
+                escape(name)
+            ),
         };
     }
     out.push_str("</ul>\n<h4>Example body</h4>\n");

@@ -115,7 +115,8 @@ impl ErrorPages {
         ErrorPages {
             index: html::page(&view, None),
             // Quotes, letters, digits and `+/=;-:`: always a valid header value.
-            csp: HeaderValue::from_str(&csp).unwrap_or(HeaderValue::from_static("default-src 'none'")),
+            csp: HeaderValue::from_str(&csp)
+                .unwrap_or(HeaderValue::from_static("default-src 'none'")),
             view,
         }
     }
@@ -169,8 +170,14 @@ impl ErrorPages {
             Page::Json => {
                 let mut response = Response::new(self.view.json.clone());
                 let headers = response.headers_mut();
-                headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
-                headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+                headers.insert(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/json"),
+                );
+                headers.insert(
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                );
                 return response;
             }
             Page::Code(code) => match self.html_for(code) {
@@ -183,7 +190,10 @@ impl ErrorPages {
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(TEXT_HTML));
         headers.insert(header::CONTENT_SECURITY_POLICY, self.csp.clone());
-        headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+        headers.insert(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        );
         response
     }
 }

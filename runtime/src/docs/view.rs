@@ -1,11 +1,11 @@
 //! What the page shows, read from the catalogue: the one place this module reads a
 //! [`Catalog`], so that the page follows the catalogue's changes here and nowhere else.
 
+use crate::Context;
 use crate::catalog::{Catalog, Entry, header_case};
 use crate::example::Example;
 use crate::plain_http::response::{ResponseOptions, unlogged_response};
 use crate::problem::Kebab;
-use crate::Context;
 
 /// The catalogue as the page shows it, every text still unescaped.
 #[derive(Debug, Clone)]
