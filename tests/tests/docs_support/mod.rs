@@ -1,5 +1,5 @@
-//! What the error-page tests share: seed 000's catalogue as pages, and a real axum server
-//! serving them on loopback.
+//! What the error-page tests share: seed 000's catalogue as pages, a real axum server
+//! serving them on loopback, and a WebDriver client for the browser tests.
 
 #![allow(dead_code)] // Each test binary uses its own part of this module.
 
@@ -11,6 +11,8 @@ use apierr::response::ResponseOptions;
 use tokio::sync::oneshot;
 
 use crate::catalog_seeds::Seed000Error;
+
+pub mod webdriver;
 
 /// Seed 000's categories in the page's order, with their number of codes.
 pub const SEED_000_GROUPS: [(&str, usize); 6] = [
