@@ -165,31 +165,26 @@ impl ErrorPages {
     /// echoed.
     #[must_use]
     pub fn response(&self, page: Page<'_>) -> Response<String> {
-        let (status, body) = match page {
-            Page::Index => (StatusCode::OK, self.index.clone()),
-            Page::Json => {
-                let mut response = Response::new(self.view.json.clone());
-                let headers = response.headers_mut();
-                headers.insert(
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("application/json"),
-                );
-                headers.insert(
-                    header::X_CONTENT_TYPE_OPTIONS,
-                    HeaderValue::from_static("nosniff"),
-                );
-                return response;
-            }
+        let (status, is_html, body) = match page {
+            Page::Index => (StatusCode::OK, true, self.index.clone()),
+            Page::Json => (StatusCode::OK, false, self.view.json.clone()),
             Page::Code(code) => match self.html_for(code) {
-                Some(html) => (StatusCode::OK, html),
-                None => (StatusCode::NOT_FOUND, html::not_found(&self.view)),
+                Some(html) => (StatusCode::OK, true, html),
+                None => (StatusCode::NOT_FOUND, true, html::not_found(&self.view)),
             },
         };
         let mut response = Response::new(body);
         *response.status_mut() = status;
         let headers = response.headers_mut();
-        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(TEXT_HTML));
-        headers.insert(header::CONTENT_SECURITY_POLICY, self.csp.clone());
+        let content_type = if is_html {
+            TEXT_HTML
+        } else {
+            "application/json"
+        };
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        if is_html {
+            headers.insert(header::CONTENT_SECURITY_POLICY, self.csp.clone());
+        }
         headers.insert(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
