@@ -76,7 +76,7 @@ struct NewTask {
     amount: u32,
 }
 
-async fn place(Valid(order, _): Valid<NewOrder, TradeError>) -> String {
+async fn place(Valid(order): Valid<NewOrder, TradeError>) -> String {
     format!("placed {} {}", order.order_type, order.pair)
 }
 
@@ -84,7 +84,7 @@ async fn place_default(order: Valid<NewOrder>) -> String {
     format!("placed {}", order.into_inner().pair)
 }
 
-async fn create_task(Garde(task, _): Garde<NewTask, TaskError>) -> String {
+async fn create_task(Garde(task): Garde<NewTask, TaskError>) -> String {
     format!("created {} ({})", task.title, task.amount)
 }
 
@@ -395,7 +395,7 @@ fn rejections_are_api_errors_with_a_catalogue() {
             ("VALIDATION_ERROR", 400),
         ]
     );
-    let body: Rejection<ValidationFailed> = Rejection::Body(HttpError::PayloadTooLarge);
+    let body: Rejection<ValidationFailed> = Rejection::Body(Box::new(HttpError::PayloadTooLarge));
     assert_eq!(body.code(), "PAYLOAD_TOO_LARGE");
     assert_eq!(body.to_string(), "The request body is too large");
     let invalid: Rejection<ValidationFailed> =
