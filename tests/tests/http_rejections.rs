@@ -23,7 +23,7 @@ use axum::extract::{DefaultBodyLimit, Path, Query};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use http_support::{HttpClient, Reply};
+use http_support::{HttpClient, Reply, capture_logs, logged};
 use seed_000::{BusinessLogicError, InputValidationError, InternalError, PlatformError};
 use serde::Deserialize;
 use tokio::sync::oneshot;
@@ -71,7 +71,10 @@ struct Search {
 const PANIC_MESSAGE: &str = "index out of bounds: password=hunter2";
 
 async fn axum_place(Valid(order): Valid<CreateOrder, PlatformError>) -> (StatusCode, String) {
-    (StatusCode::CREATED, format!("{} x{}", order.pair, order.qty))
+    (
+        StatusCode::CREATED,
+        format!("{} x{}", order.pair, order.qty),
+    )
 }
 
 async fn axum_place_default(Valid(order): Valid<CreateOrder>) -> String {
@@ -248,17 +251,37 @@ fn seed_cases() -> Vec<Case> {
     // `/orders` reads with apierr's `Valid` under axum and `web::Json` under actix; `/plain`
     // with axum's own `Json`: a malformed body is `INVALID_BODY` through each.
     for path in ["/orders", "/plain"] {
-        cases.push(post_case(path, r#"{"pair":"BTC/USD","qty":"#, 400, INVALID_BODY));
+        cases.push(post_case(
+            path,
+            r#"{"pair":"BTC/USD","qty":"#,
+            400,
+            INVALID_BODY,
+        ));
         cases.push(post_case(path, r#"{"pair":"BTC/USD"}"#, 400, INVALID_BODY));
-        cases.push(post_case(path, r#"{"pair":"BTC/USD","qty":"two"}"#, 400, INVALID_BODY));
-        cases.push(post_case(path, r#"{"pair":"BTC/USD","qty":1} x"#, 400, INVALID_BODY));
+        cases.push(post_case(
+            path,
+            r#"{"pair":"BTC/USD","qty":"two"}"#,
+            400,
+            INVALID_BODY,
+        ));
+        cases.push(post_case(
+            path,
+            r#"{"pair":"BTC/USD","qty":1} x"#,
+            400,
+            INVALID_BODY,
+        ));
         cases.push(post_case(path, HUGE, 400, INVALID_BODY));
         cases.push(Case {
             content_type: Some("text/plain"),
             ..post_case(path, r#"{"pair":"BTC/USD","qty":1}"#, 400, INVALID_BODY)
         });
     }
-    cases.push(post_case("/orders", r#"{"pair":"","qty":0}"#, 400, VALIDATION));
+    cases.push(post_case(
+        "/orders",
+        r#"{"pair":"","qty":0}"#,
+        400,
+        VALIDATION,
+    ));
     cases.push(get_case("/orders/abc", 400, INVALID_PARAM));
     cases.push(get_case("/search", 400, INVALID_PARAM));
     cases.push(get_case("/search?q", 200, "found"));
@@ -269,7 +292,12 @@ fn seed_cases() -> Vec<Case> {
         ..get_case("/orders", 404, NOT_FOUND)
     });
     cases.push(get_case("/panic", 500, INTERNAL));
-    cases.push(post_case("/orders", r#"{"pair":"BTC/USD","qty":2}"#, 201, "BTC/USD x2"));
+    cases.push(post_case(
+        "/orders",
+        r#"{"pair":"BTC/USD","qty":2}"#,
+        201,
+        "BTC/USD x2",
+    ));
     cases
 }
 
@@ -288,24 +316,32 @@ async fn send(client: &HttpClient, case: &Case, id: &str) -> Reply {
 async fn check_seed_cases(addr: SocketAddr, framework: &str) {
     let client = HttpClient::new(addr);
     for (n, case) in seed_cases().iter().enumerate() {
-        let id = format!("seed-{n}");
+        let id = format!("{framework}-{n}");
         let reply = send(&client, case, &id).await;
         let what = format!("{framework}: {} {} {:?}", case.method, case.path, case.body);
         assert_eq!(reply.status, case.status, "{what}");
-        assert_eq!(
-            String::from_utf8_lossy(&reply.body),
-            case.answer,
-            "{what}"
-        );
+        assert_eq!(String::from_utf8_lossy(&reply.body), case.answer, "{what}");
         assert_eq!(reply.header("x-request-id"), Some(id.as_str()), "{what}");
         if case.status >= 400 {
-            assert_eq!(reply.header("content-type"), Some("application/json"), "{what}");
+            assert_eq!(
+                reply.header("content-type"),
+                Some("application/json"),
+                "{what}"
+            );
             assert_eq!(reply.header("allow"), case.allow, "{what}");
             let mut names = vec!["content-type", "x-request-id"];
             if case.allow.is_some() {
                 names.insert(0, "allow");
             }
             assert_eq!(reply.header_names(), names, "{what}");
+        }
+        if case.status == 500 {
+            // The panic message is the logged source of the seed's `INTERNAL`, never its body.
+            let events = logged(|e| e.field("correlation_id") == Some(id.as_str()));
+            assert_eq!(events.len(), 1, "{what}: {events:?}");
+            assert_eq!(events[0].field("code"), Some("INTERNAL"), "{what}");
+            let error = events[0].field("error").unwrap_or_default();
+            assert!(error.contains(PANIC_MESSAGE), "{what}: {error}");
         }
     }
 }
@@ -316,6 +352,7 @@ fn seed_options() -> ResponseOptions {
 
 #[tokio::test]
 async fn axum_answers_every_rejection_with_seed_000_codes() {
+    capture_logs();
     let (addr, stop) = start_axum(seed_options()).await;
     check_seed_cases(addr, "axum").await;
     let _ = stop.send(());
@@ -323,6 +360,7 @@ async fn axum_answers_every_rejection_with_seed_000_codes() {
 
 #[test]
 fn actix_answers_every_rejection_with_seed_000_codes() {
+    capture_logs();
     on_actix(async {
         let (addr, handle) = start_actix(seed_options());
         check_seed_cases(addr, "actix").await;
@@ -353,7 +391,12 @@ async fn axum_generic_detail_keeps_serde_text_out() {
     let generic = ResponseOptions::new().with_rejection_detail(RejectionDetail::Generic);
     let (addr, stop) = start_axum(generic).await;
     let client = HttpClient::new(addr);
-    let reply = send(&client, &post_case("/default/orders", WRONG_TYPE, 0, ""), "g-1").await;
+    let reply = send(
+        &client,
+        &post_case("/default/orders", WRONG_TYPE, 0, ""),
+        "g-1",
+    )
+    .await;
     assert_eq!(reply.status, 422);
     let body = String::from_utf8_lossy(&reply.body);
     assert_eq!(

@@ -14,7 +14,6 @@ use common::{assert_body, assert_exact};
 use seed_000::*;
 use serde_json::json;
 
-
 /// One row of the document: the value, its code, status, category, description (the line under
 /// the code) and the message the body carries.
 type Row = (

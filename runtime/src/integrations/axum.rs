@@ -353,8 +353,8 @@ pub mod __private {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plain_http::rejection::FromRejection;
     use crate::HttpError;
+    use crate::plain_http::rejection::FromRejection;
 
     #[test]
     fn only_axum_rejection_texts_are_recognised() {

@@ -104,8 +104,8 @@ fn json_error<E: FromFieldErrors>(
         path = path.key(cut(name));
     }
     let path = path.truncated(MAX_FIELD_PATH_LEN);
-    let rejection =
-        FrameworkRejection::malformed_body(BodyFault::Shape, &text).with_field_path(&path.to_string());
+    let rejection = FrameworkRejection::malformed_body(BodyFault::Shape, &text)
+        .with_field_path(&path.to_string());
     with_current(|_, options| {
         if options.maps_rejections() {
             return Rejection::Body(options.reject(rejection));

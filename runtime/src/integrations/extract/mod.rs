@@ -41,9 +41,9 @@ mod valid;
 
 #[cfg(feature = "garde")]
 pub use valid::Garde;
+pub use valid::Tagged;
 #[cfg(feature = "validator")]
 pub use valid::Valid;
-pub use valid::Tagged;
 
 /// Why a validated-JSON extractor refused a request: the body could not be read as JSON, or
 /// it was invalid. See [the module docs](self).

@@ -16,17 +16,22 @@ use crate::{ApiError, Spec};
 /// use apierr::response::{ResponseOptions, to_response};
 /// use apierr::{ApiError, Context, FromRejection, Rejection, RejectionKind};
 ///
-/// #[derive(Debug, ApiError)]
+/// #[derive(Debug, thiserror::Error, ApiError)]
 /// #[api(status = 400)]
 /// enum InputError {
-///     #[api(code = "INVALID_BODY", message = "Request body cannot be parsed")]
+///     #[error("Request body cannot be parsed")]
+///     #[api(code = "INVALID_BODY")]
 ///     InvalidBody,
-///     #[api(code = "INVALID_PARAM", message = "URL parameter is invalid")]
+///     #[error("URL parameter is invalid")]
+///     #[api(code = "INVALID_PARAM")]
 ///     InvalidParam,
-///     #[api(code = "NOT_FOUND", status = 404, message = "Requested resource does not exist")]
+///     #[error("Requested resource does not exist")]
+///     #[api(code = "NOT_FOUND", status = 404)]
 ///     NotFound,
+///     // The panic message is the source: logged, never in the body.
+///     #[error("unhandled")]
 ///     #[api(code = "INTERNAL", status = 500)]
-///     Internal { source: Box<dyn std::error::Error + Send + Sync> },
+///     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 /// }
 ///
 /// impl FromRejection for InputError {
@@ -34,9 +39,9 @@ use crate::{ApiError, Spec};
 ///         match rejection.kind() {
 ///             RejectionKind::InvalidPath | RejectionKind::InvalidQuery => InputError::InvalidParam,
 ///             RejectionKind::NotFound | RejectionKind::MethodNotAllowed => InputError::NotFound,
-///             RejectionKind::Internal => InputError::Internal {
-///                 source: rejection.into_source().unwrap_or_else(|| "rejected".into()),
-///             },
+///             RejectionKind::Internal => {
+///                 InputError::Internal(rejection.into_source().unwrap_or_else(|| "rejected".into()))
+///             }
 ///             _ => InputError::InvalidBody,
 ///         }
 ///     }
@@ -50,6 +55,8 @@ use crate::{ApiError, Spec};
 ///     response.body(),
 ///     br#"{"success":false,"error":{"code":"INVALID_PARAM","message":"URL parameter is invalid","status":400}}"#
 /// );
+/// let panic = options.reject(Rejection::internal("handler panicked: password=hunter2"));
+/// assert_eq!(panic.message(), "Internal Server Error");
 /// ```
 pub trait FromRejection: ApiError + Send + Sync + 'static {
     /// The error `rejection` becomes.
@@ -208,7 +215,6 @@ impl ResponseOptions {
         }
     }
 }
-
 
 #[cfg(test)]
 mod tests {

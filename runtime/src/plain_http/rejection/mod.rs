@@ -229,7 +229,9 @@ impl Rejection {
     /// The fixed sentence for this rejection under [`RejectionDetail::Generic`].
     fn sentence(&self) -> &'static str {
         match (self.kind, self.fault) {
-            (RejectionKind::MalformedBody, Some(BodyFault::Syntax)) => "the body is not well-formed",
+            (RejectionKind::MalformedBody, Some(BodyFault::Syntax)) => {
+                "the body is not well-formed"
+            }
             (RejectionKind::MalformedBody, Some(BodyFault::Unreadable)) => {
                 "the body could not be read"
             }
@@ -308,7 +310,9 @@ mod tests {
         let syntax = Rejection::malformed_body(BodyFault::Syntax, "EOF").with_field_path("a");
         assert_eq!(syntax.generic().detail(), "the body is not well-formed");
         assert_eq!(
-            Rejection::invalid_query("missing field `q`").generic().detail(),
+            Rejection::invalid_query("missing field `q`")
+                .generic()
+                .detail(),
             "a query parameter is missing or not valid"
         );
         assert_eq!(Rejection::not_found().generic().detail(), "");
