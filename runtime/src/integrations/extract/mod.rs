@@ -23,7 +23,7 @@
 //!
 //! # Choosing the validation error
 //! The second type parameter is the error invalid input becomes: any [`ApiError`] that
-//! implements [`FromFieldErrors`]. It defaults to [`ValidationFailed`] (422
+//! implements [`FromFieldErrors`]. It defaults to [`ValidationFailed`](crate::ValidationFailed) (422
 //! `VALIDATION_ERROR`). An API that documents another code, status or message (such as 400
 //! "One or more validation errors occurred") names its own error type, usually through an
 //! alias: code and status then come from its `#[api(...)]`, the body shape from its format (or

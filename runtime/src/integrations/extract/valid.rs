@@ -27,7 +27,7 @@ impl<T, E> Tagged<E> for T {
 }
 
 /// A JSON body that passed `validator`'s checks (feature `validator`); see
-/// [the module docs](self).
+/// [the module docs](super).
 ///
 /// `E` is the error invalid input becomes; [`ValidationFailed`] unless named. Destructure it
 /// as `Valid(value)` in a handler's arguments, as with axum's `Json`, or call
@@ -88,7 +88,7 @@ impl<T, E> Tagged<E> for T {
 #[cfg(feature = "validator")]
 pub struct Valid<T, E = ValidationFailed>(pub <T as Tagged<E>>::Value);
 
-/// A JSON body that passed garde's checks (feature `garde`); see [the module docs](self).
+/// A JSON body that passed garde's checks (feature `garde`); see [the module docs](super).
 ///
 /// `T::Context` must be `Default`. `E` is the error invalid input becomes; [`ValidationFailed`]
 /// unless named. Destructure it as `Garde(value)` in a handler's arguments, as with axum's
