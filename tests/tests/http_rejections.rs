@@ -53,7 +53,9 @@ impl FromRejection for PlatformError {
 }
 
 // Field values that are well-formed but break the rules are the seed's `VALIDATION`.
-apierr::from_field_errors!(PlatformError => |_| PlatformError::from(InputValidationError::Validation));
+apierr::from_field_errors!(PlatformError => |_| {
+    PlatformError::from(InputValidationError::Validation)
+});
 
 #[derive(Debug, Deserialize, validator::Validate)]
 struct CreateOrder {

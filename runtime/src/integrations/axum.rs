@@ -15,9 +15,9 @@
 //!     out, as it may hold secrets;
 //!   - axum's own rejections (bad JSON, missing `Content-Type`, bad path or query, body too
 //!     large) and the 404 and 405 fallbacks become envelopes: of the application's error when
-//!     it registers one with [`ResponseOptions::with_rejections`], else of [`HttpError`](crate::HttpError), with
-//!     the codes listed there (see [`Rejection`](crate::Rejection)); the `Allow` header of a
-//!     405 is kept;
+//!     it registers one with [`ResponseOptions::with_rejections`], else of
+//!     [`HttpError`](crate::HttpError), with the codes listed there (see
+//!     [`Rejection`](crate::Rejection)); the `Allow` header of a 405 is kept;
 //!   - a panicking handler becomes a redacted 500 envelope (`INTERNAL`, or the registered
 //!     error's) with the correlation id, and the panic message goes to the log;
 //!   - the [`ResponseOptions`] given to [`ApiErrorLayer::with_options`] apply: one format for

@@ -23,12 +23,13 @@
 //!
 //! # Choosing the validation error
 //! The second type parameter is the error invalid input becomes: any [`ApiError`] that
-//! implements [`FromFieldErrors`]. It defaults to [`ValidationFailed`](crate::ValidationFailed) (422
-//! `VALIDATION_ERROR`). An API that documents another code, status or message (such as 400
-//! "One or more validation errors occurred") names its own error type, usually through an
-//! alias: code and status then come from its `#[api(...)]`, the body shape from its format (or
-//! the layer's), and the `MALFORMED_JSON`-style errors render in that same format. This keeps
-//! one declaration of each code in the catalogue rather than a second, run-time configured one.
+//! implements [`FromFieldErrors`]. It defaults to
+//! [`ValidationFailed`](crate::ValidationFailed) (422 `VALIDATION_ERROR`). An API that
+//! documents another code, status or message (such as 400 "One or more validation errors
+//! occurred") names its own error type, usually through an alias: code and status then come
+//! from its `#[api(...)]`, the body shape from its format (or the layer's), and the
+//! `MALFORMED_JSON`-style errors render in that same format (or in the registered rejection
+//! error's own). The type is the one declaration of the code, which the catalogue reads.
 
 use std::error::Error;
 use std::fmt;
