@@ -80,7 +80,7 @@ fn update(profile: &Profile) -> Result<(), PlatformError> {
     Ok(())
 }
 
-async fn place(Garde(order, _): Garde<NewOrder, TradeError>) -> String {
+async fn place(Garde(order): Garde<NewOrder, TradeError>) -> String {
     format!("placed {} x{}", order.order_type, order.qty)
 }
 

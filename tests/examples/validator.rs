@@ -76,7 +76,7 @@ fn create(task: &NewTask) -> Result<(), TaskError> {
     Ok(())
 }
 
-async fn place(Valid(task, _): Valid<NewTask, TradeError>) -> String {
+async fn place(Valid(task): Valid<NewTask, TradeError>) -> String {
     format!("created {}", task.title)
 }
 

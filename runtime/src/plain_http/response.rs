@@ -78,11 +78,14 @@ use crate::limits::MAX_BODY_LEN;
 use crate::{ApiError, Context, Envelope, FieldErrors, Member, Spec};
 
 use super::log;
+use super::rejection::RejectionOptions;
 
 /// The longest header value taken from a field; longer ones are left out.
 pub const MAX_HEADER_VALUE_LEN: usize = 4096;
 
-/// How errors become responses: format, default challenge, correlation header, debug detail.
+/// How errors become responses: format, default challenge, correlation header, debug detail,
+/// and what framework rejections become ([`with_rejections`](Self::with_rejections),
+/// [`with_rejection_detail`](Self::with_rejection_detail)).
 ///
 /// The framework integrations take one when their layer or middleware is built; without a layer,
 /// [`ResponseOptions::new`] applies.
@@ -109,6 +112,7 @@ pub struct ResponseOptions {
     debug_detail: bool,
     localizer: Option<Arc<dyn crate::Localize>>,
     max_body_len: usize,
+    rejections: RejectionOptions,
 }
 
 impl fmt::Debug for ResponseOptions {
@@ -120,6 +124,7 @@ impl fmt::Debug for ResponseOptions {
             .field("debug_detail", &self.debug_detail)
             .field("localizer", &self.localizer.as_ref().map(|l| l.languages()))
             .field("max_body_len", &self.max_body_len)
+            .field("rejections", &self.rejections)
             .finish()
     }
 }
@@ -142,6 +147,7 @@ impl ResponseOptions {
             debug_detail: false,
             localizer: None,
             max_body_len: MAX_BODY_LEN,
+            rejections: RejectionOptions::new(),
         }
     }
 
@@ -225,6 +231,15 @@ impl ResponseOptions {
     #[must_use]
     pub fn debug_detail(&self) -> bool {
         self.debug_detail
+    }
+
+    /// What rejections become; the methods are in `super::rejection`.
+    pub(crate) fn rejections(&self) -> &RejectionOptions {
+        &self.rejections
+    }
+
+    pub(crate) fn rejections_mut(&mut self) -> &mut RejectionOptions {
+        &mut self.rejections
     }
 }
 
