@@ -1,6 +1,7 @@
 //! Declares a small error catalogue and prints, for each variant, its code, status and body.
 //!
-//! Run it with `cargo run --example quickstart`.
+//! Run it with `cargo run --example quickstart` (from anywhere in the workspace: the quickstart
+//! package is its only default member, so nothing else is compiled).
 
 use apierr::{ApiError, Envelope, FieldErrors};
 
