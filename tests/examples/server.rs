@@ -3,7 +3,8 @@
 //! ```sh
 //! cargo run -p apierr-tests --example server                    # Nested format, port 3000
 //! cargo run -p apierr-tests --example server -- problem-details # or: nested, field-lists,
-//!                                                               #     field-strings, flat-details, status-envelope
+//!                                                               #     field-strings, flat-details,
+//!                                                               #     status-envelope
 //! PORT=8080 cargo run -p apierr-tests --example server          # another port (0: any free one)
 //! ```
 //!
