@@ -2,7 +2,7 @@
 //! error, through `?` and through the `Garde<T>` axum extractor.
 //!
 //! ```sh
-//! cargo run --example garde
+//! cargo run -p apierr-tests --example garde
 //! ```
 //!
 //! It prints the bodies seed 003 (dot-notation `details`) and seed 002 (422 with `fields`)
