@@ -37,8 +37,9 @@ pub struct Spec {
     type_name: &'static str,
     /// The variant, or `""` for a struct.
     variant: &'static str,
-    /// Indexed by `CATEGORY`…`CHALLENGE` below; an empty string stands for an absent text.
-    texts: [&'static str; 7],
+    /// Indexed by `CATEGORY`…`DISPLAY_TEMPLATE` below; an empty string stands for an absent
+    /// text.
+    texts: [&'static str; 8],
     headers: &'static [(&'static str, &'static str)],
     /// `#[api(data(name = "value"))]`, the enum's defaults merged in by the derive.
     data: &'static [(&'static str, &'static str)],
@@ -55,7 +56,7 @@ pub type RawSpec = (
     u16,
     &'static str,
     &'static str,
-    [&'static str; 7],
+    [&'static str; 8],
     &'static [(&'static str, &'static str)],
     &'static [(&'static str, &'static str)],
     u16,
@@ -84,6 +85,7 @@ const MESSAGE: usize = 3;
 const TITLE: usize = 4;
 const PROBLEM_TYPE: usize = 5;
 const CHALLENGE: usize = 6;
+const DISPLAY_TEMPLATE: usize = 7;
 
 // The bits of `flags`. The `NO_*` ones are set by the derive, which knows every case: a
 // hand-written spec without them makes the renderer ask the error instead. The `*_PLAIN` ones
@@ -167,7 +169,7 @@ impl Spec {
     /// compile time, so this only matters for hand-written specs.
     #[must_use]
     pub const fn new(code: &'static str, status: u16, type_name: &'static str) -> Self {
-        checked_spec((code, status, type_name, "", [""; 7], &[], &[], 0))
+        checked_spec((code, status, type_name, "", [""; 8], &[], &[], 0))
     }
 
     /// A placeholder to fill an array with before its specs are written.
@@ -176,7 +178,7 @@ impl Spec {
         status: 500,
         type_name: "",
         variant: "",
-        texts: [""; 7],
+        texts: [""; 8],
         headers: &[],
         data: &[],
         flags: 0,
@@ -259,6 +261,13 @@ impl Spec {
         self.with_text(TEMPLATE, template)
     }
 
+    /// The template of the type's `Display` as written in thiserror's `#[error("…")]`, for a
+    /// code whose clients see that `Display` (no `message`, not redacted).
+    #[must_use]
+    pub const fn with_display_template(self, template: &'static str) -> Self {
+        self.with_text(DISPLAY_TEMPLATE, template)
+    }
+
     /// The public message when it never depends on the value (no interpolation, or redacted).
     #[must_use]
     pub const fn with_static_message(self, message: &'static str) -> Self {
@@ -337,10 +346,37 @@ impl Spec {
         some(self.texts[DESCRIPTION])
     }
 
-    /// The `message = "…"` template, if declared.
+    /// The `message = "…"` template as written, if declared and public: the declared message
+    /// of a redacted code is only logged, and the derive does not keep it.
     #[must_use]
     pub const fn message_template(&self) -> Option<&'static str> {
         some(self.texts[TEMPLATE])
+    }
+
+    /// thiserror's `#[error("…")]` as written, placeholders included, when it is what clients
+    /// see: the code declares no `message` and is not redacted. The catalogue describes an
+    /// undocumented code with it.
+    ///
+    /// ```
+    /// use apierr::ApiError;
+    ///
+    /// #[derive(Debug, thiserror::Error, ApiError)]
+    /// enum ShopError {
+    ///     #[error("no item {0} in stock")]
+    ///     #[api(code = "OUT_OF_STOCK", status = 409)]
+    ///     OutOfStock(u32),
+    ///     #[error("pool exhausted after {0} tries")]
+    ///     #[api(code = "INTERNAL", status = 500)]
+    ///     Pool(u32),
+    /// }
+    ///
+    /// assert_eq!(ShopError::OutOfStock(3).spec().display_template(), Some("no item {0} in stock"));
+    /// // A 5xx's `Display` is internal: it is not kept.
+    /// assert_eq!(ShopError::Pool(3).spec().display_template(), None);
+    /// ```
+    #[must_use]
+    pub const fn display_template(&self) -> Option<&'static str> {
+        some(self.texts[DISPLAY_TEMPLATE])
     }
 
     /// The public message when it is the same for every value of this code.
@@ -484,6 +520,7 @@ impl fmt::Debug for Spec {
             .field("category", &self.category())
             .field("description", &self.description())
             .field("message_template", &self.message_template())
+            .field("display_template", &self.display_template())
             .field("static_message", &self.static_message())
             .field("title", &self.title())
             .field("problem_type", &self.problem_type())

@@ -467,3 +467,155 @@ fn codes_without_a_category_come_last_under_other() {
          It can be retried.\n"
     );
 }
+
+/// Variants without a doc comment: the catalogue describes each by its public message as
+/// written, never by a redacted variant's internal text.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api(category = "Cart")]
+enum UndescribedError {
+    #[error("cart {cart} is empty")]
+    #[api(code = "CART_EMPTY", status = 409)]
+    CartEmpty { cart: String },
+    #[error("stock check failed for {sku}")]
+    #[api(
+        code = "OUT_OF_STOCK",
+        status = 409,
+        message = "only {left} left of {sku}"
+    )]
+    OutOfStock { sku: String, left: u32 },
+    #[error("store db password=hunter2 rejected: {0}")]
+    #[api(code = "STORE_DOWN", status = 503)]
+    StoreDown(String),
+    #[error("coupon {0} matched rule fraud-7")]
+    #[api(code = "COUPON_REJECTED", status = 400, redact)]
+    CouponRejected(String),
+    #[error("quota {0}")]
+    #[api(
+        code = "QUOTA",
+        status = 429,
+        redact,
+        message = "quota of tenant {0} from shard-3"
+    )]
+    Quota(String),
+    /// When: the page was cached before a price change
+    #[error("prices changed")]
+    #[api(code = "STALE_PRICES", status = 409)]
+    StalePrices,
+}
+
+#[test]
+fn undocumented_codes_are_described_by_their_public_message() {
+    let catalog = Catalog::of::<UndescribedError>().unwrap();
+    let descriptions: Vec<(&str, Option<&str>)> = catalog
+        .entries()
+        .iter()
+        .map(|e| (e.code(), e.description()))
+        .collect();
+    assert_eq!(
+        descriptions,
+        [
+            ("CART_EMPTY", Some("cart {cart} is empty")),
+            ("OUT_OF_STOCK", Some("only {left} left of {sku}")),
+            ("STORE_DOWN", Some("Service Unavailable")),
+            ("COUPON_REJECTED", Some("Bad Request")),
+            ("QUOTA", Some("Too Many Requests")),
+            ("STALE_PRICES", Some("prices changed")),
+        ]
+    );
+    assert_eq!(
+        catalog.to_markdown(),
+        "# Error Codes\n\n\
+         There are 6 error codes across 1 category.\n\n\
+         ## Cart (6)\n\n\
+         ### `CART_EMPTY` 409\n\n\
+         cart {cart} is empty\n\n\
+         ### `OUT_OF_STOCK` 409\n\n\
+         only {left} left of {sku}\n\n\
+         ### `STORE_DOWN` 503\n\n\
+         Service Unavailable\n\n\
+         ### `COUPON_REJECTED` 400\n\n\
+         Bad Request\n\n\
+         ### `QUOTA` 429\n\n\
+         Too Many Requests\n\n\
+         ### `STALE_PRICES` 409\n\n\
+         prices changed\n\n\
+         When: the page was cached before a price change\n"
+    );
+    let json = catalog.to_json();
+    assert_eq!(
+        json["codes"][0],
+        json!({
+            "code": "CART_EMPTY",
+            "status": 409,
+            "category": "Cart",
+            "description": "cart {cart} is empty",
+            "when": null,
+            "details": [],
+            "message": null,
+            "messageTemplate": null,
+            "title": null,
+            "problemType": null,
+            "fieldErrors": false,
+            "headers": {},
+            "type": "UndescribedError",
+            "variant": "CartEmpty",
+        })
+    );
+    // A redacted code's declared message is internal: neither described nor listed.
+    assert_eq!(json["codes"][4]["description"], "Too Many Requests");
+    assert_eq!(json["codes"][4]["message"], "Too Many Requests");
+    assert_eq!(json["codes"][4]["messageTemplate"], json!(null));
+    let typescript = catalog.to_typescript(&apierr::format::Nested);
+    assert!(
+        typescript.contains(
+            "export const API_ERROR_STATUS: Record<ApiErrorCode, number> = {\n  \
+             /** cart {cart} is empty */\n  \"CART_EMPTY\": 409,\n  \
+             /** only {left} left of {sku} */\n  \"OUT_OF_STOCK\": 409,\n  \
+             /** Service Unavailable */\n  \"STORE_DOWN\": 503,\n  \
+             /** Bad Request */\n  \"COUPON_REJECTED\": 400,\n  \
+             /** Too Many Requests */\n  \"QUOTA\": 429,\n  \
+             /** prices changed */\n  \"STALE_PRICES\": 409,\n};\n"
+        ),
+        "{typescript}"
+    );
+    // The example bodies, too, show only public text.
+    let examples: Vec<String> = catalog
+        .entries()
+        .iter()
+        .map(|e| e.example(&apierr::format::Nested).unwrap()["error"]["message"].to_string())
+        .collect();
+    assert_eq!(
+        examples,
+        [
+            "\"cart {cart} is empty\"",
+            "\"only {left} left of {sku}\"",
+            "\"Service Unavailable\"",
+            "\"Bad Request\"",
+            "\"Too Many Requests\"",
+            "\"prices changed\"",
+        ]
+    );
+    let everything = format!("{}{json}{typescript}{examples:?}", catalog.to_markdown());
+    for secret in ["hunter2", "fraud-7", "shard-3", "store db", "quota {0}"] {
+        assert!(!everything.contains(secret), "{secret} in {everything}");
+    }
+}
+
+/// A doc comment wins over the message, and an enum-wide `#[error]` is not a variant's text.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("shop error")]
+enum EnumWideDisplay {
+    #[api(code = "SHOP", status = 400)]
+    Shop,
+    /// Documented
+    #[api(code = "DOCUMENTED", status = 400, message = "documented {{here}}")]
+    Documented,
+}
+
+#[test]
+fn doc_comments_win_and_enum_wide_error_texts_are_not_descriptions() {
+    let catalog = Catalog::of::<EnumWideDisplay>().unwrap();
+    assert_eq!(catalog.entries()[0].description(), None);
+    assert_eq!(catalog.entries()[1].description(), Some("Documented"));
+    assert_eq!(EnumWideDisplay::Shop.spec().display_template(), None);
+}

@@ -8,7 +8,10 @@
 //! OpenAPI responses.
 //!
 //! A code's documentation is its variant's `///` comment: the first paragraph is the
-//! description, and a paragraph starting with `When:` says when the code is returned.
+//! description, and a paragraph starting with `When:` says when the code is returned. A code
+//! without a doc comment is described by its public message as written: its `message = "…"`,
+//! or else its `#[error("…")]`, `{field}` placeholders kept; a redacted code (a 5xx showing its
+//! `Display`) by the generic message its clients get, never by its internal text.
 //!
 //! Available with the `catalog` cargo feature (also turned on by `utoipa`).
 //!
@@ -114,7 +117,7 @@ impl Entry {
         Entry {
             spec,
             also: Vec::new(),
-            description,
+            description: description.or_else(|| undocumented(spec)),
             when,
             details,
         }
@@ -144,8 +147,11 @@ impl Entry {
         self.spec.category()
     }
 
-    /// The first paragraph of the doc comment, its lines joined with spaces; `None` when the
-    /// variant has no doc comment (or it starts with `When:`).
+    /// The first paragraph of the doc comment, its lines joined with spaces. Without one (no
+    /// doc comment, or one that starts with `When:`), the text of the public message: the
+    /// generic message of a redacted code, else the `message = "…"` template, else thiserror's
+    /// `#[error("…")]`, as written (`{field}` placeholders are kept, so that the text says
+    /// what varies); `None` when there is none of these.
     #[must_use]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
@@ -199,6 +205,20 @@ impl Entry {
         let example = Example::of(self.spec, self.description.as_deref());
         Envelope::from_dyn(&example).with_format(format).to_value()
     }
+}
+
+/// The description of a code without one in its doc comment: the public message's text. A
+/// redacted code's public message is the generic one, whatever its `Display` or declared
+/// message says; any other's is its `message = "…"` template, or else its `#[error("…")]`, as
+/// written, `{field}` placeholders included.
+fn undocumented(spec: &Spec) -> Option<String> {
+    if spec.is_redacted() {
+        let reason = spec.status().canonical_reason().unwrap_or("Error");
+        return Some(spec.static_message().unwrap_or(reason).to_owned());
+    }
+    spec.message_template()
+        .or(spec.display_template())
+        .map(str::to_owned)
 }
 
 /// The paragraphs of a doc comment, each with its lines trimmed and joined with spaces.
