@@ -8,7 +8,7 @@ use http::StatusCode;
 ///
 /// `#[derive(ApiError)]` emits one `Spec` per variant, in a static array; [`ApiError::spec`](crate::ApiError::spec)
 /// returns it, and [`ApiError::catalog`](crate::ApiError::catalog) lists all of a type's specs.
-/// Because it is `'static`, reading a code, status or description never allocates.
+/// Because it is `'static`, reading a code, status or doc comment never allocates.
 ///
 /// ```
 /// use apierr::ApiError;
@@ -23,7 +23,7 @@ use http::StatusCode;
 /// let spec = OrderError::NotCancellable.spec();
 /// assert_eq!(spec.code(), "ORDER_NOT_CANCELLABLE");
 /// assert_eq!(spec.status(), http::StatusCode::BAD_REQUEST);
-/// assert_eq!(spec.description(), Some("Order cannot be cancelled in its current state"));
+/// assert_eq!(spec.doc(), Some("Order cannot be cancelled in its current state"));
 /// assert_eq!(spec.message_template(), Some("order cannot be cancelled"));
 /// ```
 // The fields are private, so that every `Spec` is built by a constructor that decides its
@@ -79,7 +79,7 @@ pub const fn checked_specs<const N: usize>(raw: [RawSpec; N]) -> [Spec; N] {
 
 // Where each text lives in `texts`.
 const CATEGORY: usize = 0;
-const DESCRIPTION: usize = 1;
+const DOC: usize = 1;
 const TEMPLATE: usize = 2;
 const MESSAGE: usize = 3;
 const TITLE: usize = 4;
@@ -249,10 +249,12 @@ impl Spec {
             .with_plain(CATEGORY_PLAIN, category)
     }
 
-    /// The human description of the code: the variant's `///` doc comment.
+    /// The code's documentation, as the variant's `///` doc comment holds it: in the
+    /// catalogue, its first paragraph is the description and a paragraph starting `When:` says
+    /// when the code is returned.
     #[must_use]
-    pub const fn with_description(self, description: &'static str) -> Self {
-        self.with_text(DESCRIPTION, description)
+    pub const fn with_doc(self, doc: &'static str) -> Self {
+        self.with_text(DOC, doc)
     }
 
     /// The `message = "…"` template as written, interpolations included.
@@ -340,10 +342,11 @@ impl Spec {
         some(self.texts[CATEGORY])
     }
 
-    /// The variant's doc comment, if any.
+    /// The variant's whole `///` doc comment, trimmed, if any; the catalogue
+    /// (`catalog::Entry`) splits it into description, details and "when".
     #[must_use]
-    pub const fn description(&self) -> Option<&'static str> {
-        some(self.texts[DESCRIPTION])
+    pub const fn doc(&self) -> Option<&'static str> {
+        some(self.texts[DOC])
     }
 
     /// The `message = "…"` template as written, if declared and public: the declared message
@@ -518,7 +521,7 @@ impl fmt::Debug for Spec {
             .field("type_name", &self.type_name())
             .field("variant", &self.variant())
             .field("category", &self.category())
-            .field("description", &self.description())
+            .field("doc", &self.doc())
             .field("message_template", &self.message_template())
             .field("display_template", &self.display_template())
             .field("static_message", &self.static_message())

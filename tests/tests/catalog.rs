@@ -261,7 +261,8 @@ fn specs_reached_twice_count_once() {
 }
 
 /// Seed 002 lists `UNAUTHORIZED`, `FORBIDDEN` and `NOT_FOUND` twice, with different
-/// descriptions: once as response tiers, once as authentication errors.
+/// descriptions: once as response tiers, once as authentication errors. Declared here without
+/// categories, the two texts would be one category's: a conflict.
 #[derive(Debug, ApiError)]
 enum TierError {
     /// Missing or invalid auth
@@ -310,33 +311,137 @@ enum LegacyValidation {
     Validation,
 }
 
+/// The same code with the same status, but one without field errors: another body shape.
+#[derive(Debug, ApiError)]
+#[api(category = "Authentication Errors")]
+enum ShapeError {
+    /// Missing api_key or api_secret in request body
+    #[api(
+        code = "VALIDATION_ERROR",
+        status = 422,
+        message = "Input data validation failed"
+    )]
+    Validation,
+}
+
 #[test]
 fn conflicts_are_listed_with_both_declarations() {
     let error = Catalog::builder()
         .with::<TierError>()
         .with::<ApiKeyError>()
         .with::<LegacyValidation>()
+        .with::<ShapeError>()
         .build()
         .unwrap_err();
-    assert_eq!(error.conflicts().len(), 4);
+    assert_eq!(error.conflicts().len(), 5);
     assert_eq!(
         error.to_string(),
-        "4 conflicting error code declarations:\n  \
-         - code `UNAUTHORIZED` is described as \"Missing or invalid auth\" in `TierError::Unauthorized` \
+        "5 conflicting error code declarations:\n  \
+         - code `UNAUTHORIZED` is documented as \"Missing or invalid auth\" in `TierError::Unauthorized` \
          but as \"General authentication failure (deleted key, inactive account, department mismatch)\" \
-         in `ApiKeyError::Unauthorized`\n  \
-         - code `FORBIDDEN` is described as \"Missing signature, insufficient permissions, pair not \
+         in `ApiKeyError::Unauthorized`, in the same category\n  \
+         - code `FORBIDDEN` is documented as \"Missing signature, insufficient permissions, pair not \
          permitted for API key\" in `TierError::Forbidden` but as \"Missing signature or insufficient \
-         permissions\" in `ApiKeyError::Forbidden`\n  \
-         - code `NOT_FOUND` is described as \"Resource not found\" in `TierError::NotFound` but as \
-         \"API key does not exist\" in `ApiKeyError::NotFound`\n  \
+         permissions\" in `ApiKeyError::Forbidden`, in the same category\n  \
+         - code `NOT_FOUND` is documented as \"Resource not found\" in `TierError::NotFound` but as \
+         \"API key does not exist\" in `ApiKeyError::NotFound`, in the same category\n  \
          - code `VALIDATION_ERROR` has status 422 in `TierError::Validation` but 400 in \
-         `LegacyValidation::Validation`"
+         `LegacyValidation::Validation`\n  \
+         - code `VALIDATION_ERROR` carries field errors in `TierError::Validation` but not in \
+         `ShapeError::Validation`"
     );
     let first = &error.conflicts()[3];
     assert_eq!(first.code(), "VALIDATION_ERROR");
     assert_eq!(first.first().status().as_u16(), 422);
     assert_eq!(first.second().status().as_u16(), 400);
+}
+
+/// The two tables of seed 002 as categories: each code once in the catalogue, listed in both,
+/// with each table's text.
+#[derive(Debug, ApiError)]
+#[api(category = "Error Response Tiers")]
+enum TierTable {
+    /// Missing or invalid auth
+    #[api(code = "UNAUTHORIZED", status = 401, message = "unauthorized")]
+    Unauthorized,
+    /// Resource not found
+    #[api(code = "NOT_FOUND", status = 404, message = "not found")]
+    NotFound,
+}
+
+#[derive(Debug, ApiError)]
+#[api(category = "Authentication Errors")]
+enum AuthTable {
+    /// API key does not exist
+    #[api(code = "NOT_FOUND", status = 404, message = "not found")]
+    NotFound,
+    #[api(code = "UNAUTHORIZED", status = 401, message = "unauthorized")]
+    Unauthorized,
+}
+
+#[test]
+fn a_code_in_two_categories_has_each_ones_text() {
+    let catalog = Catalog::builder()
+        .with::<TierTable>()
+        .with::<AuthTable>()
+        .build()
+        .unwrap();
+    assert_eq!(catalog.len(), 2);
+    let unauthorized = catalog.get("UNAUTHORIZED").unwrap();
+    assert_eq!(unauthorized.listings().len(), 2);
+    assert_eq!(unauthorized.description(), Some("Missing or invalid auth"));
+    assert_eq!(
+        unauthorized
+            .listing(Some("Authentication Errors"))
+            .unwrap()
+            .description(),
+        // Undocumented there: its message.
+        Some("unauthorized")
+    );
+    assert_eq!(unauthorized.also_declared_by().len(), 1);
+    assert_eq!(unauthorized.also_declared_by()[0].type_name(), "AuthTable");
+    // Each category in its own order.
+    assert_eq!(
+        catalog.to_markdown(),
+        "# Error Codes\n\n\
+         There are 2 error codes across 2 categories.\n\n\
+         ## Error Response Tiers (2)\n\n\
+         ### `UNAUTHORIZED` 401\n\nMissing or invalid auth\n\n\
+         ### `NOT_FOUND` 404\n\nResource not found\n\n\
+         ## Authentication Errors (2)\n\n\
+         ### `NOT_FOUND` 404\n\nAPI key does not exist\n\n\
+         ### `UNAUTHORIZED` 401\n\nunauthorized\n"
+    );
+    let json = catalog.to_json();
+    assert_eq!(
+        json["categories"],
+        json!([
+            {"name": "Error Response Tiers", "count": 2, "codes": ["UNAUTHORIZED", "NOT_FOUND"]},
+            {"name": "Authentication Errors", "count": 2, "codes": ["NOT_FOUND", "UNAUTHORIZED"]},
+        ])
+    );
+    assert_eq!(
+        json["codes"][1]["listings"],
+        json!([
+            {"category": "Error Response Tiers", "description": "Resource not found", "when": null,
+             "details": [], "type": "TierTable", "variant": "NotFound"},
+            {"category": "Authentication Errors", "description": "API key does not exist",
+             "when": null, "details": [], "type": "AuthTable", "variant": "NotFound"},
+        ])
+    );
+    let typescript = catalog.to_typescript(&apierr::format::Nested);
+    assert!(
+        typescript.contains(
+            "= {\n  /**\n   \
+             * Error Response Tiers: Missing or invalid auth\n   \
+             * Authentication Errors: unauthorized\n   \
+             */\n  \"UNAUTHORIZED\": 401,\n  /**\n   \
+             * Error Response Tiers: Resource not found\n   \
+             * Authentication Errors: API key does not exist\n   \
+             */\n  \"NOT_FOUND\": 404,\n};\n"
+        ),
+        "{typescript}"
+    );
 }
 
 #[derive(Debug, ApiError)]
@@ -406,6 +511,14 @@ fn json_has_every_code_with_its_metadata() {
             "headers": {},
             "type": "AuthSessionError",
             "variant": "Failed",
+            "listings": [{
+                "category": "Auth & Session",
+                "description": "Login credentials are incorrect",
+                "when": "Email/password mismatch or user not found during login",
+                "details": [],
+                "type": "AuthSessionError",
+                "variant": "Failed",
+            }],
         })
     );
     let invalid_body = codes.iter().find(|c| c["code"] == "INVALID_BODY").unwrap();
@@ -559,6 +672,14 @@ fn undocumented_codes_are_described_by_their_public_message() {
             "headers": {},
             "type": "UndescribedError",
             "variant": "CartEmpty",
+            "listings": [{
+                "category": "Cart",
+                "description": "cart {cart} is empty",
+                "when": null,
+                "details": [],
+                "type": "UndescribedError",
+                "variant": "CartEmpty",
+            }],
         })
     );
     // A redacted code's declared message is internal: neither described nor listed.
