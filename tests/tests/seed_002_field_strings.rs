@@ -664,10 +664,13 @@ fn server_errors_are_redacted() {
     assert!(!body.contains("secret=abc"), "{body}");
 }
 
+/// A table: its heading, and per row code, status and text.
+type Table<'a> = (&'a str, Vec<(String, u16, String)>);
+
 /// The seed's three tables, as published: per table its heading, then each row's code, status
 /// and text ("When" in the tier table, "Description" in the others). The tier table's row for
 /// the business slugs (`Business slug (see table below)`) is not a code.
-fn published_tables() -> Vec<(&'static str, Vec<(String, u16, String)>)> {
+fn published_tables() -> Vec<Table<'static>> {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../shared/seeds/002_c17949da95eb01d3.txt"
@@ -721,7 +724,7 @@ fn the_whole_page_is_one_catalogue() {
     assert_eq!(counts, [9, 16, 8]);
     assert_eq!(catalog.len(), 9 + 16 + 4);
 
-    let rendered: Vec<(&str, Vec<(String, u16, String)>)> = catalog
+    let rendered: Vec<Table<'_>> = catalog
         .categories()
         .iter()
         .map(|category| {
