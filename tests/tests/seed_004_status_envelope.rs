@@ -537,13 +537,27 @@ fn express_validator_items_with_value_and_location() {
         "name",
         Violation::from_message("Name is too long").with_value("n".repeat(100_000)),
     );
-    let err = AmnError::Validation(fields);
+    let err = AmnError::Validation(fields.clone());
     let cut = format!(
         "{}…",
         "n".repeat(apierr::limits::MAX_FIELD_VALUE_LEN - '…'.len_utf8())
     );
+    let envelope = Envelope::new(&err).with_format(&apierr::format::StatusEnvelope);
+    // `FieldErrors::as_items` writes the same items, and a client reads them back.
+    assert_eq!(
+        serde_json::to_value(fields.as_items()).unwrap(),
+        envelope.to_value().unwrap()["data"]
+    );
+    let decoded = apierr::decode::Decode::decode(
+        &apierr::format::StatusEnvelope,
+        &envelope.to_vec().unwrap(),
+    )
+    .unwrap();
+    let sent: Vec<_> = fields.entries().collect();
+    let read: Vec<_> = decoded.fields.entries().collect();
+    assert_eq!(read, sent);
     assert_exact(
-        &Envelope::new(&err).with_format(&apierr::format::StatusEnvelope),
+        &envelope,
         &format!(
             r#"{{"success":false,"message":"Validation failed","error":"Validation Error","statusCode":400,"data":[{{"type":"field","value":"not-an-email","path":"email","msg":"Please provide a valid email","location":"body"}},{{"type":"field","value":-1,"path":"page","msg":"Invalid value","location":"query"}},{{"type":"field","path":"password","msg":"Password must be at least 8 characters long"}},{{"type":"field","value":"{cut}","path":"name","msg":"Name is too long"}}]}}"#
         ),
