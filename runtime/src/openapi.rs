@@ -131,9 +131,17 @@ impl<'a, F: Format> ErrorResponses<'a, F> {
         }
         let mut description = format!("{}. Codes:\n", status.canonical_reason().unwrap_or("Error"));
         for entry in &entries {
-            let _ = write!(description, "\n- `{}`", entry.code());
-            if let Some(text) = entry.description() {
-                let _ = write!(description, ": {text}");
+            // A code listed in several categories: a line for each, with its text there.
+            let several = entry.listings().len() > 1;
+            for listing in entry.listings() {
+                let _ = write!(description, "\n- `{}`", entry.code());
+                if several {
+                    let heading = listing.category().unwrap_or(crate::catalog::UNCATEGORIZED);
+                    let _ = write!(description, " ({heading})");
+                }
+                if let Some(text) = listing.description() {
+                    let _ = write!(description, ": {text}");
+                }
             }
         }
         let examples = entries.iter().filter_map(|entry| {

@@ -277,7 +277,7 @@ fn every_code_matches_the_document() {
         assert_eq!(err.code(), *code);
         assert_eq!(err.status().as_u16(), *status, "{code}");
         assert_eq!(err.spec().category(), Some(*category), "{code}");
-        assert_eq!(err.spec().description(), Some(*description), "{code}");
+        assert_eq!(err.spec().doc(), Some(*description), "{code}");
         assert_eq!(err.message(), *message, "{code}");
         assert_body(
             &Envelope::new(err),
@@ -340,7 +340,7 @@ fn catalog_has_24_codes_in_6_categories() {
         assert_eq!(spec.code(), code);
         assert_eq!(spec.status().as_u16(), status, "{code}");
         assert_eq!(spec.category(), Some(category), "{code}");
-        assert_eq!(spec.description(), Some(description), "{code}");
+        assert_eq!(spec.doc(), Some(description), "{code}");
     }
 }
 

@@ -99,7 +99,7 @@ pub const MAX_HEADER_VALUE_LEN: usize = 4096;
 ///     .with_format(ProblemDetails::new())
 ///     .with_default_challenge(HeaderValue::from_static("Bearer realm=\"shop\""))
 ///     .with_correlation_header(HeaderName::from_static("x-correlation-id"));
-/// assert_eq!(options.format().unwrap().media_type(), "application/problem+json");
+/// assert_eq!(options.format().unwrap().content_type(), "application/problem+json");
 /// assert_eq!(options.default_challenge(), "Bearer realm=\"shop\"");
 /// assert_eq!(options.correlation_header(), "x-correlation-id");
 /// assert!(!options.debug_detail());
@@ -307,7 +307,7 @@ fn render(
         Err(failure) => failure,
     };
     log::render_failed(error.code(), &failure, "minimal nested body");
-    (Nested.content_type(), minimal_body(error))
+    (Format::content_type(&Nested), minimal_body(error))
 }
 
 /// `{"success":false,"error":{"code","message","status"}}` with the reason phrase as message:
