@@ -1,5 +1,6 @@
 //! The web frameworks: axum and actix-web, their shared request scope, the axum extractors,
-//! and the framework impls emitted for every derived type through `__private::integrations!`.
+//! gRPC statuses for tonic, and the framework impls emitted for every derived type through
+//! `__private::integrations!`.
 //! Responses themselves are built without a framework, in `crate::plain_http`.
 //!
 //! The derive cannot see the runtime's cargo features, so it calls one macro per framework
@@ -14,6 +15,8 @@ pub mod axum;
 pub mod extract;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod scope;
+#[cfg(feature = "tonic")]
+pub mod tonic;
 
 /// What the generated framework impls name, gathered for `crate::__private`.
 #[doc(hidden)]
@@ -22,6 +25,8 @@ pub mod private {
     pub use super::actix::__private::*;
     #[cfg(feature = "axum")]
     pub use super::axum::__private::*;
+    #[cfg(feature = "tonic")]
+    pub use super::tonic::__private::*;
 }
 
 /// Emits every enabled framework impl for one derived type.
@@ -31,6 +36,7 @@ macro_rules! __apierr_integrations {
     ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
         $crate::__apierr_axum! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
         $crate::__apierr_actix! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+        $crate::__apierr_tonic! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
     };
 }
 
@@ -92,5 +98,30 @@ macro_rules! __apierr_actix {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __apierr_actix {
+    ($($tokens:tt)*) => {};
+}
+
+/// `From<YourError> for tonic::Status`, when the `tonic` feature is on.
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __apierr_tonic {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+        #[automatically_derived]
+        impl $($impl_generics)* ::core::convert::From<$($ty)*>
+            for $crate::__private::tonic::Status $($where_clause)*
+        {
+            fn from(__apierr_error: $($ty)*) -> Self {
+                $crate::__private::tonic_status(&__apierr_error)
+            }
+        }
+    };
+}
+
+/// `From<YourError> for tonic::Status`, when the `tonic` feature is on.
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __apierr_tonic {
     ($($tokens:tt)*) => {};
 }
