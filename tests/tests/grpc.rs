@@ -56,7 +56,11 @@ enum UserError {
     #[api(code = "USER_EXISTS", status = 409, data(grpc_code = "ALREADY_EXISTS"))]
     Exists,
     #[error("invalid user")]
-    #[api(code = "VALIDATION_ERROR", status = 422, data(domain = "validation.example.com"))]
+    #[api(
+        code = "VALIDATION_ERROR",
+        status = 422,
+        data(domain = "validation.example.com")
+    )]
     Invalid(#[api(fields)] FieldErrors),
     #[error("slow down")]
     #[api(code = "RATE_LIMITED", status = 429)]
@@ -71,6 +75,8 @@ enum UserError {
     #[api(code = "HUGE", status = 400)]
     Huge(String, #[api(fields)] FieldErrors),
 }
+
+apierr::grpc_status!(UserError);
 
 /// The handler: each id fails in its own way.
 fn get_user(id: u64) -> Result<User, UserError> {
@@ -157,9 +163,8 @@ impl tower::Service<http::Request<Body>> for Users {
 async fn call_each(ids: &[u64]) -> Vec<Result<User, Status>> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let server = tokio::spawn(
-        Server::builder().serve_with_incoming(Users, TcpIncoming::from(listener)),
-    );
+    let server =
+        tokio::spawn(Server::builder().serve_with_incoming(Users, TcpIncoming::from(listener)));
     let channel = Endpoint::from_shared(format!("http://{addr}"))
         .unwrap()
         .connect()
@@ -305,8 +310,16 @@ async fn an_error_of_any_size_arrives_bounded() {
     assert_eq!(status.code(), Code::InvalidArgument);
     assert_eq!(status.message(), "€".repeat(681) + TRUNCATED);
     assert!(status.message().len() <= MAX_MESSAGE_LEN);
-    assert!(status.details().len() <= MAX_DETAILS_LEN, "{}", status.details().len());
-    let violations = details(&status).bad_request().unwrap().field_violations.clone();
+    assert!(
+        status.details().len() <= MAX_DETAILS_LEN,
+        "{}",
+        status.details().len()
+    );
+    let violations = details(&status)
+        .bad_request()
+        .unwrap()
+        .field_violations
+        .clone();
     assert!(violations.len() > 1);
     let (last, kept) = violations.split_last().unwrap();
     assert_eq!(
@@ -324,11 +337,14 @@ async fn an_error_of_any_size_arrives_bounded() {
 }
 
 #[test]
-fn the_derived_from_impl_uses_the_default_options() {
+fn the_from_impl_uses_the_default_options() {
     let status = Status::from(UserError::Exists);
     assert_eq!(status.code(), Code::AlreadyExists);
     let info = details(&status).error_info().unwrap().clone();
-    assert_eq!((info.reason.as_str(), info.domain.as_str()), ("USER_EXISTS", ""));
+    assert_eq!(
+        (info.reason.as_str(), info.domain.as_str()),
+        ("USER_EXISTS", "")
+    );
     // A code's declared domain comes first, whatever the options.
     let status = Status::from(UserError::Invalid(FieldErrors::new()));
     assert_eq!(

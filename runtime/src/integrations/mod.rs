@@ -1,6 +1,6 @@
 //! The web frameworks: axum and actix-web, their shared request scope, the axum extractors,
 //! gRPC statuses for tonic, and the framework impls emitted for every derived type through
-//! `__private::integrations!`.
+//! `__private::integrations!` (not tonic's: see `tonic::grpc_status!`).
 //! Responses themselves are built without a framework, in `crate::plain_http`.
 //!
 //! The derive cannot see the runtime's cargo features, so it calls one macro per framework
@@ -36,7 +36,6 @@ macro_rules! __apierr_integrations {
     ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
         $crate::__apierr_axum! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
         $crate::__apierr_actix! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
-        $crate::__apierr_tonic! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
     };
 }
 
@@ -98,30 +97,5 @@ macro_rules! __apierr_actix {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __apierr_actix {
-    ($($tokens:tt)*) => {};
-}
-
-/// `From<YourError> for tonic::Status`, when the `tonic` feature is on.
-#[cfg(feature = "tonic")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __apierr_tonic {
-    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
-        #[automatically_derived]
-        impl $($impl_generics)* ::core::convert::From<$($ty)*>
-            for $crate::__private::tonic::Status $($where_clause)*
-        {
-            fn from(__apierr_error: $($ty)*) -> Self {
-                $crate::__private::tonic_status(&__apierr_error)
-            }
-        }
-    };
-}
-
-/// `From<YourError> for tonic::Status`, when the `tonic` feature is on.
-#[cfg(not(feature = "tonic"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __apierr_tonic {
     ($($tokens:tt)*) => {};
 }

@@ -63,8 +63,9 @@ pub fn code_for_http(status: StatusCode) -> Code {
         501 => Code::Unimplemented,
         503 => Code::Unavailable,
         504 => Code::DeadlineExceeded,
-        400..=499 => Code::FailedPrecondition,
-        500..=599 => Code::Internal,
+        // Every other 4xx and 5xx. (Not `400..=499`: the exact statuses above are in it.)
+        status if status / 100 == 4 => Code::FailedPrecondition,
+        status if status / 100 == 5 => Code::Internal,
         _ => Code::Unknown,
     }
 }
@@ -180,13 +181,13 @@ impl std::error::Error for InvalidGrpcCode {}
 pub fn check_codes<E: crate::ApiError>() -> Result<(), Vec<InvalidGrpcCode>> {
     let mut problems = Vec::new();
     E::catalog(&mut |spec| {
-        if let Some(name) = spec.data(GRPC_CODE) {
-            if parse_code(name).is_none() {
-                problems.push(InvalidGrpcCode {
-                    code: spec.code(),
-                    name,
-                });
-            }
+        if let Some(name) = spec.data(GRPC_CODE)
+            && parse_code(name).is_none()
+        {
+            problems.push(InvalidGrpcCode {
+                code: spec.code(),
+                name,
+            });
         }
     });
     if problems.is_empty() {

@@ -144,8 +144,7 @@ fn violations(error: &dyn ApiError, budget: &mut Budget) -> Vec<FieldViolation> 
         }
         let cost = entry.field.len() + entry.description.len() + entry.reason.len();
         // Room is kept for the marker, should a later entry not fit.
-        if budget.0 < cost + ENTRY_OVERHEAD + marker_cost || !budget.take(cost + ENTRY_OVERHEAD)
-        {
+        if budget.0 < cost + ENTRY_OVERHEAD + marker_cost || !budget.take(cost + ENTRY_OVERHEAD) {
             omitted = true;
             break;
         }

@@ -1,8 +1,9 @@
 //! gRPC from the same derive (feature `tonic`): any error as a [`tonic::Status`](::tonic::Status)
 //! with `google.rpc` details, and a received status read back into the typed error.
 //!
-//! Every derived type gets `From<YourError> for tonic::Status`, so a tonic handler returns it
-//! with `?`; [`status`] and [`GrpcOptions::status`] convert a borrowed error. The status has:
+//! [`status`] and [`GrpcOptions::status`] convert any error; one line of
+//! [`grpc_status!`](crate::grpc_status) gives your types `From<YourError> for tonic::Status`,
+//! so that a tonic handler returns them with `?`. The status has:
 //! - the gRPC code of the HTTP status, by Google's mapping ([`code_for_http`]: 404
 //!   `NOT_FOUND`, 409 `ABORTED`, 422 `FAILED_PRECONDITION`…), unless the code declares its own
 //!   with `#[api(data(grpc_code = "ALREADY_EXISTS"))]` ([`GRPC_CODE`], checked by
@@ -38,6 +39,8 @@
 //!     #[api(code = "RATE_LIMITED", status = 429, message = "Slow down")]
 //!     Limited { #[api(retry_after)] retry: u64 },
 //! }
+//!
+//! apierr::grpc_status!(UserError);
 //!
 //! // In a tonic handler: `Err(UserError::Exists)?`.
 //! let status = tonic::Status::from(UserError::Exists);
@@ -86,8 +89,8 @@ pub use details::{
 ///
 /// A domain is the service's name (`"pubsub.googleapis.com"`), which makes reasons unique
 /// across services; a code's own `#[api(data(domain = "…"))]`, or its enum's, comes first.
-/// The default, used by the derived `From` impls, has the empty domain: declare it on the enum
-/// to give those statuses one.
+/// The default, used by the `From` impls of [`grpc_status!`](crate::grpc_status), has the
+/// empty domain: declare it on the enum to give those statuses one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GrpcOptions {
     domain: Cow<'static, str>,
@@ -118,16 +121,12 @@ impl GrpcOptions {
         let message = truncate(&error.message(), MAX_MESSAGE_LEN).into_owned();
         let domain = error.spec().data("domain").unwrap_or(&self.domain);
         let details = details::details(error, &message, domain);
-        Status::with_error_details_and_metadata(
-            code,
-            message,
-            details,
-            MetadataMap::new(),
-        )
+        Status::with_error_details_and_metadata(code, message, details, MetadataMap::new())
     }
 }
 
-/// `error` as a status, with the default options: what the derived `From` impls give.
+/// `error` as a status, with the default options: what the `From` impls of
+/// [`grpc_status!`](crate::grpc_status) give.
 ///
 /// ```
 /// use apierr::ApiError;
@@ -149,12 +148,54 @@ pub fn status(error: &dyn ApiError) -> Status {
     GrpcOptions::default().status(error)
 }
 
-/// What the derived `From` impls call, for `crate::__private`.
+/// `From<YourError> for tonic::Status`, for each type named: a tonic handler then returns
+/// your errors with `?`, as statuses with the default [`GrpcOptions`] (the domain of a code
+/// is its `#[api(data(domain = "…"))]`, or its enum's).
+///
+/// A macro to call rather than an impl the derive emits: naming a type in an impl of a public
+/// trait for a public type makes it reachable, so a `pub` enum in a private module whose fields
+/// are private types would get `private_interfaces` warnings it did not ask for. For a generic
+/// type, write the impl by hand, its body [`status`]`(&error)`.
+///
+/// ```
+/// # use apierr::ApiError;
+/// #[derive(Debug, ApiError)]
+/// enum OrderError {
+///     #[api(code = "ORDER_NOT_FOUND", status = 404, message = "No such order")]
+///     NotFound,
+/// }
+/// #[derive(Debug, ApiError)]
+/// enum PaymentError {
+///     #[api(code = "CARD_DECLINED", status = 402, message = "Card declined")]
+///     Declined,
+/// }
+/// apierr::grpc_status!(OrderError, PaymentError);
+///
+/// fn get_order() -> Result<(), tonic::Status> {
+///     Err(OrderError::NotFound)?
+/// }
+/// assert_eq!(get_order().unwrap_err().code(), tonic::Code::NotFound);
+/// assert_eq!(tonic::Status::from(PaymentError::Declined).code(), tonic::Code::FailedPrecondition);
+/// ```
+#[macro_export]
+macro_rules! grpc_status {
+    ($($ty:ty),+ $(,)?) => {
+        $(
+            impl ::core::convert::From<$ty> for $crate::__private::tonic::Status {
+                fn from(error: $ty) -> Self {
+                    $crate::__private::tonic_status(&error)
+                }
+            }
+        )+
+    };
+}
+
+/// What [`grpc_status!`](crate::grpc_status) names, for `crate::__private`.
 #[doc(hidden)]
 pub mod __private {
     pub use ::tonic;
 
-    /// The body of every derived `From<E> for tonic::Status`.
+    /// The body of every `From<E> for tonic::Status` of `grpc_status!`.
     pub fn tonic_status<E: crate::ApiError>(error: &E) -> ::tonic::Status {
         super::status(error)
     }
