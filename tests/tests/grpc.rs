@@ -430,3 +430,49 @@ fn metadata_is_bounded() {
     assert_eq!(metadata["o"], "14");
     assert!(!metadata.contains_key("p"));
 }
+
+#[test]
+fn field_errors_that_were_already_cut_keep_one_marker_at_the_end() {
+    let mut fields = FieldErrors::new();
+    for _ in 0..300 {
+        fields.add_bounded("a", "x");
+    }
+    let status = Status::from(UserError::Invalid(fields));
+    let violations = details(&status)
+        .bad_request()
+        .unwrap()
+        .field_violations
+        .clone();
+    let texts: Vec<_> = violations
+        .iter()
+        .map(|v| (v.field.as_str(), v.description.as_str()))
+        .collect();
+    let mut expected = vec![("a", "x"); apierr::MAX_FIELD_ERRORS];
+    expected.push((TRUNCATED, FIELD_ERRORS_OMITTED));
+    assert_eq!(texts, expected);
+}
+
+#[test]
+fn a_status_from_elsewhere_reads_by_its_grpc_code() {
+    // tonic's own statuses carry no ErrorInfo; these details are not even protobuf.
+    let status = Status::with_details(
+        Code::Unavailable,
+        "connection refused",
+        prost::bytes::Bytes::from_static(b"\xff\xff\xff"),
+    );
+    let error = typed_error::<UserError>(&status);
+    assert_eq!(
+        error.error.code,
+        UserErrorCode::Unknown("UNAVAILABLE".to_owned())
+    );
+    assert_eq!(error.error.message(), "connection refused");
+    assert_eq!(
+        error.error.status(),
+        Some(http::StatusCode::SERVICE_UNAVAILABLE)
+    );
+    assert!(error.error.fields().is_empty());
+    assert_eq!(
+        (error.grpc_code, error.domain, error.retry_after),
+        (Code::Unavailable, None, None)
+    );
+}
