@@ -43,14 +43,20 @@ const ENTRY_OVERHEAD: usize = 16;
 /// the three `Any` wrappers with their type URLs, the `ErrorInfo` and `RetryInfo` fields.
 const FIXED_OVERHEAD: usize = 256;
 
+/// The longest `ErrorInfo` domain, in bytes: that of a DNS name. A longer one is cut.
+const MAX_DOMAIN_LEN: usize = 253;
+
 /// The details of `error`, whose message (already cut) is `message`, in `domain`.
+///
+/// The code is the declaration's, counted but never cut: a client matches on it.
 pub(super) fn details(error: &dyn ApiError, message: &str, domain: &str) -> ErrorDetails {
     let code = error.code();
+    let domain = truncate(domain, MAX_DOMAIN_LEN);
     let mut budget = Budget(
         MAX_DETAILS_LEN.saturating_sub(FIXED_OVERHEAD + message.len() + code.len() + domain.len()),
     );
     let metadata = metadata(error, &mut budget);
-    let mut details = ErrorDetails::with_error_info(code, domain, metadata);
+    let mut details = ErrorDetails::with_error_info(code, domain.into_owned(), metadata);
     if let Some(seconds) = error.retry_after() {
         details.set_retry_info(Some(Duration::from_secs(seconds)));
     }

@@ -17,11 +17,12 @@
 //!   path, description the message, reason the entry's code);
 //! - `google.rpc.RetryInfo` with the `retry_after` delay.
 //!
-//! Everything is bounded so that the status fits the trailers any peer accepts (see
-//! [`MAX_DETAILS_LEN`]). The details are those of [tonic-types](https://docs.rs/tonic-types),
-//! so any tonic client reads them with `tonic_types::StatusExt`; a client that shares the
-//! error types reads them back with [`typed_error`], into the same [`TypedError`] an HTTP
-//! client decodes ([`crate::decode`]). A 5xx is reported as the HTTP layer reports it (through
+//! Everything is bounded so that the status fits the 16 KiB of trailers that peers accept by
+//! default, whatever the request (see [`MAX_DETAILS_LEN`]). The details are those of
+//! [tonic-types](https://docs.rs/tonic-types), so any tonic client reads them with
+//! `tonic_types::StatusExt`; a client that shares the error types reads them back with
+//! [`typed_error`], into the same [`TypedError`](crate::decode::TypedError) an HTTP client
+//! decodes ([`crate::decode`]). A 5xx is reported as the HTTP layer reports it (through
 //! `tracing` with that feature, else on standard error), its source chain included.
 //!
 //! ```
@@ -75,7 +76,6 @@ mod client;
 mod code;
 mod details;
 
-pub use crate::decode::TypedError;
 pub use client::{GrpcError, decode, typed_error};
 pub use code::{
     GRPC_CODE, InvalidGrpcCode, check_codes, code_for, code_for_http, code_name, http_for_code,
@@ -97,7 +97,7 @@ pub struct GrpcOptions {
 }
 
 impl GrpcOptions {
-    /// Options whose domain is `domain`.
+    /// Options whose domain is `domain`, which is cut to the 253 bytes of a DNS name.
     #[must_use]
     pub fn new(domain: impl Into<Cow<'static, str>>) -> Self {
         GrpcOptions {
