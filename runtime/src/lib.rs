@@ -64,6 +64,8 @@ pub use integrations::actix;
 pub use integrations::axum;
 #[cfg(all(feature = "axum", any(feature = "validator", feature = "garde")))]
 pub use integrations::extract;
+#[cfg(feature = "tonic")]
+pub use integrations::tonic;
 pub use limits::{MAX_BODY_LEN, MAX_FIELD_ERRORS};
 pub use plain_http::error::{HttpError, MAX_DETAIL_LEN};
 pub use plain_http::rejection::{

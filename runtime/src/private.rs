@@ -11,7 +11,7 @@ pub use crate::api_error::{ApiError, AsSource, RetryAfter};
 pub use crate::codes::{ErrorCode, HasCodeEnum};
 pub use crate::fields::FieldErrors;
 pub use crate::format::AnyFormat;
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
 pub use crate::integrations::private::*;
 pub use crate::problem::Member;
 pub use crate::spec::{RawSpec, Spec, checked_spec, checked_specs};

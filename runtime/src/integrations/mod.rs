@@ -1,5 +1,6 @@
 //! The web frameworks: axum and actix-web, their shared request scope, the axum extractors,
-//! and the framework impls emitted for every derived type through `__private::integrations!`.
+//! gRPC statuses for tonic, and the framework impls emitted for every derived type through
+//! `__private::integrations!` (not tonic's: see `tonic::grpc_status!`).
 //! Responses themselves are built without a framework, in `crate::plain_http`.
 //!
 //! The derive cannot see the runtime's cargo features, so it calls one macro per framework
@@ -14,6 +15,8 @@ pub mod axum;
 pub mod extract;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod scope;
+#[cfg(feature = "tonic")]
+pub mod tonic;
 
 /// What the generated framework impls name, gathered for `crate::__private`.
 #[doc(hidden)]
@@ -22,6 +25,8 @@ pub mod private {
     pub use super::actix::__private::*;
     #[cfg(feature = "axum")]
     pub use super::axum::__private::*;
+    #[cfg(feature = "tonic")]
+    pub use super::tonic::__private::*;
 }
 
 /// Emits every enabled framework impl for one derived type.

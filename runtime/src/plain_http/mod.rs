@@ -6,6 +6,6 @@
 //! Not named `http`: in the crate root that name is the re-exported `http` crate (`apierr::http`).
 
 pub mod error;
-mod log;
+pub(crate) mod log;
 pub mod rejection;
 pub mod response;

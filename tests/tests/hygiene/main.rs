@@ -33,6 +33,9 @@ mod bare {
     )]
     pub struct Leaf;
 
+    // `From<_> for tonic::Status` (feature `tonic`), without the prelude too.
+    ::apierr::grpc_status!(Leaf, Bare);
+
     /// An enum that uses every key.
     #[derive(::core::fmt::Debug, ::apierr::ApiError)]
     #[api(
