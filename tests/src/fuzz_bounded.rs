@@ -16,7 +16,7 @@ use std::future::Future;
 use std::pin::pin;
 use std::task::{Context as TaskContext, Poll, Waker};
 
-use apierr::extract::{Garde, Rejection, Valid};
+use apierr::extract::{ExtractRejection, Garde, Valid};
 use apierr::limits::{MAX_FIELD_MESSAGE_LEN, MAX_FIELD_PATH_LEN};
 use apierr::response::to_response;
 use apierr::{ApiError, Context, FieldErrors, MAX_BODY_LEN, MAX_FIELD_ERRORS};
@@ -221,7 +221,7 @@ pub fn extractor_body(data: &[u8]) {
     }
 }
 
-fn check_rejection(rejection: &Rejection<FuzzError>) {
+fn check_rejection(rejection: &ExtractRejection<FuzzError>) {
     let status = rejection.status().as_u16();
     assert!(matches!(status, 400 | 413 | 415 | 422), "{status}");
     if let Some(fields) = rejection.field_errors() {

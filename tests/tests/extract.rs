@@ -3,7 +3,7 @@
 //! `Content-Type` and body, in the seed formats.
 
 use apierr::axum::ApiErrorLayer;
-use apierr::extract::{Garde, Rejection, Valid};
+use apierr::extract::{ExtractRejection, Garde, Valid};
 use apierr::format::{FieldLists, FieldStrings, ProblemDetails};
 use apierr::response::ResponseOptions;
 use apierr::{ApiError, FieldErrors, HttpError, RejectionDetail, ValidationFailed};
@@ -418,7 +418,9 @@ async fn the_layer_format_and_context_apply_to_rejections() {
 #[test]
 fn rejections_are_api_errors_with_a_catalogue() {
     let mut codes = Vec::new();
-    Rejection::<TaskError>::catalog(&mut |spec| codes.push((spec.code(), spec.status().as_u16())));
+    ExtractRejection::<TaskError>::catalog(&mut |spec| {
+        codes.push((spec.code(), spec.status().as_u16()))
+    });
     assert_eq!(
         codes,
         [
@@ -429,11 +431,12 @@ fn rejections_are_api_errors_with_a_catalogue() {
             ("VALIDATION_ERROR", 400),
         ]
     );
-    let body: Rejection<ValidationFailed> = Rejection::Body(Box::new(HttpError::PayloadTooLarge));
+    let body: ExtractRejection<ValidationFailed> =
+        ExtractRejection::Body(Box::new(HttpError::PayloadTooLarge));
     assert_eq!(body.code(), "PAYLOAD_TOO_LARGE");
     assert_eq!(body.to_string(), "The request body is too large");
-    let invalid: Rejection<ValidationFailed> =
-        Rejection::Invalid(ValidationFailed(FieldErrors::new().with("a", "b")));
+    let invalid: ExtractRejection<ValidationFailed> =
+        ExtractRejection::Invalid(ValidationFailed(FieldErrors::new().with("a", "b")));
     assert_eq!(invalid.status().as_u16(), 422);
     assert_eq!(invalid.field_errors().unwrap().len(), 1);
 }

@@ -8,14 +8,17 @@ use http::header::{CONTENT_TYPE, HeaderMap};
 use serde::de::DeserializeOwned;
 use serde_path_to_error::Segment;
 
-use super::Rejection;
+use super::ExtractRejection;
 use crate::integrations::scope::with_current;
 use crate::limits::{MAX_FIELD_PATH_LEN, truncate};
 use crate::plain_http::rejection::{BodyFault, Rejection as FrameworkRejection};
 use crate::{FieldErrors, FieldPath, FromFieldErrors};
 
 /// Reads the body as JSON into `T`; checks come after.
-pub(super) async fn read_json<T, E, S>(request: Request, state: &S) -> Result<T, Rejection<E>>
+pub(super) async fn read_json<T, E, S>(
+    request: Request,
+    state: &S,
+) -> Result<T, ExtractRejection<E>>
 where
     T: DeserializeOwned,
     E: FromFieldErrors,
@@ -33,8 +36,8 @@ where
 }
 
 /// The error the current request's options make of `rejection`.
-fn body<E>(rejection: FrameworkRejection) -> Rejection<E> {
-    Rejection::Body(with_current(|_, options| options.reject(rejection)))
+fn body<E>(rejection: FrameworkRejection) -> ExtractRejection<E> {
+    ExtractRejection::Body(with_current(|_, options| options.reject(rejection)))
 }
 
 /// Whether the `Content-Type` is `application/json` or `application/…+json`, parameters
@@ -65,7 +68,9 @@ fn unreadable(rejection: &BytesRejection) -> FrameworkRejection {
     FrameworkRejection::malformed_body(BodyFault::Unreadable, detail)
 }
 
-fn parse_json<T: DeserializeOwned, E: FromFieldErrors>(bytes: &[u8]) -> Result<T, Rejection<E>> {
+fn parse_json<T: DeserializeOwned, E: FromFieldErrors>(
+    bytes: &[u8],
+) -> Result<T, ExtractRejection<E>> {
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(json_error)?;
     // Trailing data after the value (`{"a":1} x`) is malformed JSON too.
@@ -82,7 +87,7 @@ fn parse_json<T: DeserializeOwned, E: FromFieldErrors>(bytes: &[u8]) -> Result<T
 /// is, unless the application registers its own rejection error, which then answers it.
 fn json_error<E: FromFieldErrors>(
     error: serde_path_to_error::Error<serde_json::Error>,
-) -> Rejection<E> {
+) -> ExtractRejection<E> {
     let text = without_position(error.inner());
     if error.inner().classify() != serde_json::error::Category::Data {
         return body(FrameworkRejection::malformed_body(BodyFault::Syntax, &text));
@@ -108,12 +113,12 @@ fn json_error<E: FromFieldErrors>(
         .with_field_path(&path.to_string());
     with_current(|_, options| {
         if options.maps_rejections() {
-            return Rejection::Body(options.reject(rejection));
+            return ExtractRejection::Body(options.reject(rejection));
         }
         let rejection = options.prepare(rejection);
         let mut errors = FieldErrors::new();
         errors.add_bounded(path, rejection.field_message().to_owned());
-        Rejection::Invalid(E::from_field_errors(errors))
+        ExtractRejection::Invalid(E::from_field_errors(errors))
     })
 }
 

@@ -5,7 +5,7 @@
 //!
 //! A handler that takes `Valid<CreateOrder>` runs only for a JSON body that deserializes into
 //! `CreateOrder` and passes its checks. Every other request is answered with an envelope, in
-//! the same format as the API's own errors ([`Rejection`]). Body problems are
+//! the same format as the API's own errors ([`ExtractRejection`]). Body problems are
 //! [framework rejections](crate::Rejection), answered like axum's own: as [`HttpError`], or as
 //! the application's error when it registers one with
 //! [`ResponseOptions::with_rejections`](crate::response::ResponseOptions::with_rejections):
@@ -51,7 +51,7 @@ pub use valid::Valid;
 ///
 /// Both cases render in `E`'s format (unless the layer sets one for the whole API, or the
 /// registered rejection error has its own), so a client sees one envelope shape.
-pub enum Rejection<E> {
+pub enum ExtractRejection<E> {
     /// The body is missing, too large, not JSON, or of the wrong media type: the error that
     /// the request's [`ResponseOptions::reject`](crate::response::ResponseOptions::reject)
     /// makes of it ([`HttpError`] unless the application registers its own).
@@ -60,38 +60,38 @@ pub enum Rejection<E> {
     Invalid(E),
 }
 
-impl<E: ApiError> Rejection<E> {
+impl<E: ApiError> ExtractRejection<E> {
     fn inner(&self) -> &dyn ApiError {
         match self {
-            Rejection::Body(error) => &**error,
-            Rejection::Invalid(error) => error,
+            ExtractRejection::Body(error) => &**error,
+            ExtractRejection::Invalid(error) => error,
         }
     }
 }
 
-impl<E: fmt::Debug> fmt::Debug for Rejection<E> {
+impl<E: fmt::Debug> fmt::Debug for ExtractRejection<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Rejection::Body(error) => f.debug_tuple("Body").field(&error.code()).finish(),
-            Rejection::Invalid(error) => f.debug_tuple("Invalid").field(error).finish(),
+            ExtractRejection::Body(error) => f.debug_tuple("Body").field(&error.code()).finish(),
+            ExtractRejection::Invalid(error) => f.debug_tuple("Invalid").field(error).finish(),
         }
     }
 }
 
-impl<E: ApiError> fmt::Display for Rejection<E> {
+impl<E: ApiError> fmt::Display for ExtractRejection<E> {
     /// The internal message, for logs.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.inner().fmt_internal(f)
     }
 }
 
-impl<E: ApiError + fmt::Debug> Error for Rejection<E> {
+impl<E: ApiError + fmt::Debug> Error for ExtractRejection<E> {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
         self.inner().source_error()
     }
 }
 
-impl<E: ApiError + FromFieldErrors> ApiError for Rejection<E> {
+impl<E: ApiError + FromFieldErrors> ApiError for ExtractRejection<E> {
     fn spec(&self) -> &'static Spec {
         self.inner().spec()
     }
@@ -134,11 +134,11 @@ impl<E: ApiError + FromFieldErrors> ApiError for Rejection<E> {
 
     fn format(&self) -> Option<&'static dyn AnyFormat> {
         match self {
-            Rejection::Invalid(error) => error.format(),
+            ExtractRejection::Invalid(error) => error.format(),
             // A registered rejection error may name its own format; `HttpError` names none, and
             // renders in `E`'s. A format is named on the type, not the value: an empty `E`
             // tells it, and costs no allocation.
-            Rejection::Body(error) => error
+            ExtractRejection::Body(error) => error
                 .format()
                 .or_else(|| E::from_field_errors(FieldErrors::new()).format()),
         }
@@ -161,4 +161,4 @@ impl<E: ApiError + FromFieldErrors> ApiError for Rejection<E> {
     }
 }
 
-crate::__apierr_integrations! { [<E>] [Rejection<E>] [where E: ApiError + FromFieldErrors] }
+crate::__apierr_integrations! { [<E>] [ExtractRejection<E>] [where E: ApiError + FromFieldErrors] }

@@ -6,7 +6,7 @@ use std::ops::{Deref, DerefMut};
 use ::axum::extract::{FromRequest, Request};
 use serde::de::DeserializeOwned;
 
-use super::Rejection;
+use super::ExtractRejection;
 use super::json::read_json;
 use crate::{ApiError, FieldErrors, FromFieldErrors, ValidationFailed};
 
@@ -186,15 +186,15 @@ where
     E: ApiError + FromFieldErrors,
     S: Send + Sync,
 {
-    type Rejection = Rejection<E>;
+    type Rejection = ExtractRejection<E>;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, Rejection<E>> {
+    async fn from_request(request: Request, state: &S) -> Result<Self, ExtractRejection<E>> {
         let value: T = read_json(request, state).await?;
         match value.validate() {
             Ok(()) => Ok(Valid(value)),
-            Err(errors) => Err(Rejection::Invalid(E::from_field_errors(FieldErrors::from(
-                &errors,
-            )))),
+            Err(errors) => Err(ExtractRejection::Invalid(E::from_field_errors(
+                FieldErrors::from(&errors),
+            ))),
         }
     }
 }
@@ -207,15 +207,15 @@ where
     E: ApiError + FromFieldErrors,
     S: Send + Sync,
 {
-    type Rejection = Rejection<E>;
+    type Rejection = ExtractRejection<E>;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, Rejection<E>> {
+    async fn from_request(request: Request, state: &S) -> Result<Self, ExtractRejection<E>> {
         let value: T = read_json(request, state).await?;
         match value.validate() {
             Ok(()) => Ok(Garde(value)),
-            Err(report) => Err(Rejection::Invalid(E::from_field_errors(FieldErrors::from(
-                &report,
-            )))),
+            Err(report) => Err(ExtractRejection::Invalid(E::from_field_errors(
+                FieldErrors::from(&report),
+            ))),
         }
     }
 }
