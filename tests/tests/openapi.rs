@@ -49,9 +49,24 @@ fn one_response_per_status_listing_every_code() {
          - `SESSION_EXPIRED`: Refresh token or session has expired"
     );
     let content = &unauthorized["content"]["application/json"];
+    // The shared envelope, and the codes this response can hold.
     assert_eq!(
         content["schema"],
-        json!({"$ref": "#/components/schemas/ApiErrorBody"})
+        json!({"allOf": [
+            {"$ref": "#/components/schemas/ApiErrorBody"},
+            {
+                "type": "object",
+                "properties": {"error": {
+                    "type": "object",
+                    "properties": {"code": {"type": "string", "enum": [
+                        "AUTH_MISSING", "AUTH_INVALID", "AUTH_EXPIRED", "AUTH_FAILED",
+                        "2FA_REQUIRED", "SESSION_EXPIRED"
+                    ]}},
+                    "required": ["code"]
+                }},
+                "required": ["error"]
+            }
+        ]})
     );
     let examples: Vec<&String> = content["examples"].as_object().unwrap().keys().collect();
     assert_eq!(
@@ -88,15 +103,24 @@ fn one_response_per_status_listing_every_code() {
         .unwrap();
     assert_eq!(bad_request.len(), 7);
 
-    // Retry-After on the 429.
+    // Retry-After on the 429, when the error has a delay.
     assert_eq!(
         responses["429"]["headers"],
         json!({"Retry-After": {
             "schema": {"type": "integer"},
-            "description": "Seconds to wait before retrying. Sent with `RATE_LIMITED`."
+            "description": "Seconds to wait before retrying. Sent with `RATE_LIMITED` when there is a delay."
         }})
     );
-    assert!(responses["401"].get("headers").is_none());
+    // A challenge with every 401, declared or not: required.
+    assert_eq!(
+        responses["401"]["headers"],
+        json!({"WWW-Authenticate": {
+            "schema": {"type": "string"},
+            "description": "Sent with `AUTH_MISSING`, `AUTH_INVALID`, `AUTH_EXPIRED`, `AUTH_FAILED`, `2FA_REQUIRED`, `SESSION_EXPIRED`.",
+            "required": true
+        }})
+    );
+    assert!(responses["403"].get("headers").is_none());
 }
 
 #[test]
@@ -110,6 +134,8 @@ fn nested_envelope_schema_is_exact() {
                 "error": {
                     "type": "object",
                     "description": "The error.",
+                    // Extension members (`#[api(member)]`) go here.
+                    "additionalProperties": true,
                     "properties": {
                         "code": {"type": "string", "description": "Machine-readable error code."},
                         "message": {"type": "string", "description": "Human-readable message, safe to show."},
@@ -131,12 +157,14 @@ fn nested_envelope_schema_is_exact() {
 #[test]
 fn a_handler_documents_only_its_codes() {
     let catalog = Catalog::of::<Seed000Error>().unwrap();
-    let login = catalog.only(&[
-        "AUTH_FAILED",
-        "2FA_REQUIRED",
-        "ACCOUNT_LOCKED",
-        "RATE_LIMITED",
-    ]);
+    let login = catalog
+        .only(&[
+            "AUTH_FAILED",
+            "2FA_REQUIRED",
+            "ACCOUNT_LOCKED",
+            "RATE_LIMITED",
+        ])
+        .unwrap();
     let responses =
         serde_json::to_value(ErrorResponses::new(&login, &StatusEnvelope).responses()).unwrap();
     let statuses: Vec<&String> = responses.as_object().unwrap().keys().collect();
