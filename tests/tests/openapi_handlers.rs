@@ -118,8 +118,7 @@ fn a_derived_type_documents_every_code_by_status() {
 fn a_type_with_its_own_format_is_documented_in_it() {
     let responses = responses::<BillingError>();
     assert_eq!(
-        responses["402"]["content"]["application/problem+json"]["examples"]["PAYMENT_REQUIRED"]
-            ["value"],
+        responses["402"]["content"]["application/problem+json"]["examples"]["PAYMENT_REQUIRED"]["value"],
         json!({
             "type": "about:blank",
             "title": "Payment Required",
@@ -129,8 +128,7 @@ fn a_type_with_its_own_format_is_documented_in_it() {
         })
     );
     assert_eq!(
-        responses["402"]["content"]["application/problem+json"]["schema"]["properties"]["code"]
-            ["enum"],
+        responses["402"]["content"]["application/problem+json"]["schema"]["properties"]["code"]["enum"],
         json!(["PAYMENT_REQUIRED"])
     );
 }
@@ -192,8 +190,8 @@ fn the_handlers_document_is_valid_openapi_3_1() {
     std::fs::write(&valid, ApiDoc::openapi().to_pretty_json().unwrap()).unwrap();
     // Not vacuous: a header whose `required` is not a boolean fails.
     let mut broken = serde_json::to_value(ApiDoc::openapi()).unwrap();
-    broken["paths"]["/login"]["post"]["responses"]["401"]["headers"]["WWW-Authenticate"]
-        ["required"] = json!("yes");
+    broken["paths"]["/login"]["post"]["responses"]["401"]["headers"]["WWW-Authenticate"]["required"] =
+        json!("yes");
     let invalid = dir.join("broken.json");
     std::fs::write(&invalid, broken.to_string()).unwrap();
 

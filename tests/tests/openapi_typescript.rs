@@ -50,7 +50,11 @@ fn generate(dir: &Path, name: &str, document: &str) {
         &tool("APIERR_OPENAPI_TYPESCRIPT"),
         &[&json, Path::new("-o"), &ts],
     );
-    assert!(output.status.success(), "openapi-typescript failed:\n{}", said(&output));
+    assert!(
+        output.status.success(),
+        "openapi-typescript failed:\n{}",
+        said(&output)
+    );
 }
 
 /// The body of `error` in `format`, as a TypeScript value typed `ty`.
@@ -116,7 +120,11 @@ fn real_bodies_type_check_against_the_generated_client_types() {
 
     // The handlers' document (derived responses, inline schemas), and the whole catalogue in
     // problem details with the envelope as a shared component (`allOf` per response).
-    generate(&dir, "handlers", &ApiDoc::openapi().to_pretty_json().unwrap());
+    generate(
+        &dir,
+        "handlers",
+        &ApiDoc::openapi().to_pretty_json().unwrap(),
+    );
     let catalog = Catalog::of::<AppError>().unwrap();
     let problem = ProblemDetails::new();
     let catalog_doc = ErrorResponses::new(&catalog, &problem)
@@ -165,7 +173,10 @@ fn real_bodies_type_check_against_the_generated_client_types() {
         ));
     }
     // The members the old schema made clients drop are in the bodies checked.
-    assert!(bodies.contains("\"lockedUntil\":\"2026-12-01T10:00:00Z\""), "{bodies}");
+    assert!(
+        bodies.contains("\"lockedUntil\":\"2026-12-01T10:00:00Z\""),
+        "{bodies}"
+    );
     assert!(bodies.contains("\"Order 42 does not exist\""), "{bodies}");
     let output = tsc(&dir, "bodies.ts", &bodies);
     assert!(

@@ -118,7 +118,8 @@ fn object(slots: &[Slot<'_>], documented: bool, place: Place, codes: Option<&[&S
             Some(codes) if place == Place::Body => code_enum(slot.value(), codes),
             _ => None,
         };
-        let Some(mut schema) = schema.or_else(|| value_schema(slot.value(), documented, place, codes))
+        let Some(mut schema) =
+            schema.or_else(|| value_schema(slot.value(), documented, place, codes))
         else {
             continue;
         };

@@ -24,30 +24,28 @@ struct Gathered {
 pub(super) fn headers(entries: &[&Entry], layout: &Layout<'_>) -> Vec<(String, Header)> {
     let mut out: Vec<Gathered> = Vec::new();
     let mut add =
-        |name: String, code: &'static str, example: Option<&str>, ty: Type, always: bool| {
-            match out
-                .iter_mut()
-                .find(|header| header.name.eq_ignore_ascii_case(&name))
-            {
-                Some(header) => {
-                    if !header.codes.contains(&code) {
-                        header.codes.push(code);
-                    }
-                    if always && !header.always.contains(&code) {
-                        header.always.push(code);
-                    }
-                    if header.example.is_none() {
-                        header.example = example.map(str::to_owned);
-                    }
+        |name: String, code: &'static str, example: Option<&str>, ty: Type, always: bool| match out
+            .iter_mut()
+            .find(|header| header.name.eq_ignore_ascii_case(&name))
+        {
+            Some(header) => {
+                if !header.codes.contains(&code) {
+                    header.codes.push(code);
                 }
-                None => out.push(Gathered {
-                    name,
-                    codes: vec![code],
-                    always: if always { vec![code] } else { Vec::new() },
-                    example: example.map(str::to_owned),
-                    ty,
-                }),
+                if always && !header.always.contains(&code) {
+                    header.always.push(code);
+                }
+                if header.example.is_none() {
+                    header.example = example.map(str::to_owned);
+                }
             }
+            None => out.push(Gathered {
+                name,
+                codes: vec![code],
+                always: if always { vec![code] } else { Vec::new() },
+                example: example.map(str::to_owned),
+                ty,
+            }),
         };
     for entry in entries {
         let spec = entry.spec();
@@ -63,15 +61,33 @@ pub(super) fn headers(entries: &[&Entry], layout: &Layout<'_>) -> Vec<(String, H
             );
         }
         for (name, value) in spec.headers() {
-            add(header_case(name), spec.code(), Some(value), Type::String, true);
+            add(
+                header_case(name),
+                spec.code(),
+                Some(value),
+                Type::String,
+                true,
+            );
         }
         if spec.has_retry_after() {
             // The field may hold an `Option`: a delay is not always there.
-            add("Retry-After".to_owned(), spec.code(), None, Type::Integer, false);
+            add(
+                "Retry-After".to_owned(),
+                spec.code(),
+                None,
+                Type::Integer,
+                false,
+            );
         }
         // The format's own headers, on every code, unless their value is absent.
         for header in layout.headers() {
-            add(header_case(header.name()), spec.code(), None, Type::String, false);
+            add(
+                header_case(header.name()),
+                spec.code(),
+                None,
+                Type::String,
+                false,
+            );
         }
     }
     out.into_iter()

@@ -1,11 +1,17 @@
 //! OpenAPI 3.1 error responses from a [`Catalog`], as [utoipa](https://docs.rs/utoipa) objects
 //! (feature `utoipa`).
 //!
-//! [`ErrorResponses`] turns the codes of a type (or of one handler) into one response per
-//! status: codes that share a status are merged into a response whose description lists every
-//! code and whose content has one example body per code, rendered by the chosen format. The
-//! content's schema is the format's envelope ([`envelope_schema`]), inline or as a reference to a
-//! component.
+//! For a handler, name the error type in `#[utoipa::path(responses(AppError))]`: every derived
+//! type is a `utoipa::IntoResponses` ([`type_responses`]). For a handler that returns only some
+//! codes, [`responses!`] defines a type listing them, checked when the program is compiled.
+//!
+//! Underneath, [`ErrorResponses`] turns the codes of a catalogue into one response per status:
+//! codes that share a status are merged into a response whose description lists every code and
+//! whose content has one example body per code, rendered by the chosen format. The content's
+//! schema is the format's envelope ([`envelope_schema`]) with the code an `enum` of the
+//! response's codes, inline or as a reference to a component. An object that takes extension
+//! members says `additionalProperties: true`; `WWW-Authenticate`, sent with every 401, is a
+//! required header.
 //!
 //! ```
 //! use apierr::ApiError;
@@ -30,7 +36,12 @@
 //! let docs = ErrorResponses::new(&catalog, &Nested).with_schema_ref("ApiErrorBody");
 //! let responses = serde_json::to_value(docs.responses()).unwrap();
 //! let unauthorized = &responses["401"]["content"]["application/json"];
-//! assert_eq!(unauthorized["schema"], serde_json::json!({"$ref": "#/components/schemas/ApiErrorBody"}));
+//! // The shared envelope, and the codes of this response.
+//! assert_eq!(unauthorized["schema"]["allOf"][0], serde_json::json!({"$ref": "#/components/schemas/ApiErrorBody"}));
+//! assert_eq!(
+//!     unauthorized["schema"]["allOf"][1]["properties"]["error"]["properties"]["code"]["enum"],
+//!     serde_json::json!(["AUTH_MISSING", "AUTH_EXPIRED"])
+//! );
 //! assert_eq!(
 //!     unauthorized["examples"]["AUTH_EXPIRED"]["value"],
 //!     serde_json::json!({"success": false, "error": {
@@ -52,13 +63,13 @@ mod responses;
 
 use utoipa::openapi::{Responses, Schema};
 
-pub use derived::{subset_responses, type_responses};
-#[doc(hidden)]
-pub use derived::private;
 /// Types documenting the codes of one handler, checked when the program is compiled; see
 /// [the macro](crate::__apierr_openapi_responses).
 #[doc(inline)]
 pub use crate::__apierr_openapi_responses as responses;
+#[doc(hidden)]
+pub use derived::private;
+pub use derived::{subset_responses, type_responses};
 pub use responses::ErrorResponses;
 
 use crate::ApiError;

@@ -91,8 +91,7 @@ impl<'a> ErrorResponses<'a> {
     ) -> Result<Self, RenderError> {
         for error in errors {
             let code = error.code();
-            if self.catalog.get(code).is_none() || self.examples.iter().any(|(c, _)| *c == code)
-            {
+            if self.catalog.get(code).is_none() || self.examples.iter().any(|(c, _)| *c == code) {
                 continue;
             }
             let body = Envelope::from_dyn(error)

@@ -64,7 +64,11 @@ pub enum AppError {
 #[api(format = ProblemDetails::new())]
 pub enum BillingError {
     /// Subscription has lapsed
-    #[api(code = "PAYMENT_REQUIRED", status = 402, message = "Subscription has lapsed")]
+    #[api(
+        code = "PAYMENT_REQUIRED",
+        status = 402,
+        message = "Subscription has lapsed"
+    )]
     Lapsed,
 }
 
