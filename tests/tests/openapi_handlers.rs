@@ -3,8 +3,24 @@
 //! from them are checked member by member and, in the ignored test that `.ci/run` runs with
 //! `APIERR_OPENAPI_VALIDATOR` set, validated as OpenAPI 3.1.
 
+#![deny(warnings, unused_qualifications, missing_docs)]
+#![warn(clippy::pedantic)]
+
 #[path = "openapi_fixture/mod.rs"]
 mod fixture;
+
+/// `responses!` needs neither the prelude nor any `use`.
+mod bare {
+    #![no_implicit_prelude]
+
+    ::apierr::openapi::responses! {
+        /// One code of a `transparent` variant, one of the type's own.
+        pub(crate) Bare = super::fixture::AppError[
+            Auth(super::fixture::AuthErrorCode::Expired),
+            OrderNotFound,
+        ];
+    }
+}
 
 use std::path::Path;
 use std::process::Command;
@@ -159,6 +175,9 @@ fn a_handlers_subset_has_only_its_codes() {
     assert_eq!(get_order["404"], whole["404"]);
     let statuses: Vec<&String> = get_order.as_object().unwrap().keys().collect();
     assert_eq!(statuses, ["401", "404"]);
+    let bare = responses::<bare::Bare>();
+    assert_eq!(bare["404"], whole["404"]);
+    assert_eq!(bare["401"], login["401"]);
 }
 
 #[test]

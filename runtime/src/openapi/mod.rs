@@ -63,8 +63,6 @@ mod responses;
 
 use utoipa::openapi::{Responses, Schema};
 
-/// Types documenting the codes of one handler, checked when the program is compiled; see
-/// [the macro](crate::__apierr_openapi_responses).
 #[doc(inline)]
 pub use crate::__apierr_openapi_responses as responses;
 #[doc(hidden)]
