@@ -10,6 +10,7 @@ mod catalog_seeds;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use apierr::ApiError;
 use apierr::catalog::Catalog;
 use apierr::format::{
     FieldLists, FieldStrings, FlatDetails, Format, Nested, ProblemDetails, StatusEnvelope,
@@ -357,6 +358,76 @@ fn every_example_and_real_body_matches_the_envelope_schema() {
             "$.success: true not in [false]"
         ]
     );
+}
+
+#[test]
+fn every_real_body_matches_the_schema_of_its_response() {
+    // Each response's inline schema names the codes it holds: a real body of a code must
+    // match the schema of its status's response and, in a format that writes the code outside
+    // lists (`has_code`), not that of another status.
+    fn for_format(
+        format: &dyn apierr::format::AnyFormat,
+        has_code: bool,
+        errors: &mut Vec<String>,
+    ) -> usize {
+        let mut checked = 0;
+        macro_rules! seed {
+            ($ty:ty) => {
+                let catalog = Catalog::of::<$ty>().unwrap();
+                let responses =
+                    serde_json::to_value(ErrorResponses::new(&catalog, format).responses())
+                        .unwrap();
+                let schema = |status: u16| {
+                    responses[status.to_string()]["content"][format.media_type()]["schema"]
+                        .clone()
+                };
+                for error in <$ty>::samples() {
+                    let body = apierr::Envelope::new(&error)
+                        .with_format(format)
+                        .to_value()
+                        .unwrap();
+                    let status = error.status().as_u16();
+                    check(&schema(status), &body, &format!("{status} $"), errors);
+                    checked += 1;
+                    // Another status's response does not take this code.
+                    if !has_code {
+                        continue;
+                    }
+                    if let Some(other) = catalog
+                        .entries()
+                        .iter()
+                        .map(|entry| entry.status().as_u16())
+                        .find(|other| *other != status)
+                    {
+                        let mut refused = Vec::new();
+                        check(&schema(other), &body, "$", &mut refused);
+                        if refused.is_empty() {
+                            errors.push(format!("{} {} passed the {other} schema", format.media_type(), error.code()));
+                        }
+                    }
+                }
+            };
+        }
+        seed!(Seed000Error);
+        seed!(Seed001Error);
+        seed!(Seed002Error);
+        seed!(Seed003Error);
+        seed!(Seed004Error);
+        checked
+    }
+    let mut errors = Vec::new();
+    let mut checked = 0;
+    checked += for_format(&Nested, true, &mut errors);
+    checked += for_format(&FieldLists, true, &mut errors);
+    checked += for_format(&FieldStrings, true, &mut errors);
+    checked += for_format(&FlatDetails, true, &mut errors);
+    checked += for_format(&ProblemDetails::new(), true, &mut errors);
+    // No code in the body; in JSON:API's, only in the list of errors, where sub-errors' codes
+    // may be any.
+    checked += for_format(&StatusEnvelope, false, &mut errors);
+    checked += for_format(&JsonApi, false, &mut errors);
+    assert_eq!(checked, 51 * 7);
+    assert!(errors.is_empty(), "{errors:#?}");
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
