@@ -168,6 +168,29 @@ fn a_handlers_subset_has_only_its_codes() {
         login["401"]["description"],
         "Unauthorized. Codes:\n\n- `AUTH_EXPIRED`: Authentication token has expired"
     );
+    // The real value given as example: its member, and the message `Display` writes from it.
+    assert_eq!(
+        login["403"]["content"]["application/json"]["examples"]["ACCOUNT_LOCKED"],
+        json!({
+            "summary": "Account is temporarily locked due to failed login attempts",
+            "value": {"success": false, "error": {
+                "code": "ACCOUNT_LOCKED",
+                "message": "Account is locked until 2026-12-01T10:00:00Z",
+                "status": 403,
+                "lockedUntil": "2026-12-01T10:00:00Z"
+            }}
+        })
+    );
+    // Without one, the example is built from the declaration: no member, the description.
+    assert_eq!(
+        responses::<AppError>()["403"]["content"]["application/json"]["examples"]["ACCOUNT_LOCKED"]
+            ["value"],
+        json!({"success": false, "error": {
+            "code": "ACCOUNT_LOCKED",
+            "message": "Account is temporarily locked due to failed login attempts",
+            "status": 403
+        }})
+    );
 
     // The same responses as the whole type's, for the codes listed.
     let whole = responses::<AppError>();

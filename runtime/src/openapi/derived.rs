@@ -41,28 +41,40 @@ use crate::{ApiError, ErrorCode, HasCodeEnum};
 #[must_use]
 pub fn type_responses<E: ApiError>() -> BTreeMap<String, RefOr<Response>> {
     let catalog = Catalog::builder().with::<E>().build_first_declared();
-    responses_in::<E>(&catalog)
+    responses_in::<E>(&catalog, &[])
 }
 
-/// The responses of `codes` only, in `E`'s format: what a type defined by
-/// [`responses!`](crate::openapi::responses) gives. An `Unknown` code (which names no
-/// declaration) documents nothing; `responses!` cannot be given one but an empty string.
+/// The responses of `codes` only, in `E`'s format, in the order listed: what a type defined
+/// by [`responses!`](crate::openapi::responses) gives. The bodies of `examples` are the
+/// examples of their codes (see [`ErrorResponses::with_examples`](super::ErrorResponses::with_examples));
+/// one that cannot be rendered leaves its code the example built from its declaration. An
+/// `Unknown` code (which names no declaration) documents nothing; `responses!` cannot be
+/// given one but an empty string.
 #[must_use]
-pub fn subset_responses<E: HasCodeEnum>(codes: &[E::Code]) -> BTreeMap<String, RefOr<Response>> {
+pub fn subset_responses<E: HasCodeEnum>(
+    codes: &[E::Code],
+    examples: &[&dyn ApiError],
+) -> BTreeMap<String, RefOr<Response>> {
     let mut builder = Catalog::builder();
     for spec in codes.iter().filter_map(ErrorCode::spec) {
         builder = builder.with_spec(spec);
     }
-    responses_in::<E>(&builder.build_first_declared())
+    responses_in::<E>(&builder.build_first_declared(), examples)
 }
 
-fn responses_in<E: ApiError>(catalog: &Catalog) -> BTreeMap<String, RefOr<Response>> {
+fn responses_in<E: ApiError>(
+    catalog: &Catalog,
+    examples: &[&dyn ApiError],
+) -> BTreeMap<String, RefOr<Response>> {
     let format = E::declared_format().unwrap_or_else(format::default);
-    super::ErrorResponses::new(catalog, format)
-        .responses()
-        .responses
-        .into_iter()
-        .collect()
+    let mut responses = super::ErrorResponses::new(catalog, format);
+    for example in examples {
+        // One at a time: a body that fails to render costs only its own example.
+        if let Ok(with) = super::ErrorResponses::new(catalog, format).with_examples([*example]) {
+            responses = responses.with_examples_of(with);
+        }
+    }
+    responses.responses().responses.into_iter().collect()
 }
 
 /// Names for the code the derive and `responses!` generate, gathered in `crate::__private`.
@@ -100,6 +112,10 @@ macro_rules! __apierr_utoipa {
 /// variant. A code of a `transparent` variant is its variant holding the inner type's code:
 /// `Auth(AuthErrorCode::Missing)`.
 ///
+/// `examples [error, …]` after the codes gives real values whose bodies are the examples of
+/// their codes: with their extension members and messages written from fields, which a
+/// declaration alone cannot show.
+///
 /// ```
 /// use apierr::ApiError;
 /// use utoipa::IntoResponses;
@@ -124,18 +140,29 @@ macro_rules! __apierr_utoipa {
 ///     #[api(code = "ORDER_NOT_FOUND", status = 404, message = "order not found")]
 ///     OrderNotFound,
 ///     /// Too many requests
-///     #[api(code = "RATE_LIMITED", status = 429, message = "slow down")]
-///     RateLimited,
+///     #[api(code = "RATE_LIMITED", status = 429, message = "retry in {retry_after} s")]
+///     RateLimited {
+///         #[api(retry_after)]
+///         retry_after: u64,
+///     },
 /// }
 ///
 /// apierr::openapi::responses! {
 ///     /// The errors of `GET /orders/{id}`.
 ///     pub GetOrderErrors = AppError[Auth(AuthErrorCode::Missing), OrderNotFound];
+///     /// The errors of `POST /orders`.
+///     pub CreateOrderErrors = AppError[Auth(AuthErrorCode::Denied), RateLimited]
+///         examples [AppError::RateLimited { retry_after: 30 }];
 /// }
 ///
 /// // In a handler: #[utoipa::path(get, path = "/orders/{id}", responses(GetOrderErrors))]
 /// let responses = GetOrderErrors::responses();
 /// assert_eq!(responses.keys().collect::<Vec<_>>(), ["401", "404"]);
+/// let create = serde_json::to_value(CreateOrderErrors::responses()).unwrap();
+/// assert_eq!(
+///     create["429"]["content"]["application/json"]["examples"]["RATE_LIMITED"]["value"]["error"]["message"],
+///     "retry in 30 s"
+/// );
 /// ```
 ///
 /// A code the type does not have does not compile:
@@ -155,10 +182,13 @@ macro_rules! __apierr_utoipa {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __apierr_openapi_responses {
-    ($(
+    () => {};
+    (
         $(#[$attr:meta])*
-        $vis:vis $name:ident = $ty:ty [$($code:ident $(($($inner:tt)*))?),* $(,)?];
-    )*) => {$(
+        $vis:vis $name:ident = $ty:ty [$($code:ident $(($($inner:tt)*))?),* $(,)?]
+            $(examples [$($example:expr),* $(,)?])?;
+        $($rest:tt)*
+    ) => {
         $(#[$attr])*
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy)]
         $vis struct $name;
@@ -173,8 +203,11 @@ macro_rules! __apierr_openapi_responses {
                 // A constant: the codes are variants, built when the program is compiled.
                 const __CODES: &[<$ty as $crate::HasCodeEnum>::Code] =
                     &[$(<$ty as $crate::HasCodeEnum>::Code::$code $(($($inner)*))?),*];
-                $crate::openapi::subset_responses::<$ty>(__CODES)
+                let __examples: &[&dyn $crate::ApiError] = &[$($(&$example),*)?];
+                $crate::openapi::subset_responses::<$ty>(__CODES, __examples)
             }
         }
-    )*};
+
+        $crate::__apierr_openapi_responses! { $($rest)* }
+    };
 }

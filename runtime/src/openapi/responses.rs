@@ -102,6 +102,16 @@ impl<'a> ErrorResponses<'a> {
         Ok(self)
     }
 
+    /// Takes the examples gathered by `other` that this one does not have yet.
+    pub(super) fn with_examples_of(mut self, other: ErrorResponses<'_>) -> Self {
+        for (code, body) in other.examples {
+            if !self.examples.iter().any(|(c, _)| *c == code) {
+                self.examples.push((code, body));
+            }
+        }
+        self
+    }
+
     /// The envelope schema of the format, with any code.
     #[must_use]
     pub fn schema(&self) -> Schema {

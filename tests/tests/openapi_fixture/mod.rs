@@ -80,6 +80,10 @@ apierr::openapi::responses! {
         Auth(AuthErrorCode::Expired),
         Auth(AuthErrorCode::Locked),
         RateLimited,
+    ] examples [
+        AppError::Auth(AuthError::Locked { until: "2026-12-01T10:00:00Z".to_owned() }),
+        // Not one of the listed codes: ignored.
+        AppError::OrderNotFound(7),
     ];
 }
 
