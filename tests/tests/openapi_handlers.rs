@@ -4,14 +4,14 @@
 //! `APIERR_OPENAPI_VALIDATOR` set, validated as OpenAPI 3.1.
 
 #![deny(warnings, unused_qualifications, missing_docs)]
-#![warn(clippy::pedantic)]
 
 #[path = "openapi_fixture/mod.rs"]
 mod fixture;
 
-/// `responses!` needs neither the prelude nor any `use`.
+/// `responses!` needs neither the prelude nor any `use`, and passes pedantic clippy.
 mod bare {
     #![no_implicit_prelude]
+    #![warn(clippy::pedantic)]
 
     ::apierr::openapi::responses! {
         /// One code of a `transparent` variant, one of the type's own.
