@@ -94,6 +94,7 @@ impl<'a> Input<'a> {
                     format: attrs.format.take(),
                     code_enum: attrs.code_enum.take(),
                     display: attrs.display.take(),
+                    no_response_impls: attrs.no_response_impls.take(),
                     ..Attrs::default()
                 };
                 // A struct's `#[error]` is its own, not an enum-wide one.

@@ -32,6 +32,7 @@ impl Location {
                 "display",
                 "data",
                 "allow_success_status",
+                "no_response_impls",
             ],
             Location::Struct => &[
                 "code",
@@ -50,6 +51,7 @@ impl Location {
                 "display",
                 "data",
                 "allow_success_status",
+                "no_response_impls",
             ],
             Location::Variant => &[
                 "code",
@@ -149,6 +151,9 @@ pub struct Attrs<'a> {
     pub data: Vec<crate::data::Entry>,
     /// `allow_success_status`: a 2xx status is accepted.
     pub allow_success_status: Option<Span>,
+    /// `no_response_impls`: no framework impls (`IntoResponse`, `ResponseError`), for a type
+    /// that has its own.
+    pub no_response_impls: Option<Span>,
 }
 
 /// The `#[api(...)]` keys of a field, and whether thiserror marks it as the source.
@@ -497,6 +502,12 @@ impl<'a> Attrs<'a> {
                 // Taken as given even with a value, so only the value is reported.
                 self.allow_success_status = Some(span);
                 no_value(meta, "allow_success_status")?;
+            }
+            // no_response_impls
+            "no_response_impls" => {
+                // Taken as given even with a value, so only the value is reported.
+                self.no_response_impls = Some(span);
+                no_value(meta, "no_response_impls")?;
             }
             // code_enum | code_enum = AuthErrorCode
             "code_enum" => {

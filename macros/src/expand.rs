@@ -333,6 +333,16 @@ fn impl_api_error(input: &Input) -> TokenStream {
         }
     });
 
+    // Framework impls (axum, actix-web) come from the runtime, whose features decide which
+    // exist; the derive itself has no features. `no_response_impls` leaves them to the user.
+    let integrations = input.container.no_response_impls.is_none().then(|| {
+        quote! {
+            ::apierr::__private::integrations! {
+                [#impl_generics] [#ty #ty_generics] [#where_clause]
+            }
+        }
+    });
+
     quote! {
         #code_enum_items
 
@@ -370,12 +380,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
 
             #code_enum_impls
             #display_impls
-
-            // Framework impls (axum, actix-web) come from the runtime, whose features decide
-            // which exist; the derive itself has no features.
-            ::apierr::__private::integrations! {
-                [#impl_generics] [#ty #ty_generics] [#where_clause]
-            }
+            #integrations
         };
     }
 }
@@ -661,6 +666,26 @@ fn static_message<'a>(case: &'a Case<'_>) -> Option<&'a str> {
     case.fixed_message()
 }
 
+/// thiserror's `#[error("…")]` as written, when clients see the `Display` it writes (no
+/// `message`, not redacted) and it is a string literal alone; the catalogue describes an
+/// undocumented case with it. An enum-wide `#[error]` is not the case's own text.
+fn display_template(input: &Input, case: &Case) -> Option<String> {
+    if !case.uses_display() || case.is_redacted() || input.container.has_error_attr {
+        return None;
+    }
+    let syn::Meta::List(list) = &case.attrs.error_attr?.meta else {
+        return None;
+    };
+    let mut tokens = list.tokens.clone().into_iter();
+    match (tokens.next(), tokens.next()) {
+        (Some(proc_macro2::TokenTree::Literal(literal)), None) => match syn::Lit::new(literal) {
+            syn::Lit::Str(lit) => Some(lit.value()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// The case's `Spec` as source text: a tuple of its parts (`apierr::__private::RawSpec`). The
 /// runtime's `checked_specs` turns the whole array into specs in one `const fn` call, deciding
 /// at compile time which texts need JSON escaping (a call per spec would cost the compiler far
@@ -689,11 +714,13 @@ fn spec_text(input: &Input, case: &Case) -> String {
                 .or(input.container.category.as_ref()),
         ),
         attrs.doc.clone().unwrap_or_default(),
-        value(attrs.message.as_ref()),
+        // A redacted case's declared message is its internal one: not kept.
+        value(attrs.message.as_ref().filter(|_| !case.is_redacted())),
         message.unwrap_or_default().to_owned(),
         value(attrs.title.as_ref()),
         value(attrs.problem_type.as_ref()),
         value(case.www_authenticate(&input.container)),
+        display_template(input, case).unwrap_or_default(),
     ];
     // The bits of the spec's flags (the plain ones are the runtime's to set).
     let flags = [

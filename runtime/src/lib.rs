@@ -15,6 +15,8 @@ mod codes;
 mod context;
 #[cfg(feature = "decode")]
 pub mod decode;
+#[cfg(feature = "docs")]
+pub mod docs;
 mod ecosystem;
 #[cfg(feature = "catalog")]
 mod example;
@@ -64,6 +66,9 @@ pub use integrations::axum;
 pub use integrations::extract;
 pub use limits::{MAX_BODY_LEN, MAX_FIELD_ERRORS};
 pub use plain_http::error::{HttpError, MAX_DETAIL_LEN};
+pub use plain_http::rejection::{
+    BodyFault, FromRejection, Rejection, RejectionDetail, RejectionKind,
+};
 pub use plain_http::response;
 pub use problem::{DebugDetail, Member, Members, Message, Problem};
 pub use spec::Spec;

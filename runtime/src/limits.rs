@@ -11,6 +11,7 @@
 //! | one field path taken from a request | [`MAX_FIELD_PATH_LEN`] bytes, dotted | cut, ending in [`TRUNCATED`] |
 //! | one field message taken from a request | [`MAX_FIELD_MESSAGE_LEN`] bytes | cut, ending in [`TRUNCATED`] |
 //! | one field-error code, its parameters | [`MAX_FIELD_CODE_LEN`] bytes; [`MAX_FIELD_PARAMS`] of at most [`MAX_FIELD_PARAM_LEN`] bytes | code cut; parameters left out |
+//! | a field error's echoed `value` (any entry) | [`MAX_FIELD_VALUE_LEN`] bytes of a string; [`MAX_FIELD_PARAM_LEN`] bytes of JSON otherwise | string cut; other value left out |
 //! | sub-errors of one body | [`MAX_SUB_ERRORS`](crate::MAX_SUB_ERRORS), texts as field messages | the rest are dropped; one with code [`TRUNCATED`] says so |
 //! | serde's text in a rejection | [`MAX_DETAIL_LEN`](crate::MAX_DETAIL_LEN) bytes | cut, control characters dropped |
 //! | request path, `instance` | [`MAX_PATH_LEN`](crate::MAX_PATH_LEN) bytes | cut, control characters dropped |
@@ -81,6 +82,13 @@ pub const MAX_FIELD_PARAMS: usize = 8;
 /// The longest field-error parameter taken from a request, in bytes of its name and JSON value;
 /// a longer one is left out.
 pub const MAX_FIELD_PARAM_LEN: usize = 256;
+
+/// The longest string a field error echoes as its `value` ([`Violation::with_value`]), in
+/// bytes: the value comes from the request, so it is cut, ending in [`TRUNCATED`], however the
+/// entry is added.
+///
+/// [`Violation::with_value`]: crate::Violation::with_value
+pub const MAX_FIELD_VALUE_LEN: usize = 128;
 
 /// The longest public message or debug detail in a reduced body, in bytes.
 pub const MAX_MESSAGE_LEN: usize = 2048;

@@ -4,11 +4,15 @@ use core::fmt;
 
 use http::StatusCode;
 
+mod raw;
+
+pub use raw::{RawSpec, checked_spec, checked_specs};
+
 /// Everything that is known about one error code at compile time.
 ///
 /// `#[derive(ApiError)]` emits one `Spec` per variant, in a static array; [`ApiError::spec`](crate::ApiError::spec)
 /// returns it, and [`ApiError::catalog`](crate::ApiError::catalog) lists all of a type's specs.
-/// Because it is `'static`, reading a code, status or description never allocates.
+/// Because it is `'static`, reading a code, status or doc comment never allocates.
 ///
 /// ```
 /// use apierr::ApiError;
@@ -23,7 +27,7 @@ use http::StatusCode;
 /// let spec = OrderError::NotCancellable.spec();
 /// assert_eq!(spec.code(), "ORDER_NOT_CANCELLABLE");
 /// assert_eq!(spec.status(), http::StatusCode::BAD_REQUEST);
-/// assert_eq!(spec.description(), Some("Order cannot be cancelled in its current state"));
+/// assert_eq!(spec.doc(), Some("Order cannot be cancelled in its current state"));
 /// assert_eq!(spec.message_template(), Some("order cannot be cancelled"));
 /// ```
 // The fields are private, so that every `Spec` is built by a constructor that decides its
@@ -37,53 +41,24 @@ pub struct Spec {
     type_name: &'static str,
     /// The variant, or `""` for a struct.
     variant: &'static str,
-    /// Indexed by `CATEGORY`…`CHALLENGE` below; an empty string stands for an absent text.
-    texts: [&'static str; 7],
+    /// Indexed by `CATEGORY`…`DISPLAY_TEMPLATE` below; an empty string stands for an absent
+    /// text.
+    texts: [&'static str; 8],
     headers: &'static [(&'static str, &'static str)],
     /// `#[api(data(name = "value"))]`, the enum's defaults merged in by the derive.
     data: &'static [(&'static str, &'static str)],
     flags: u16,
 }
 
-/// A spec's parts as the derive writes them, in [`Spec`]'s field order: code, status, type
-/// name, variant (or `""`), texts, headers, data, flags. A tuple literal is cheap for the compiler to
-/// build, which matters for enums of thousands of codes. Its flags are not trusted: see
-/// `checked_specs`.
-#[doc(hidden)]
-pub type RawSpec = (
-    &'static str,
-    u16,
-    &'static str,
-    &'static str,
-    [&'static str; 7],
-    &'static [(&'static str, &'static str)],
-    &'static [(&'static str, &'static str)],
-    u16,
-);
-
-/// The derive's specs, each checked as `checked_spec` does. One call for the whole array, so
-/// that what the derive writes stays an array literal of tuples, with one function call in it
-/// instead of one per case.
-#[doc(hidden)]
-#[must_use]
-pub const fn checked_specs<const N: usize>(raw: [RawSpec; N]) -> [Spec; N] {
-    let mut specs = [Spec::EMPTY; N];
-    let mut i = 0;
-    while i < N {
-        specs[i] = checked_spec(raw[i]);
-        i += 1;
-    }
-    specs
-}
-
 // Where each text lives in `texts`.
 const CATEGORY: usize = 0;
-const DESCRIPTION: usize = 1;
+const DOC: usize = 1;
 const TEMPLATE: usize = 2;
 const MESSAGE: usize = 3;
 const TITLE: usize = 4;
 const PROBLEM_TYPE: usize = 5;
 const CHALLENGE: usize = 6;
+const DISPLAY_TEMPLATE: usize = 7;
 
 // The bits of `flags`. The `NO_*` ones are set by the derive, which knows every case: a
 // hand-written spec without them makes the renderer ask the error instead. The `*_PLAIN` ones
@@ -107,55 +82,6 @@ const CODE_NUMERIC: u16 = 4096;
 const SCANNED_FLAGS: u16 =
     MESSAGE_PLAIN | CODE_PLAIN | TITLE_PLAIN | CATEGORY_PLAIN | TYPE_PLAIN | CODE_NUMERIC;
 
-/// The spec written as `raw` (by the derive, for a case under `#[cfg]`, which cannot be an array
-/// element; and by `Spec::new`), with an invalid status made 500 and the plain and numeric flags
-/// decided here, by scanning the texts, whatever `raw` says: evaluated at compile time, the scan costs
-/// nothing at run time, and no caller, the derive included, can get a text that needs escaping
-/// written unescaped.
-// A free function rather than an associated one, so that rustc does not suggest it to users
-// who try to write a `Spec` literal.
-#[doc(hidden)]
-#[must_use]
-pub const fn checked_spec(raw: RawSpec) -> Spec {
-    let (code, status, type_name, variant, texts, headers, data, flags) = raw;
-    let status = if StatusCode::from_u16(status).is_ok() {
-        status
-    } else {
-        500
-    };
-    // Bit by bit into one local rather than through `with_plain`: this runs for every spec
-    // of every derived type, in the compiler's interpreter.
-    let plain = [
-        (CODE_PLAIN, code),
-        (MESSAGE_PLAIN, texts[MESSAGE]),
-        (TITLE_PLAIN, texts[TITLE]),
-        (CATEGORY_PLAIN, texts[CATEGORY]),
-        (TYPE_PLAIN, texts[PROBLEM_TYPE]),
-    ];
-    let mut flags = flags & !SCANNED_FLAGS;
-    // The one rule for numbers, which the renderer also applies to sub-errors' codes.
-    if crate::format::json::is_number(code) {
-        flags |= CODE_NUMERIC;
-    }
-    let mut i = 0;
-    while i < plain.len() {
-        if crate::format::json::is_plain(plain[i].1) {
-            flags |= plain[i].0;
-        }
-        i += 1;
-    }
-    Spec {
-        code,
-        status,
-        type_name,
-        variant,
-        texts,
-        headers,
-        data,
-        flags,
-    }
-}
-
 const fn some(text: &'static str) -> Option<&'static str> {
     if text.is_empty() { None } else { Some(text) }
 }
@@ -167,7 +93,7 @@ impl Spec {
     /// compile time, so this only matters for hand-written specs.
     #[must_use]
     pub const fn new(code: &'static str, status: u16, type_name: &'static str) -> Self {
-        checked_spec((code, status, type_name, "", [""; 7], &[], &[], 0))
+        checked_spec((code, status, type_name, "", [""; 8], &[], &[], 0))
     }
 
     /// A placeholder to fill an array with before its specs are written.
@@ -176,7 +102,7 @@ impl Spec {
         status: 500,
         type_name: "",
         variant: "",
-        texts: [""; 7],
+        texts: [""; 8],
         headers: &[],
         data: &[],
         flags: 0,
@@ -247,16 +173,25 @@ impl Spec {
             .with_plain(CATEGORY_PLAIN, category)
     }
 
-    /// The human description of the code: the variant's `///` doc comment.
+    /// The code's documentation, as the variant's `///` doc comment holds it: in the
+    /// catalogue, its first paragraph is the description and a paragraph starting `When:` says
+    /// when the code is returned.
     #[must_use]
-    pub const fn with_description(self, description: &'static str) -> Self {
-        self.with_text(DESCRIPTION, description)
+    pub const fn with_doc(self, doc: &'static str) -> Self {
+        self.with_text(DOC, doc)
     }
 
     /// The `message = "…"` template as written, interpolations included.
     #[must_use]
     pub const fn with_message_template(self, template: &'static str) -> Self {
         self.with_text(TEMPLATE, template)
+    }
+
+    /// The template of the type's `Display` as written in thiserror's `#[error("…")]`, for a
+    /// code whose clients see that `Display` (no `message`, not redacted).
+    #[must_use]
+    pub const fn with_display_template(self, template: &'static str) -> Self {
+        self.with_text(DISPLAY_TEMPLATE, template)
     }
 
     /// The public message when it never depends on the value (no interpolation, or redacted).
@@ -331,16 +266,44 @@ impl Spec {
         some(self.texts[CATEGORY])
     }
 
-    /// The variant's doc comment, if any.
+    /// The variant's whole `///` doc comment, trimmed, if any; the catalogue
+    /// (`catalog::Entry`) splits it into description, details and "when".
     #[must_use]
-    pub const fn description(&self) -> Option<&'static str> {
-        some(self.texts[DESCRIPTION])
+    pub const fn doc(&self) -> Option<&'static str> {
+        some(self.texts[DOC])
     }
 
-    /// The `message = "…"` template, if declared.
+    /// The `message = "…"` template as written, if declared and public: the declared message
+    /// of a redacted code is only logged, and the derive does not keep it.
     #[must_use]
     pub const fn message_template(&self) -> Option<&'static str> {
         some(self.texts[TEMPLATE])
+    }
+
+    /// thiserror's `#[error("…")]` as written, placeholders included, when it is what clients
+    /// see: the code declares no `message` and is not redacted. The catalogue describes an
+    /// undocumented code with it.
+    ///
+    /// ```
+    /// use apierr::ApiError;
+    ///
+    /// #[derive(Debug, thiserror::Error, ApiError)]
+    /// enum ShopError {
+    ///     #[error("no item {0} in stock")]
+    ///     #[api(code = "OUT_OF_STOCK", status = 409)]
+    ///     OutOfStock(u32),
+    ///     #[error("pool exhausted after {0} tries")]
+    ///     #[api(code = "INTERNAL", status = 500)]
+    ///     Pool(u32),
+    /// }
+    ///
+    /// assert_eq!(ShopError::OutOfStock(3).spec().display_template(), Some("no item {0} in stock"));
+    /// // A 5xx's `Display` is internal: it is not kept.
+    /// assert_eq!(ShopError::Pool(3).spec().display_template(), None);
+    /// ```
+    #[must_use]
+    pub const fn display_template(&self) -> Option<&'static str> {
+        some(self.texts[DISPLAY_TEMPLATE])
     }
 
     /// The public message when it is the same for every value of this code.
@@ -482,8 +445,9 @@ impl fmt::Debug for Spec {
             .field("type_name", &self.type_name())
             .field("variant", &self.variant())
             .field("category", &self.category())
-            .field("description", &self.description())
+            .field("doc", &self.doc())
             .field("message_template", &self.message_template())
+            .field("display_template", &self.display_template())
             .field("static_message", &self.static_message())
             .field("title", &self.title())
             .field("problem_type", &self.problem_type())

@@ -1,14 +1,14 @@
-//! An actix-web server with the same errors as `cargo run --example server` (axum): derived
-//! `ResponseError`, the `ApiErrors` middleware, and the curl commands to try.
+//! An actix-web server with the same errors as the axum example server: derived `ResponseError`,
+//! the `ApiErrors` middleware, and the curl commands to try.
 //!
 //! ```sh
-//! cargo run --example actix                    # the default format (Nested), port 3001
-//! cargo run --example actix -- problem-details # or any other built-in format
-//! PORT=0 cargo run --example actix             # any free port
+//! cargo run -p apierr-tests --example actix                    # Nested format, port 3001
+//! cargo run -p apierr-tests --example actix -- problem-details # or any other built-in format
+//! PORT=0 cargo run -p apierr-tests --example actix             # any free port
 //! ```
 //!
 //! It listens on 127.0.0.1 only. It installs no `tracing` subscriber, so the 5xx log lines are
-//! not shown here; `cargo run --example server` prints them.
+//! not shown here; `cargo run -p apierr-tests --example server` prints them.
 
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! anyhow → apierr: `apierr::Internal` as the catch-all variant of an API's error enum.
 //!
 //! ```sh
-//! cargo run --example anyhow
+//! cargo run -p apierr-tests --example anyhow
 //! ```
 //!
 //! Prints a seed 004 (`StatusEnvelope`) 500 as production sends it, then with debug detail on

@@ -2,7 +2,7 @@
 //! error, through `?` and through the `Garde<T>` axum extractor.
 //!
 //! ```sh
-//! cargo run --example garde
+//! cargo run -p apierr-tests --example garde
 //! ```
 //!
 //! It prints the bodies seed 003 (dot-notation `details`) and seed 002 (422 with `fields`)
@@ -80,7 +80,7 @@ fn update(profile: &Profile) -> Result<(), PlatformError> {
     Ok(())
 }
 
-async fn place(Garde(order, _): Garde<NewOrder, TradeError>) -> String {
+async fn place(Garde(order): Garde<NewOrder, TradeError>) -> String {
     format!("placed {} x{}", order.order_type, order.qty)
 }
 

@@ -1,7 +1,7 @@
 //! Localised public messages: seed 004's API answers its legacy clients in Persian.
 //!
 //! ```sh
-//! cargo run --example i18n
+//! cargo run -p apierr-tests --example i18n
 //! ```
 //!
 //! For a few `Accept-Language` values it prints the language negotiated and the body: Persian

@@ -1,5 +1,5 @@
-//! Load generator for the example server (`cargo run --example server`): `scripts/load` starts
-//! the server once per format and runs this against it.
+//! Load generator for the example server (`cargo run -p apierr-tests --example server`):
+//! `scripts/load` starts the server once per format and runs this against it.
 //!
 //! ```sh
 //! load --addr 127.0.0.1:PORT --pid SERVER_PID --format nested \
@@ -33,7 +33,7 @@ use serde_json::{Value, json};
 /// No single exchange may take longer; one that does counts as failed.
 const EXCHANGE_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// The built-in formats, by the names `cargo run --example server -- <format>` takes.
+/// The built-in formats, by the names the example server takes (`--example server -- <format>`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Nested,

@@ -1,10 +1,11 @@
 //! An axum server that shows every HTTP feature of apierr, and prints the curl commands to try.
 //!
 //! ```sh
-//! cargo run --example server                    # the default format (Nested), port 3000
-//! cargo run --example server -- problem-details # or: nested, field-lists, field-strings,
-//!                                               #     flat-details, status-envelope
-//! PORT=8080 cargo run --example server          # another port (0: any free one)
+//! cargo run -p apierr-tests --example server                    # Nested format, port 3000
+//! cargo run -p apierr-tests --example server -- problem-details # or: nested, field-lists,
+//!                                                               #     field-strings, flat-details,
+//!                                                               #     status-envelope
+//! PORT=8080 cargo run -p apierr-tests --example server          # another port (0: any free one)
 //! ```
 //!
 //! It listens on 127.0.0.1 only. Server errors are logged on standard error.
@@ -303,7 +304,7 @@ async fn main() {
         println!("  # {what}\n  {command}\n");
     }
     println!(
-        "Other formats: cargo run --example server -- problem-details (or status-envelope, ...)"
+        "Other formats: cargo run -p apierr-tests --example server -- problem-details (or status-envelope, ...)"
     );
 
     if let Err(error) = axum::serve(listener, app).await {

@@ -2,7 +2,7 @@
 //! through `?` and through the `Valid<T>` axum extractor.
 //!
 //! ```sh
-//! cargo run --example validator
+//! cargo run -p apierr-tests --example validator
 //! ```
 //!
 //! It prints the bodies seed 001 (400 `VALIDATION_ERROR` with `errors`) and seed 002 (422 with
@@ -76,7 +76,7 @@ fn create(task: &NewTask) -> Result<(), TaskError> {
     Ok(())
 }
 
-async fn place(Valid(task, _): Valid<NewTask, TradeError>) -> String {
+async fn place(Valid(task): Valid<NewTask, TradeError>) -> String {
     format!("created {}", task.title)
 }
 

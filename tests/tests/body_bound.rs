@@ -85,19 +85,19 @@ struct DeepMaps {
     maps: HashMap<String, HashMap<String, HashMap<String, u32>>>,
 }
 
-async fn garde_groups(Garde(_, _): Garde<GardeGroups, AppError>) -> &'static str {
+async fn garde_groups(Garde(_): Garde<GardeGroups, AppError>) -> &'static str {
     "ok"
 }
 
-async fn valid_order(Valid(_, _): Valid<ValidOrder, AppError>) -> &'static str {
+async fn valid_order(Valid(_): Valid<ValidOrder, AppError>) -> &'static str {
     "ok"
 }
 
-async fn garde_deep(Garde(_, _): Garde<DeepMaps, AppError>) -> &'static str {
+async fn garde_deep(Garde(_): Garde<DeepMaps, AppError>) -> &'static str {
     "ok"
 }
 
-async fn valid_deep(Valid(_, _): Valid<DeepMaps, AppError>) -> &'static str {
+async fn valid_deep(Valid(_): Valid<DeepMaps, AppError>) -> &'static str {
     "ok"
 }
 

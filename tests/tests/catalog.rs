@@ -261,7 +261,8 @@ fn specs_reached_twice_count_once() {
 }
 
 /// Seed 002 lists `UNAUTHORIZED`, `FORBIDDEN` and `NOT_FOUND` twice, with different
-/// descriptions: once as response tiers, once as authentication errors.
+/// descriptions: once as response tiers, once as authentication errors. Declared here without
+/// categories, the two texts would be one category's: a conflict.
 #[derive(Debug, ApiError)]
 enum TierError {
     /// Missing or invalid auth
@@ -310,28 +311,44 @@ enum LegacyValidation {
     Validation,
 }
 
+/// The same code with the same status, but one without field errors: another body shape.
+#[derive(Debug, ApiError)]
+#[api(category = "Authentication Errors")]
+enum ShapeError {
+    /// Missing api_key or api_secret in request body
+    #[api(
+        code = "VALIDATION_ERROR",
+        status = 422,
+        message = "Input data validation failed"
+    )]
+    Validation,
+}
+
 #[test]
 fn conflicts_are_listed_with_both_declarations() {
     let error = Catalog::builder()
         .with::<TierError>()
         .with::<ApiKeyError>()
         .with::<LegacyValidation>()
+        .with::<ShapeError>()
         .build()
         .unwrap_err();
-    assert_eq!(error.conflicts().len(), 4);
+    assert_eq!(error.conflicts().len(), 5);
     assert_eq!(
         error.to_string(),
-        "4 conflicting error code declarations:\n  \
-         - code `UNAUTHORIZED` is described as \"Missing or invalid auth\" in `TierError::Unauthorized` \
+        "5 conflicting error code declarations:\n  \
+         - code `UNAUTHORIZED` is documented as \"Missing or invalid auth\" in `TierError::Unauthorized` \
          but as \"General authentication failure (deleted key, inactive account, department mismatch)\" \
-         in `ApiKeyError::Unauthorized`\n  \
-         - code `FORBIDDEN` is described as \"Missing signature, insufficient permissions, pair not \
+         in `ApiKeyError::Unauthorized`, in the same category\n  \
+         - code `FORBIDDEN` is documented as \"Missing signature, insufficient permissions, pair not \
          permitted for API key\" in `TierError::Forbidden` but as \"Missing signature or insufficient \
-         permissions\" in `ApiKeyError::Forbidden`\n  \
-         - code `NOT_FOUND` is described as \"Resource not found\" in `TierError::NotFound` but as \
-         \"API key does not exist\" in `ApiKeyError::NotFound`\n  \
+         permissions\" in `ApiKeyError::Forbidden`, in the same category\n  \
+         - code `NOT_FOUND` is documented as \"Resource not found\" in `TierError::NotFound` but as \
+         \"API key does not exist\" in `ApiKeyError::NotFound`, in the same category\n  \
          - code `VALIDATION_ERROR` has status 422 in `TierError::Validation` but 400 in \
-         `LegacyValidation::Validation`"
+         `LegacyValidation::Validation`\n  \
+         - code `VALIDATION_ERROR` carries field errors in `TierError::Validation` but not in \
+         `ShapeError::Validation`"
     );
     let first = &error.conflicts()[3];
     assert_eq!(first.code(), "VALIDATION_ERROR");
@@ -406,6 +423,14 @@ fn json_has_every_code_with_its_metadata() {
             "headers": {},
             "type": "AuthSessionError",
             "variant": "Failed",
+            "listings": [{
+                "category": "Auth & Session",
+                "description": "Login credentials are incorrect",
+                "when": "Email/password mismatch or user not found during login",
+                "details": [],
+                "type": "AuthSessionError",
+                "variant": "Failed",
+            }],
         })
     );
     let invalid_body = codes.iter().find(|c| c["code"] == "INVALID_BODY").unwrap();

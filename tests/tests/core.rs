@@ -76,10 +76,7 @@ fn issue_example_code_status_message() {
     assert_eq!(err.status().as_u16(), 401);
     assert_eq!(err.message(), "No authentication token provided");
     assert_eq!(err.spec().category(), Some("Auth & Session"));
-    assert_eq!(
-        err.spec().description(),
-        Some("No authentication token provided")
-    );
+    assert_eq!(err.spec().doc(), Some("No authentication token provided"));
     assert_eq!(err.spec().variant(), Some("Missing"));
     assert_eq!(err.spec().type_name(), "AuthError");
 }

@@ -33,7 +33,7 @@ const RAW: apierr::__private::RawSpec = (
     400,
     "Hostile",
     "Variant",
-    [CATEGORY, "", "", MESSAGE, TITLE, PROBLEM_TYPE, ""],
+    [CATEGORY, "", "", MESSAGE, TITLE, PROBLEM_TYPE, "", ""],
     &[],
     &[],
     ALL_FLAGS,
@@ -154,6 +154,6 @@ fn the_hidden_door_keeps_what_it_is_given_but_the_plain_flags() {
         assert!(!spec.is_code_numeric());
     }
     // A status that is not one is answered with 500, as `Spec::new` does.
-    let odd = apierr::__private::checked_spec(("X", 1000, "T", "", [""; 7], &[], &[], 0));
+    let odd = apierr::__private::checked_spec(("X", 1000, "T", "", [""; 8], &[], &[], 0));
     assert_eq!(odd.status().as_u16(), 500);
 }

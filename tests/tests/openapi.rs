@@ -378,7 +378,8 @@ fn every_real_body_matches_the_schema_of_its_response() {
                     serde_json::to_value(ErrorResponses::new(&catalog, format).responses())
                         .unwrap();
                 let schema = |status: u16| {
-                    responses[status.to_string()]["content"][format.media_type()]["schema"].clone()
+                    responses[status.to_string()]["content"][format.content_type()]["schema"]
+                        .clone()
                 };
                 for error in <$ty>::samples() {
                     let body = apierr::Envelope::new(&error)
@@ -403,7 +404,7 @@ fn every_real_body_matches_the_schema_of_its_response() {
                         if refused.is_empty() {
                             errors.push(format!(
                                 "{} {} passed the {other} schema",
-                                format.media_type(),
+                                format.content_type(),
                                 error.code()
                             ));
                         }

@@ -383,7 +383,7 @@ fn every_code_matches_the_document() {
         assert_eq!(err.code(), *code);
         assert_eq!(err.status().as_u16(), *status, "{code}");
         assert_eq!(err.spec().category(), Some(*category), "{code}");
-        assert_eq!(err.spec().description(), Some(*description), "{code}");
+        assert_eq!(err.spec().doc(), Some(*description), "{code}");
         // The document gives VALIDATION_ERROR's message; the others say their description.
         let message = match *code {
             "VALIDATION_ERROR" => "One or more validation errors occurred",
@@ -409,7 +409,7 @@ fn catalog_matches_the_tables() {
         assert_eq!(spec.code(), *code);
         assert_eq!(spec.status().as_u16(), *status, "{code}");
         assert_eq!(spec.category(), Some(*category), "{code}");
-        assert_eq!(spec.description(), Some(*description), "{code}");
+        assert_eq!(spec.doc(), Some(*description), "{code}");
     }
     let mut statuses: Vec<u16> = specs.iter().map(|spec| spec.status().as_u16()).collect();
     statuses.dedup();

@@ -190,7 +190,7 @@ fn every_code_matches_the_document() {
     for (err, code, status, description) in &rows {
         assert_eq!(err.code(), *code);
         assert_eq!(err.status().as_u16(), *status, "{code}");
-        assert_eq!(err.spec().description(), Some(*description), "{code}");
+        assert_eq!(err.spec().doc(), Some(*description), "{code}");
         let message = match *code {
             "VALIDATION_ERROR" => "Request validation failed",
             _ => *description,
@@ -214,7 +214,7 @@ fn catalog_codes_are_distinct_where_statuses_are_not() {
     for (spec, (_, code, status, description)) in specs.iter().zip(&rows) {
         assert_eq!(spec.code(), *code);
         assert_eq!(spec.status().as_u16(), *status, "{code}");
-        assert_eq!(spec.description(), Some(*description), "{code}");
+        assert_eq!(spec.doc(), Some(*description), "{code}");
     }
     let mut codes: Vec<&str> = specs.iter().map(|spec| spec.code()).collect();
     codes.sort_unstable();

@@ -3,10 +3,11 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::{Catalog, DEFAULT_NAME, DEFAULT_TITLE, Entry};
+use super::{Catalog, DEFAULT_NAME, DEFAULT_TITLE, Entry, Listing};
 use crate::{ApiError, Spec};
 
-/// The same code declared twice with a different status or description.
+/// The same code declared twice in ways one code cannot be: with different statuses, one
+/// carrying field errors and the other not, or two different doc comments in one category.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
     first: &'static Spec,
@@ -58,19 +59,24 @@ impl fmt::Display for Conflict {
                 Declared(a),
                 b.status().as_u16(),
                 Declared(b),
-            )?;
-            if a.description() != b.description() {
-                f.write_str(", and different descriptions")?;
-            }
-            Ok(())
+            )
+        } else if a.has_field_errors() != b.has_field_errors() {
+            let (with, without) = if a.has_field_errors() { (a, b) } else { (b, a) };
+            write!(
+                f,
+                "code `{}` carries field errors in `{}` but not in `{}`",
+                a.code(),
+                Declared(with),
+                Declared(without),
+            )
         } else {
             write!(
                 f,
-                "code `{}` is described as {:?} in `{}` but as {:?} in `{}`",
+                "code `{}` is documented as {:?} in `{}` but as {:?} in `{}`, in the same category",
                 a.code(),
-                a.description().unwrap_or(""),
+                a.doc().unwrap_or(""),
                 Declared(a),
-                b.description().unwrap_or(""),
+                b.doc().unwrap_or(""),
                 Declared(b),
             )
         }
@@ -180,10 +186,15 @@ impl CatalogBuilder {
 
     /// Checks the gathered codes and builds the catalogue.
     ///
-    /// A spec reached twice (a type gathered twice, or through a `transparent` variant) counts
-    /// once, as does a code declared again with the same status and description. A code
-    /// declared again with a different status, or a different description where both have one,
-    /// is a [`Conflict`].
+    /// A code is one status and one body shape: declared again with a different status, or
+    /// with field errors where the first has none (or the reverse), it is a [`Conflict`]. Its
+    /// text may differ from one category to another (`#[api(category = "…")]`): a code listed
+    /// in several categories, as in a page with a table of response tiers and one of
+    /// authentication errors, is one entry with a [`Listing`] per category, each with its own
+    /// doc comment. In one category it has one text: two declarations there whose doc comments
+    /// differ (compared whole, trimmed) are a conflict; one without a doc comment agrees with
+    /// any, and the documented one is shown. A spec reached twice (a type gathered twice, or
+    /// through a `transparent` variant) counts once.
     ///
     /// # Errors
     /// [`Conflicts`], listing every conflict.
@@ -210,8 +221,7 @@ impl CatalogBuilder {
     /// assert_eq!(
     ///     error.to_string(),
     ///     "1 conflicting error code declaration:\n  \
-    ///      - code `NOT_FOUND` has status 404 in `OrderError::Missing` but 410 in `KeyError::Gone`, \
-    ///      and different descriptions"
+    ///      - code `NOT_FOUND` has status 404 in `OrderError::Missing` but 410 in `KeyError::Gone`"
     /// );
     /// ```
     pub fn build(self) -> Result<Catalog, Conflicts> {
@@ -234,35 +244,65 @@ impl CatalogBuilder {
     fn gather(self) -> (Catalog, Vec<Conflict>) {
         let mut entries: Vec<Entry> = Vec::new();
         let mut conflicts = Vec::new();
+        let mut order = 0;
+        // Until the end, each entry's `also` holds every declaration accepted, in order.
         for spec in self.specs {
-            match entries.iter_mut().find(|entry| entry.code() == spec.code()) {
-                None => entries.push(Entry::new(spec)),
-                Some(entry) => {
-                    let first = entry.spec;
-                    if first == spec || entry.also.contains(&spec) {
-                        continue;
-                    }
-                    let status_differs = first.status() != spec.status();
-                    let description_differs = matches!(
-                        (first.description(), spec.description()),
-                        (Some(a), Some(b)) if a.trim() != b.trim()
-                    );
-                    if status_differs || description_differs {
-                        conflicts.push(Conflict {
-                            first,
-                            second: spec,
-                        });
-                    } else if first.description().is_none() && spec.description().is_some() {
-                        // The documented declaration is the one worth rendering.
-                        let also = std::mem::take(&mut entry.also);
-                        *entry = Entry::new(spec);
-                        entry.also = also;
-                        entry.also.push(first);
-                    } else {
-                        entry.also.push(spec);
-                    }
+            let Some(entry) = entries.iter_mut().find(|entry| entry.code() == spec.code()) else {
+                entries.push(Entry::new(spec, order));
+                order += 1;
+                continue;
+            };
+            let seen = entry
+                .listings
+                .iter()
+                .any(|listing| listing.spec == spec || listing.also.contains(&spec));
+            if seen {
+                continue;
+            }
+            let first = entry.spec();
+            if first.status() != spec.status()
+                || first.has_field_errors() != spec.has_field_errors()
+            {
+                conflicts.push(Conflict {
+                    first,
+                    second: spec,
+                });
+                continue;
+            }
+            let Some(listing) = entry
+                .listings
+                .iter_mut()
+                .find(|listing| listing.category() == spec.category())
+            else {
+                entry.listings.push(Listing::new(spec, order));
+                entry.also.push(spec);
+                order += 1;
+                continue;
+            };
+            let shown = listing.spec;
+            match (shown.doc(), spec.doc()) {
+                (Some(a), Some(b)) if a.trim() != b.trim() => conflicts.push(Conflict {
+                    first: shown,
+                    second: spec,
+                }),
+                (None, Some(_)) => {
+                    // The documented declaration is the one worth rendering, in the place of
+                    // the first.
+                    let mut also = std::mem::take(&mut listing.also);
+                    also.insert(0, shown);
+                    *listing = Listing::new(spec, listing.order);
+                    listing.also = also;
+                    entry.also.push(spec);
+                }
+                _ => {
+                    listing.also.push(spec);
+                    entry.also.push(spec);
                 }
             }
+        }
+        for entry in &mut entries {
+            let shown = entry.spec();
+            entry.also.retain(|spec| *spec != shown);
         }
         let catalog = Catalog {
             entries,

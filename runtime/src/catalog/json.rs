@@ -9,8 +9,10 @@ impl Catalog {
     /// `{"title","categories":[{"name","count","codes"}],"codes":[{…}]}`, each code with
     /// `code`, `status`, `category`, `description`, `when`, `details`, `message` (the fixed
     /// public message), `messageTemplate`, `title`, `problemType`, `fieldErrors`, `headers`
-    /// (name → value; `null` for `Retry-After`, whose value varies), `type` and `variant`.
-    /// Absent values are `null`.
+    /// (name → value; `null` for `Retry-After`, whose value varies), `type`, `variant` and
+    /// `listings`: one `{"category","description","when","details","type","variant"}` per
+    /// category that lists the code, with its text there (the code's own `category` to
+    /// `variant` are its first listing's). Absent values are `null`.
     ///
     /// ```
     /// use apierr::ApiError;
@@ -37,7 +39,7 @@ impl Catalog {
             .map(|category| {
                 json!({
                     "name": category.name(),
-                    "count": category.entries().len(),
+                    "count": category.listings().len(),
                     "codes": category.entries().iter().map(|e| e.code()).collect::<Vec<_>>(),
                 })
             })
@@ -57,6 +59,20 @@ impl Catalog {
                 if spec.has_retry_after() {
                     headers.insert("retry-after".into(), Value::Null);
                 }
+                let listings: Vec<Value> = entry
+                    .listings()
+                    .iter()
+                    .map(|listing| {
+                        json!({
+                            "category": listing.category(),
+                            "description": listing.description(),
+                            "when": listing.when(),
+                            "details": listing.details(),
+                            "type": listing.spec().type_name(),
+                            "variant": listing.spec().variant(),
+                        })
+                    })
+                    .collect();
                 json!({
                     "code": spec.code(),
                     "status": spec.status().as_u16(),
@@ -72,6 +88,7 @@ impl Catalog {
                     "headers": headers,
                     "type": spec.type_name(),
                     "variant": spec.variant(),
+                    "listings": listings,
                 })
             })
             .collect();

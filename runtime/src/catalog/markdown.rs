@@ -6,9 +6,10 @@ use super::{Catalog, header_case};
 use crate::Spec;
 
 impl Catalog {
-    /// The catalogue as a Markdown page: the title, a count, then per category a `##` heading
-    /// with its count and per code a `###` heading with code and status, the description,
-    /// further paragraphs, `When: …`, and the headers and field errors it carries.
+    /// The catalogue as a Markdown page: the title, the count of distinct codes, then per
+    /// category a `##` heading with its count and per code a `###` heading with code and
+    /// status, the description, further paragraphs, `When: …` (a code listed in several
+    /// categories with each one's text), and the headers and field errors it carries.
     #[must_use]
     pub fn to_markdown(&self) -> String {
         let categories = self.categories();
@@ -28,30 +29,26 @@ impl Catalog {
                 out,
                 "\n## {} ({})\n",
                 category.heading(),
-                category.entries.len()
+                category.listings().len()
             );
-            for entry in &category.entries {
-                let _ = write!(
-                    out,
-                    "\n### `{}` {}\n",
-                    entry.code(),
-                    entry.status().as_u16()
-                );
-                for paragraph in entry
+            for listing in category.listings() {
+                let spec = listing.spec();
+                let _ = write!(out, "\n### `{}` {}\n", spec.code(), spec.status().as_u16());
+                for paragraph in listing
                     .description()
                     .into_iter()
-                    .chain(entry.details().iter().map(String::as_str))
+                    .chain(listing.details().iter().map(String::as_str))
                 {
                     let _ = write!(out, "\n{paragraph}\n");
                 }
-                if let Some(when) = entry.when() {
+                if let Some(when) = listing.when() {
                     let _ = write!(out, "\nWhen: {when}\n");
                 }
-                let headers = header_list(entry.spec());
+                let headers = header_list(spec);
                 if !headers.is_empty() {
                     let _ = write!(out, "\nHeaders: {}\n", headers.join(", "));
                 }
-                if entry.spec().has_field_errors() {
+                if spec.has_field_errors() {
                     out.push_str("\nCarries field errors.\n");
                 }
             }

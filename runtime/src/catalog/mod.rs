@@ -1,14 +1,19 @@
 //! The error catalogue: every code of an application's error types, checked and rendered.
 //!
 //! Error-code documentation pages drift from the code when they are written by hand. A
-//! [`Catalog`] gathers the [`Spec`] of every code of one or more `#[derive(ApiError)]` types,
-//! refuses a code declared twice with different statuses or descriptions, and renders the
+//! [`Catalog`] gathers the [`Spec`](crate::Spec) of every code of one or more
+//! `#[derive(ApiError)]` types, refuses a code declared twice with different statuses or body
+//! shapes (see [`CatalogBuilder::build`]), lists a code declared in several categories in each,
+//! with its text there, and renders the
 //! result as Markdown (the layout of a typical "Error Codes" page), JSON, or TypeScript for
 //! clients that switch on codes. With the `utoipa` feature, `apierr::openapi` turns it into
 //! OpenAPI responses.
 //!
 //! A code's documentation is its variant's `///` comment: the first paragraph is the
-//! description, and a paragraph starting with `When:` says when the code is returned.
+//! description, and a paragraph starting with `When:` says when the code is returned. A code
+//! without a doc comment is described by its public message as written: its `message = "…"`,
+//! or else its `#[error("…")]`, `{field}` placeholders kept; a redacted code (a 5xx showing its
+//! `Display`) by the generic message its clients get, never by its internal text.
 //!
 //! Available with the `catalog` cargo feature (also turned on by `utoipa`).
 //!
@@ -62,19 +67,17 @@
 
 use std::borrow::Cow;
 
-use serde_json::Value;
-
-use crate::example::Example;
-use crate::format::{AnyFormat, RenderError};
-use crate::{ApiError, Envelope, Spec};
+use crate::ApiError;
 
 mod build;
+mod entry;
 mod json;
 mod markdown;
 mod schema;
 mod typescript;
 
 pub use build::{CatalogBuilder, Conflict, Conflicts, UnknownCodes};
+pub use entry::{Entry, Listing};
 pub use schema::json_schema;
 #[cfg(feature = "utoipa")]
 pub(crate) use schema::{code_constraint, json_schema_of};
@@ -89,135 +92,6 @@ pub const DEFAULT_NAME: &str = "ApiError";
 /// The heading of the codes that declare no category.
 pub const UNCATEGORIZED: &str = "Other";
 
-/// One code of a [`Catalog`], with its documentation split into description and "when".
-#[derive(Debug, Clone)]
-pub struct Entry {
-    spec: &'static Spec,
-    also: Vec<&'static Spec>,
-    description: Option<String>,
-    when: Option<String>,
-    details: Vec<String>,
-}
-
-impl Entry {
-    fn new(spec: &'static Spec) -> Self {
-        let mut description = None;
-        let mut when = None;
-        let mut details = Vec::new();
-        for (i, paragraph) in paragraphs(spec.description().unwrap_or("")).enumerate() {
-            if let Some(rest) = paragraph.strip_prefix("When:") {
-                when = Some(rest.trim().to_owned());
-            } else if i == 0 {
-                description = Some(paragraph);
-            } else {
-                details.push(paragraph);
-            }
-        }
-        Entry {
-            spec,
-            also: Vec::new(),
-            description,
-            when,
-            details,
-        }
-    }
-
-    /// The spec of the declaration that was gathered first.
-    #[must_use]
-    pub fn spec(&self) -> &'static Spec {
-        self.spec
-    }
-
-    /// The code, such as `"AUTH_MISSING"`.
-    #[must_use]
-    pub fn code(&self) -> &'static str {
-        self.spec.code()
-    }
-
-    /// The HTTP status.
-    #[must_use]
-    pub fn status(&self) -> http::StatusCode {
-        self.spec.status()
-    }
-
-    /// The declared category, if any.
-    #[must_use]
-    pub fn category(&self) -> Option<&'static str> {
-        self.spec.category()
-    }
-
-    /// The first paragraph of the doc comment, its lines joined with spaces; `None` when the
-    /// variant has no doc comment (or it starts with `When:`).
-    #[must_use]
-    pub fn description(&self) -> Option<&str> {
-        self.description.as_deref()
-    }
-
-    /// The paragraph of the doc comment that starts with `When:`, without that prefix.
-    #[must_use]
-    pub fn when(&self) -> Option<&str> {
-        self.when.as_deref()
-    }
-
-    /// The other paragraphs of the doc comment, in order.
-    #[must_use]
-    pub fn details(&self) -> &[String] {
-        &self.details
-    }
-
-    /// Other declarations of the same code that agree with the first one (another type, or a
-    /// second variant), in the order they were gathered.
-    #[must_use]
-    pub fn also_declared_by(&self) -> &[&'static Spec] {
-        &self.also
-    }
-
-    /// An example body of this code in `format`: its fixed message (or message template, or
-    /// description), and one example field error when the code carries field errors.
-    ///
-    /// # Errors
-    /// Only if `format` itself fails; the example has no extension members.
-    ///
-    /// ```
-    /// use apierr::ApiError;
-    /// use apierr::catalog::Catalog;
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// enum AuthError {
-    ///     #[api(code = "AUTH_MISSING", status = 401, message = "No authentication token provided")]
-    ///     Missing,
-    /// }
-    ///
-    /// let catalog = Catalog::of::<AuthError>().unwrap();
-    /// let body = catalog.entries()[0].example(&apierr::format::Nested).unwrap();
-    /// assert_eq!(
-    ///     body,
-    ///     serde_json::json!({"success": false, "error": {
-    ///         "code": "AUTH_MISSING", "message": "No authentication token provided", "status": 401
-    ///     }})
-    /// );
-    /// ```
-    pub fn example(&self, format: &dyn AnyFormat) -> Result<Value, RenderError> {
-        let example = Example::of(self.spec, self.description.as_deref());
-        Envelope::from_dyn(&example).with_format(format).to_value()
-    }
-}
-
-/// The paragraphs of a doc comment, each with its lines trimmed and joined with spaces.
-fn paragraphs(doc: &str) -> impl Iterator<Item = String> + '_ {
-    doc.split("\n\n")
-        .flat_map(|block| block.split("\n \n"))
-        .map(|block| {
-            block
-                .lines()
-                .map(str::trim)
-                .filter(|line| !line.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|paragraph| !paragraph.is_empty())
-}
-
 /// A checked list of error codes, ready to render; see [the module docs](self).
 #[derive(Debug, Clone)]
 pub struct Catalog {
@@ -226,11 +100,12 @@ pub struct Catalog {
     name: Cow<'static, str>,
 }
 
-/// The codes of one category, in the order they were gathered.
+/// The codes of one category, in the order they were gathered, each with its text there.
 #[derive(Debug, Clone)]
 pub struct Category<'a> {
     name: Option<&'static str>,
     entries: Vec<&'a Entry>,
+    listings: Vec<&'a Listing>,
 }
 
 impl<'a> Category<'a> {
@@ -250,6 +125,13 @@ impl<'a> Category<'a> {
     #[must_use]
     pub fn entries(&self) -> &[&'a Entry] {
         &self.entries
+    }
+
+    /// The codes as this category lists them, with its texts: the listing of each of
+    /// [`entries`](Self::entries), in the same order.
+    #[must_use]
+    pub fn listings(&self) -> &[&'a Listing] {
+        &self.listings
     }
 }
 
@@ -274,7 +156,7 @@ impl Catalog {
         &self.entries
     }
 
-    /// How many distinct codes there are.
+    /// How many distinct codes there are (a code listed in several categories counts once).
     #[must_use]
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -357,19 +239,28 @@ impl Catalog {
     }
 
     /// The codes grouped by category, categories in order of first appearance and the codes
-    /// without one last.
+    /// without one last; in each, its codes in the order they were gathered. A code listed in
+    /// several categories is in each, with that category's text.
     #[must_use]
     pub fn categories(&self) -> Vec<Category<'_>> {
+        let mut listed: Vec<(&Entry, &Listing)> = self
+            .entries
+            .iter()
+            .flat_map(|entry| entry.listings.iter().map(move |listing| (entry, listing)))
+            .collect();
+        listed.sort_by_key(|(_, listing)| listing.order);
         let mut categories: Vec<Category<'_>> = Vec::new();
-        for entry in &self.entries {
-            match categories
-                .iter_mut()
-                .find(|category| category.name == entry.category())
-            {
-                Some(category) => category.entries.push(entry),
+        for (entry, listing) in listed {
+            let name = listing.category();
+            match categories.iter_mut().find(|category| category.name == name) {
+                Some(category) => {
+                    category.entries.push(entry);
+                    category.listings.push(listing);
+                }
                 None => categories.push(Category {
-                    name: entry.category(),
+                    name,
                     entries: vec![entry],
+                    listings: vec![listing],
                 }),
             }
         }
@@ -401,18 +292,6 @@ pub(crate) fn header_case(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn splits_doc_paragraphs() {
-        let spec: &'static Spec = Box::leak(Box::new(
-            Spec::new("X", 400, "T")
-                .with_description("First line\nsecond line\n\nMore here.\n\nWhen: it rains\n"),
-        ));
-        let entry = Entry::new(spec);
-        assert_eq!(entry.description(), Some("First line second line"));
-        assert_eq!(entry.details(), ["More here."]);
-        assert_eq!(entry.when(), Some("it rains"));
-    }
 
     #[test]
     fn header_names() {

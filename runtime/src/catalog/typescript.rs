@@ -10,7 +10,8 @@ use crate::format::{AnyFormat, Layout, Literal, Place, Slot, Value};
 
 impl Catalog {
     /// TypeScript for clients: a union of the codes (`{name}Code`), a code → status map
-    /// (`{NAME}_STATUS`), a type guard (`is{name}Code`) and the interface of bodies in
+    /// (`{NAME}_STATUS`, each code documented with its description, or with each category's
+    /// when it is listed in several), a type guard (`is{name}Code`) and the interface of bodies in
     /// `format` (`{name}Body`, generic over the code type). It type-checks with
     /// `tsc --strict`.
     ///
@@ -89,8 +90,22 @@ impl Catalog {
              export const {constant}_STATUS: Record<{name}Code, number> = {{"
         );
         for entry in &self.entries {
-            if let Some(description) = entry.description() {
-                let _ = writeln!(out, "  /** {} */", ts_comment(description));
+            match entry.listings() {
+                [listing] => {
+                    if let Some(description) = listing.description() {
+                        let _ = writeln!(out, "  /** {} */", ts_comment(description));
+                    }
+                }
+                // Listed in several categories: each one's text, after its name.
+                listings => {
+                    out.push_str("  /**\n");
+                    for listing in listings {
+                        let heading = listing.category().unwrap_or(super::UNCATEGORIZED);
+                        let text = listing.description().unwrap_or("");
+                        let _ = writeln!(out, "   * {}: {}", ts_comment(heading), ts_comment(text));
+                    }
+                    out.push_str("   */\n");
+                }
             }
             let _ = writeln!(
                 out,

@@ -51,7 +51,7 @@ use std::fmt;
 use crate::{ApiError, Spec};
 
 static SPEC: Spec = Spec::new("INTERNAL", 500, "Internal")
-    .with_description("An unexpected server error occurred")
+    .with_doc("An unexpected server error occurred")
     .with_static_message("Internal Server Error")
     .redacted();
 

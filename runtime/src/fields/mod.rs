@@ -416,7 +416,10 @@ impl FieldErrors {
     }
 
     /// Serializes as `[{"type": "field", "path": "…", "msg": "…"}, …]`, one item per entry,
-    /// the shape of express-validator's `errors.array()`.
+    /// the shape of express-validator's `errors.array()`; an item also has `value` and
+    /// `location` when its entry has them ([`Violation::with_value`],
+    /// [`Violation::with_location`]), as [`StatusEnvelope`](crate::format::StatusEnvelope)
+    /// writes them.
     #[must_use]
     pub fn as_items(&self) -> AsItems<'_> {
         AsItems(self)

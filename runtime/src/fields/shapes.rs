@@ -4,7 +4,7 @@ use std::fmt::{self, Display};
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 
-use super::{FieldError, FieldErrors, FieldPath, Pointer};
+use super::{FieldError, FieldErrors, FieldPath, Pointer, Violation};
 
 /// [`FieldErrors`] serialized as a map of lists; see [`FieldErrors::as_lists`].
 #[derive(Debug, Clone, Copy)]
@@ -80,10 +80,7 @@ impl Serialize for AsItems<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.0.message_count()))?;
         for (path, violation) in self.0.entries() {
-            seq.serialize_element(&Item {
-                path,
-                message: violation.text(),
-            })?;
+            seq.serialize_element(&Item { path, violation })?;
         }
         seq.end()
     }
@@ -91,15 +88,32 @@ impl Serialize for AsItems<'_> {
 
 struct Item<'a> {
     path: &'a FieldPath,
-    message: &'a str,
+    violation: &'a Violation,
 }
 
 impl Serialize for Item<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut item = serializer.serialize_struct("FieldItem", 3)?;
+        // express-validator's `value` and `location`, when the entry has them, as
+        // `StatusEnvelope` writes them.
+        let param = |name: &str| {
+            self.violation
+                .params()
+                .iter()
+                .find(|(given, _)| given == name)
+                .map(|(_, value)| value)
+        };
+        let (value, location) = (param("value"), param("location"));
+        let len = 3 + usize::from(value.is_some()) + usize::from(location.is_some());
+        let mut item = serializer.serialize_struct("FieldItem", len)?;
         item.serialize_field("type", "field")?;
+        if let Some(value) = value {
+            item.serialize_field("value", value)?;
+        }
         item.serialize_field("path", self.path)?;
-        item.serialize_field("msg", self.message)?;
+        item.serialize_field("msg", self.violation.text())?;
+        if let Some(location) = location {
+            item.serialize_field("location", location)?;
+        }
         item.end()
     }
 }

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use serde_json::Value as Json;
 
 use crate::limits::{
-    MAX_FIELD_CODE_LEN, MAX_FIELD_MESSAGE_LEN, MAX_FIELD_PARAM_LEN, MAX_FIELD_PARAMS, truncate_cow,
+    MAX_FIELD_CODE_LEN, MAX_FIELD_MESSAGE_LEN, MAX_FIELD_PARAM_LEN, MAX_FIELD_PARAMS,
+    MAX_FIELD_VALUE_LEN, truncate_cow,
 };
 
 /// What was wrong with a field, once: one entry of [`FieldErrors`](super::FieldErrors), whose
@@ -85,6 +86,42 @@ impl Violation {
             None => self.params.push((name, value)),
         }
         self
+    }
+
+    /// With the parameter `value`: the rejected input, as express-validator reports it (and
+    /// [`StatusEnvelope`](crate::format::StatusEnvelope) renders it). It echoes the request, so
+    /// it is bounded here, whether the entry is added with `push` or `push_bounded`: a string
+    /// is cut to [`MAX_FIELD_VALUE_LEN`] bytes, ending in `…`; any other value longer than
+    /// [`MAX_FIELD_PARAM_LEN`] bytes of JSON is left out.
+    ///
+    /// ```
+    /// use apierr::Violation;
+    ///
+    /// let entry = Violation::from_message("Invalid value").with_value("x".repeat(1000));
+    /// let value = entry.params()[0].1.as_str().unwrap();
+    /// assert_eq!(value.len(), apierr::limits::MAX_FIELD_VALUE_LEN);
+    /// assert!(value.ends_with('…'));
+    /// ```
+    #[must_use]
+    pub fn with_value(self, value: impl Into<Json>) -> Self {
+        match value.into() {
+            Json::String(text) => {
+                let text = truncate_cow(Cow::Owned(text), MAX_FIELD_VALUE_LEN);
+                self.with_param("value", text.into_owned())
+            }
+            value if param_len("value", &value) <= MAX_FIELD_PARAM_LEN => {
+                self.with_param("value", value)
+            }
+            _ => self,
+        }
+    }
+
+    /// With the parameter `location`: where in the request the field is, express-validator's
+    /// `body`, `query`, `params`, `headers` or `cookies`; cut to [`MAX_FIELD_CODE_LEN`] bytes.
+    #[must_use]
+    pub fn with_location(self, location: impl Into<Cow<'static, str>>) -> Self {
+        let location = truncate_cow(location.into(), MAX_FIELD_CODE_LEN);
+        self.with_param("location", location.into_owned())
     }
 
     /// The message, if there is one.

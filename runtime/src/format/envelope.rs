@@ -131,7 +131,7 @@ impl<'a> Envelope<'a> {
     /// The `Content-Type` of the body.
     #[must_use]
     pub fn content_type(&self) -> &'static str {
-        self.format().media_type()
+        self.format().content_type()
     }
 
     /// The response's status: the format's when it sets one ([`Layout::with_status`](super::Layout::with_status)), else

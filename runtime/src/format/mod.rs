@@ -165,8 +165,8 @@ mod sealed {
 /// What every [`Format`] can do, for a format chosen at run time as much as for a concrete
 /// one. Every `Format` is one; it cannot be implemented otherwise.
 pub trait AnyFormat: sealed::Sealed + Send + Sync + 'static {
-    /// The `Content-Type` of bodies in this format.
-    fn media_type(&self) -> &'static str;
+    /// The `Content-Type` of bodies in this format; see [`Format::content_type`].
+    fn content_type(&self) -> &'static str;
 
     /// The format's declaration; see [`Format::layout`].
     fn layout(&self) -> &Layout<'_>;
@@ -202,8 +202,8 @@ pub trait AnyFormat: sealed::Sealed + Send + Sync + 'static {
 }
 
 impl<F: Format> AnyFormat for F {
-    fn media_type(&self) -> &'static str {
-        self.content_type()
+    fn content_type(&self) -> &'static str {
+        Format::content_type(self)
     }
 
     fn layout(&self) -> &Layout<'_> {
@@ -245,7 +245,7 @@ impl<F: Format> AnyFormat for F {
 impl fmt::Debug for dyn AnyFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("AnyFormat")
-            .field("media_type", &self.media_type())
+            .field("content_type", &self.content_type())
             .finish_non_exhaustive()
     }
 }
@@ -294,7 +294,7 @@ static DEFAULT: OnceLock<Box<dyn AnyFormat>> = OnceLock::new();
 /// use apierr::format::{self, ProblemDetails};
 ///
 /// format::set_default(ProblemDetails::new()).unwrap();
-/// assert_eq!(format::default().media_type(), "application/problem+json");
+/// assert_eq!(format::default().content_type(), "application/problem+json");
 /// assert!(format::set_default(format::Nested).is_err());
 /// ```
 pub fn set_default<F: Format>(format: F) -> Result<(), AlreadySet> {

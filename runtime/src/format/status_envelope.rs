@@ -6,7 +6,11 @@ use super::{Format, Layout, Slot, Value};
 ///   without `expose`), since `error` then says all there is to say.
 /// - `error` is the code's category, or the status's reason phrase when it has none.
 /// - `timestamp`, `path` and `method` come from the request context, when supplied.
-/// - `data` lists field errors as `{"type":"field","path","msg"}` items, when there are any.
+/// - `data` lists field errors as `{"type":"field","path","msg"}` items, when there are any;
+///   an item also has express-validator's `value` and `location` when its entry has them
+///   ([`Violation::with_value`](crate::Violation::with_value), whose echo of the request is
+///   bounded, and [`Violation::with_location`](crate::Violation::with_location)):
+///   `{"type":"field","value","path","msg","location"}`.
 /// - `stack` holds the internal message and source chain, only with debug detail switched on.
 /// - Extension members follow at the top level.
 ///
@@ -37,11 +41,15 @@ use super::{Format, Layout, Slot, Value};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StatusEnvelope;
 
-/// One express-validator item per field message.
+/// One express-validator item per field message; `value` and `location` only when the entry
+/// has them.
 const DATA: &[Slot<'static>] = &[
     Slot::new("type", Value::Literal(super::Literal::Str("field"))),
+    Slot::new("value", Value::FieldParam("value")).doc("The rejected input, cut to a bound."),
     Slot::new("path", Value::FieldPath),
     Slot::new("msg", Value::FieldMessage),
+    Slot::new("location", Value::FieldParam("location"))
+        .doc("Where in the request the field is: body, query, params, headers or cookies."),
 ];
 
 /// Every body's members.

@@ -12,14 +12,18 @@
 //!   - path, method, time and `instance` fill the context of every error rendered in the
 //!     request;
 //!   - actix's JSON, form, path and query extractor errors, payload limits, and the default 404
-//!     and 405 become [`HttpError`] envelopes with the documented codes. actix answers a path
+//!     and 405 become envelopes of the application's error when it registers one with
+//!     [`ResponseOptions::with_rejections`], else of [`HttpError`](crate::HttpError) with the
+//!     documented codes (see [`Rejection`](crate::Rejection)). actix answers a path
 //!     that does not parse with 404; here it is `INVALID_PATH` (400), as with axum. actix
 //!     answers a wrong method with 405 only for routes declared as `web::resource(path)`
 //!     (`App::route` guards the whole path and answers 404); its `Allow` header is kept;
-//!   - a panicking handler becomes a redacted 500 `INTERNAL` envelope with the correlation id.
+//!   - a panicking handler becomes a redacted 500 envelope (`INTERNAL`, or the registered
+//!     error's) with the correlation id.
 //!
 //! The detail in `MALFORMED_JSON` and `INVALID_BODY` messages is serde's own text, which axum
-//! prefixes with the path of the failing field and actix does not.
+//! prefixes with the path of the failing field and actix does not; with
+//! [`RejectionDetail::Generic`](crate::RejectionDetail::Generic) it is a fixed sentence.
 //!
 //! ```
 //! use apierr::ApiError;
@@ -60,8 +64,8 @@ use ::actix_web::error::{
 use ::actix_web::http::header as actix_header;
 use ::actix_web::{Error, HttpResponse};
 
-use super::scope::{CatchUnwind, Scope, panic_error, with_current};
-use crate::plain_http::error::HttpError;
+use super::scope::{CatchUnwind, Scope, panic_rejection, with_current};
+use crate::plain_http::rejection::{BodyFault, Rejection};
 use crate::plain_http::response::{ResponseOptions, to_response};
 use crate::{ApiError, Context};
 
@@ -195,8 +199,8 @@ where
                     Err(answer(finish_response(response, &scope)))
                 }
                 Err(payload) => {
-                    let response = render(&panic_error(&*payload), &scope.context, &scope.options);
-                    Err(answer(response))
+                    let error = scope.options.reject(panic_rejection(&*payload));
+                    Err(answer(render(&*error, &scope.context, &scope.options)))
                 }
             }
         })
@@ -218,9 +222,11 @@ fn finish(response: ServiceResponse<BoxBody>, scope: &Scope) -> ServiceResponse<
 
 /// The envelope for actix's own errors and fallbacks, and the correlation id on every response.
 fn finish_response(response: HttpResponse, scope: &Scope) -> HttpResponse {
-    let mut response = match framework_error(&response) {
-        Some(error) => {
-            let mut envelope = render(&error, &scope.context, &scope.options);
+    let mut response = match framework_rejection(&response) {
+        Some(rejection) => {
+            let error = scope.options.reject(rejection);
+            let mut envelope = render(&*error, &scope.context, &scope.options);
+            // Kept whatever the application answers a 405 with, as axum does.
             if let Some(allow) = response.headers().get(actix_header::ALLOW) {
                 envelope
                     .headers_mut()
@@ -242,8 +248,8 @@ fn finish_response(response: HttpResponse, scope: &Scope) -> HttpResponse {
     response
 }
 
-/// The [`HttpError`] for a response that actix itself produced, if it is one.
-fn framework_error(response: &HttpResponse) -> Option<HttpError> {
+/// The [`Rejection`] of a response that actix itself produced, if it is one.
+fn framework_rejection(response: &HttpResponse) -> Option<Rejection> {
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
         return None;
@@ -252,8 +258,8 @@ fn framework_error(response: &HttpResponse) -> Option<HttpError> {
         let empty = response.body().size() == BodySize::Sized(0)
             && !response.headers().contains_key(actix_header::CONTENT_TYPE);
         return match status.as_u16() {
-            404 if empty => Some(HttpError::NotFound),
-            405 if empty => Some(HttpError::MethodNotAllowed),
+            404 if empty => Some(Rejection::not_found()),
+            405 if empty => Some(Rejection::method_not_allowed()),
             _ => None,
         };
     };
@@ -267,52 +273,56 @@ fn framework_error(response: &HttpResponse) -> Option<HttpError> {
         return Some(payload_error(error));
     }
     if let Some(PathError::Deserialize(error)) = error.as_error::<PathError>() {
-        return Some(HttpError::invalid_path(&error.to_string()));
+        return Some(Rejection::invalid_path(&error.to_string()));
     }
     // actix's `Path` extractor, without a `PathConfig` error handler, wraps its error so.
     if let Some(error) = error.as_error::<InternalError<serde::de::value::Error>>() {
-        return Some(HttpError::invalid_path(&error.to_string()));
+        return Some(Rejection::invalid_path(&error.to_string()));
     }
     if let Some(QueryPayloadError::Deserialize(error)) = error.as_error::<QueryPayloadError>() {
-        return Some(HttpError::invalid_query(&error.to_string()));
+        return Some(Rejection::invalid_query(&error.to_string()));
     }
     None
 }
 
-fn json_error(error: &JsonPayloadError) -> Option<HttpError> {
+fn json_error(error: &JsonPayloadError) -> Option<Rejection> {
     Some(match error {
         JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
-            HttpError::PayloadTooLarge
+            Rejection::payload_too_large()
         }
-        JsonPayloadError::ContentType => HttpError::unsupported_media_type("application/json"),
+        JsonPayloadError::ContentType => Rejection::unsupported_media_type("application/json"),
         JsonPayloadError::Deserialize(error) if error.is_data() => {
-            HttpError::invalid_body(&error.to_string())
+            Rejection::malformed_body(BodyFault::Shape, &error.to_string())
         }
-        JsonPayloadError::Deserialize(error) => HttpError::malformed_json(&error.to_string()),
+        JsonPayloadError::Deserialize(error) => {
+            Rejection::malformed_body(BodyFault::Syntax, &error.to_string())
+        }
         JsonPayloadError::Payload(error) => payload_error(error),
         _ => return None,
     })
 }
 
-fn form_error(error: &UrlencodedError) -> Option<HttpError> {
+fn form_error(error: &UrlencodedError) -> Option<Rejection> {
     Some(match error {
-        UrlencodedError::Overflow { .. } => HttpError::PayloadTooLarge,
+        UrlencodedError::Overflow { .. } => Rejection::payload_too_large(),
         UrlencodedError::ContentType => {
-            HttpError::unsupported_media_type("application/x-www-form-urlencoded")
+            Rejection::unsupported_media_type("application/x-www-form-urlencoded")
         }
-        UrlencodedError::Parse(error) => HttpError::invalid_body(&error.to_string()),
+        UrlencodedError::Parse(error) => {
+            Rejection::malformed_body(BodyFault::Shape, &error.to_string())
+        }
         UrlencodedError::Payload(error) => payload_error(error),
         UrlencodedError::Chunked | UrlencodedError::UnknownLength | UrlencodedError::Encoding => {
-            HttpError::bad_request(&error.to_string())
+            Rejection::malformed_body(BodyFault::Unreadable, &error.to_string())
         }
         _ => return None,
     })
 }
 
-fn payload_error(error: &PayloadError) -> HttpError {
+fn payload_error(error: &PayloadError) -> Rejection {
     match error {
-        PayloadError::Overflow => HttpError::PayloadTooLarge,
-        other => HttpError::bad_request(&other.to_string()),
+        PayloadError::Overflow => Rejection::payload_too_large(),
+        other => Rejection::malformed_body(BodyFault::Unreadable, &other.to_string()),
     }
 }
 

@@ -14,12 +14,16 @@
 //!     [`StatusEnvelope`](crate::format::StatusEnvelope) show them. The query string is left
 //!     out, as it may hold secrets;
 //!   - axum's own rejections (bad JSON, missing `Content-Type`, bad path or query, body too
-//!     large) and the 404 and 405 fallbacks become [`HttpError`] envelopes, with the codes listed
-//!     there; the `Allow` header of a 405 is kept;
-//!   - a panicking handler becomes a redacted 500 `INTERNAL` envelope with the correlation id,
-//!     and the panic message goes to the log;
+//!     large) and the 404 and 405 fallbacks become envelopes: of the application's error when
+//!     it registers one with [`ResponseOptions::with_rejections`], else of
+//!     [`HttpError`](crate::HttpError), with the codes listed there (see
+//!     [`Rejection`](crate::Rejection)); the `Allow` header of a 405 is kept;
+//!   - a panicking handler becomes a redacted 500 envelope (`INTERNAL`, or the registered
+//!     error's) with the correlation id, and the panic message goes to the log;
 //!   - the [`ResponseOptions`] given to [`ApiErrorLayer::with_options`] apply: one format for
-//!     the whole API, the default `WWW-Authenticate` challenge, debug detail.
+//!     the whole API, the default `WWW-Authenticate` challenge, debug detail, what rejections
+//!     become and whether serde's text reaches clients
+//!     ([`with_rejection_detail`](ResponseOptions::with_rejection_detail)).
 //! - Without the layer, bodies are still complete and valid, only without request context.
 //!
 //! Only rejections axum itself produces are rewritten: a response is left alone unless it is an
@@ -69,8 +73,8 @@ use ::axum::response::Response;
 use http::header::{self, HeaderValue};
 use http::{Request, StatusCode};
 
-use super::scope::{CatchUnwind, Scope, panic_error, with_current};
-use crate::plain_http::error::HttpError;
+use super::scope::{CatchUnwind, Scope, panic_rejection, with_current};
+use crate::plain_http::rejection::{BodyFault, Rejection};
 use crate::plain_http::response::{ResponseOptions, to_response};
 use crate::{ApiError, Context};
 
@@ -171,7 +175,7 @@ where
             let mut response = match outcome {
                 Ok(Ok(response)) => envelope_rejection(response, &scope).await,
                 Ok(Err(infallible)) => match infallible {},
-                Err(payload) => render(&panic_error(&*payload), &scope.context, &scope.options),
+                Err(payload) => answer(panic_rejection(&*payload), &scope),
             };
             if let Some(id) = scope.context.correlation_id()
                 && let Ok(value) = HeaderValue::from_str(id.as_str())
@@ -188,8 +192,14 @@ where
 /// The longest plain-text body read to recognise a rejection; axum's are far shorter.
 const MAX_REJECTION_LEN: u64 = 8 * 1024;
 
+/// The envelope of what `rejection` becomes under the scope's options.
+fn answer(rejection: Rejection, scope: &Scope) -> Response {
+    let error = scope.options.reject(rejection);
+    render(&*error, &scope.context, &scope.options)
+}
+
 /// `response` unchanged, unless it is one of axum's own rejections or fallbacks: then the
-/// [`HttpError`] envelope for it.
+/// envelope of what that rejection becomes.
 async fn envelope_rejection(response: Response, scope: &Scope) -> Response {
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
@@ -198,12 +208,13 @@ async fn envelope_rejection(response: Response, scope: &Scope) -> Response {
     let content_type = response.headers().get(header::CONTENT_TYPE);
     let size = response.body().size_hint().exact();
     if content_type.is_none() && size == Some(0) {
-        let error = match status {
-            StatusCode::NOT_FOUND => HttpError::NotFound,
-            StatusCode::METHOD_NOT_ALLOWED => HttpError::MethodNotAllowed,
+        let rejection = match status {
+            StatusCode::NOT_FOUND => Rejection::not_found(),
+            StatusCode::METHOD_NOT_ALLOWED => Rejection::method_not_allowed(),
             _ => return response,
         };
-        let mut envelope = render(&error, &scope.context, &scope.options);
+        let mut envelope = answer(rejection, scope);
+        // Kept whatever the application answers a 405 with (axum would add it back anyway).
         if let Some(allow) = response.headers().get(header::ALLOW) {
             envelope.headers_mut().insert(header::ALLOW, allow.clone());
         }
@@ -224,74 +235,86 @@ async fn envelope_rejection(response: Response, scope: &Scope) -> Response {
         .ok()
         .and_then(|text| rejection(status, text));
     match rejection {
-        Some(error) => render(&error, &scope.context, &scope.options),
+        Some(rejection) => answer(rejection, scope),
         None => Response::from_parts(parts, Body::from(bytes)),
     }
 }
 
-/// The [`HttpError`] for one of axum 0.8's rejection texts, sent with `status`.
-fn rejection(status: StatusCode, text: &str) -> Option<HttpError> {
+fn syntax(detail: &str) -> Rejection {
+    Rejection::malformed_body(BodyFault::Syntax, detail)
+}
+
+fn shape(detail: &str) -> Rejection {
+    Rejection::malformed_body(BodyFault::Shape, detail)
+}
+
+fn unreadable(detail: &str) -> Rejection {
+    Rejection::malformed_body(BodyFault::Unreadable, detail)
+}
+
+/// The [`Rejection`] of one of axum 0.8's rejection texts, sent with `status`.
+fn rejection(status: StatusCode, text: &str) -> Option<Rejection> {
     // (status, prefix of axum's body text, constructor from the rest of the text)
-    type Rule = (StatusCode, &'static str, fn(&str) -> HttpError);
+    type Rule = (StatusCode, &'static str, fn(&str) -> Rejection);
     const RULES: &[Rule] = &[
         (
             StatusCode::BAD_REQUEST,
             "Failed to parse the request body as JSON: ",
-            HttpError::malformed_json,
+            syntax,
         ),
         (
             StatusCode::UNPROCESSABLE_ENTITY,
             "Failed to deserialize the JSON body into the target type: ",
-            HttpError::invalid_body,
+            shape,
         ),
         (
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "Expected request with `Content-Type: application/json`",
-            |_| HttpError::unsupported_media_type("application/json"),
+            |_| Rejection::unsupported_media_type("application/json"),
         ),
         (
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "Form requests must have `Content-Type: application/x-www-form-urlencoded`",
-            |_| HttpError::unsupported_media_type("application/x-www-form-urlencoded"),
+            |_| Rejection::unsupported_media_type("application/x-www-form-urlencoded"),
         ),
         (
             StatusCode::UNPROCESSABLE_ENTITY,
             "Failed to deserialize form body: ",
-            HttpError::invalid_body,
+            shape,
         ),
         // `Form` on a GET reads the query string.
         (
             StatusCode::BAD_REQUEST,
             "Failed to deserialize form: ",
-            HttpError::invalid_query,
+            Rejection::invalid_query,
         ),
         (
             StatusCode::BAD_REQUEST,
             "Failed to deserialize query string: ",
-            HttpError::invalid_query,
+            Rejection::invalid_query,
         ),
         (
             StatusCode::BAD_REQUEST,
             "Invalid URL: ",
-            HttpError::invalid_path,
+            Rejection::invalid_path,
         ),
         (StatusCode::BAD_REQUEST, "Invalid UTF-8 in `", |_| {
-            HttpError::invalid_path("a path parameter is not valid UTF-8")
+            Rejection::invalid_path("a path parameter is not valid UTF-8")
         }),
         (
             StatusCode::PAYLOAD_TOO_LARGE,
             "Failed to buffer the request body",
-            |_| HttpError::PayloadTooLarge,
+            |_| Rejection::payload_too_large(),
         ),
         (
             StatusCode::BAD_REQUEST,
             "Failed to buffer the request body: ",
-            HttpError::bad_request,
+            unreadable,
         ),
         (
             StatusCode::BAD_REQUEST,
             "Request body didn't contain valid UTF-8",
-            |_| HttpError::bad_request("the body is not valid UTF-8"),
+            |_| unreadable("the body is not valid UTF-8"),
         ),
     ];
     /// axum's 500 rejections: a misconfigured server, never the client's doing.
@@ -308,7 +331,7 @@ fn rejection(status: StatusCode, text: &str) -> Option<HttpError> {
         return SERVER_SIDE
             .iter()
             .any(|prefix| text.starts_with(prefix))
-            .then(|| HttpError::internal(format!("axum rejection: {text}")));
+            .then(|| Rejection::internal(format!("axum rejection: {text}")));
     }
     RULES.iter().find_map(|(rule_status, prefix, make)| {
         let rest = text.strip_prefix(prefix)?;
@@ -330,10 +353,13 @@ pub mod __private {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::HttpError;
+    use crate::plain_http::rejection::FromRejection;
 
     #[test]
     fn only_axum_rejection_texts_are_recognised() {
-        let code = |status, text| rejection(status, text).map(|e| e.code());
+        let code =
+            |status, text| rejection(status, text).map(|r| HttpError::from_rejection(r).code());
         assert_eq!(
             code(
                 StatusCode::BAD_REQUEST,

@@ -13,7 +13,7 @@ use std::task::{Context as TaskContext, Poll};
 
 use http::Method;
 
-use crate::plain_http::error::HttpError;
+use crate::plain_http::rejection::Rejection;
 use crate::plain_http::response::ResponseOptions;
 use crate::{Context, CorrelationId, Timestamp};
 
@@ -125,8 +125,8 @@ impl<F: Future> Future for CatchUnwind<F> {
     }
 }
 
-/// The 500 a panic becomes: the panic message goes to the log as the source, never to the body.
-pub(crate) fn panic_error(payload: &(dyn Any + Send)) -> HttpError {
+/// The rejection a panic is: the panic message goes to the log as the source, never to the body.
+pub(crate) fn panic_rejection(payload: &(dyn Any + Send)) -> Rejection {
     let message = if let Some(text) = payload.downcast_ref::<&str>() {
         text
     } else if let Some(text) = payload.downcast_ref::<String>() {
@@ -134,5 +134,5 @@ pub(crate) fn panic_error(payload: &(dyn Any + Send)) -> HttpError {
     } else {
         "a non-text panic payload"
     };
-    HttpError::internal(format!("handler panicked: {message}"))
+    Rejection::internal(format!("handler panicked: {message}"))
 }

@@ -177,9 +177,17 @@ impl<'a> ErrorResponses<'a> {
         }
         let mut description = format!("{}. Codes:\n", status.canonical_reason().unwrap_or("Error"));
         for entry in &entries {
-            let _ = write!(description, "\n- `{}`", entry.code());
-            if let Some(text) = entry.description() {
-                let _ = write!(description, ": {text}");
+            // A code listed in several categories: a line for each, with its text there.
+            let several = entry.listings().len() > 1;
+            for listing in entry.listings() {
+                let _ = write!(description, "\n- `{}`", entry.code());
+                if several {
+                    let heading = listing.category().unwrap_or(crate::catalog::UNCATEGORIZED);
+                    let _ = write!(description, " ({heading})");
+                }
+                if let Some(text) = listing.description() {
+                    let _ = write!(description, ": {text}");
+                }
             }
         }
         let examples = entries.iter().filter_map(|entry| {
@@ -200,7 +208,7 @@ impl<'a> ErrorResponses<'a> {
             .build();
         let mut response = ResponseBuilder::new()
             .description(description)
-            .content(self.format.media_type(), content);
+            .content(self.format.content_type(), content);
         for (name, header) in headers(&entries, self.format.layout()) {
             response = response.header(name, header);
         }

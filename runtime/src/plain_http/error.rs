@@ -11,7 +11,9 @@ pub const MAX_DETAIL_LEN: usize = 512;
 /// What went wrong before (or around) a handler: no route, a malformed body, a panic.
 ///
 /// The HTTP integrations answer framework rejections with it, so that they come out in the same
-/// envelope as the application's own errors. Each code is part of the API's contract:
+/// envelope as the application's own errors: each [`RejectionKind`](crate::RejectionKind) becomes
+/// the variant of the same name, unless the application registers its own error for them
+/// ([`FromRejection`](crate::FromRejection)). Each code is part of the API's contract:
 ///
 /// | code | status | when |
 /// |---|---|---|

@@ -78,11 +78,14 @@ use crate::limits::MAX_BODY_LEN;
 use crate::{ApiError, Context, Envelope, FieldErrors, Member, Spec};
 
 use super::log;
+use super::rejection::RejectionOptions;
 
 /// The longest header value taken from a field; longer ones are left out.
 pub const MAX_HEADER_VALUE_LEN: usize = 4096;
 
-/// How errors become responses: format, default challenge, correlation header, debug detail.
+/// How errors become responses: format, default challenge, correlation header, debug detail,
+/// and what framework rejections become ([`with_rejections`](Self::with_rejections),
+/// [`with_rejection_detail`](Self::with_rejection_detail)).
 ///
 /// The framework integrations take one when their layer or middleware is built; without a layer,
 /// [`ResponseOptions::new`] applies.
@@ -96,7 +99,7 @@ pub const MAX_HEADER_VALUE_LEN: usize = 4096;
 ///     .with_format(ProblemDetails::new())
 ///     .with_default_challenge(HeaderValue::from_static("Bearer realm=\"shop\""))
 ///     .with_correlation_header(HeaderName::from_static("x-correlation-id"));
-/// assert_eq!(options.format().unwrap().media_type(), "application/problem+json");
+/// assert_eq!(options.format().unwrap().content_type(), "application/problem+json");
 /// assert_eq!(options.default_challenge(), "Bearer realm=\"shop\"");
 /// assert_eq!(options.correlation_header(), "x-correlation-id");
 /// assert!(!options.debug_detail());
@@ -109,6 +112,7 @@ pub struct ResponseOptions {
     debug_detail: bool,
     localizer: Option<Arc<dyn crate::Localize>>,
     max_body_len: usize,
+    rejections: RejectionOptions,
 }
 
 impl fmt::Debug for ResponseOptions {
@@ -120,6 +124,7 @@ impl fmt::Debug for ResponseOptions {
             .field("debug_detail", &self.debug_detail)
             .field("localizer", &self.localizer.as_ref().map(|l| l.languages()))
             .field("max_body_len", &self.max_body_len)
+            .field("rejections", &self.rejections)
             .finish()
     }
 }
@@ -142,6 +147,7 @@ impl ResponseOptions {
             debug_detail: false,
             localizer: None,
             max_body_len: MAX_BODY_LEN,
+            rejections: RejectionOptions::new(),
         }
     }
 
@@ -226,6 +232,15 @@ impl ResponseOptions {
     pub fn debug_detail(&self) -> bool {
         self.debug_detail
     }
+
+    /// What rejections become; the methods are in `super::rejection`.
+    pub(crate) fn rejections(&self) -> &RejectionOptions {
+        &self.rejections
+    }
+
+    pub(crate) fn rejections_mut(&mut self) -> &mut RejectionOptions {
+        &mut self.rejections
+    }
 }
 
 /// `error` as a complete response: status, headers and body; see [the module docs](self).
@@ -241,6 +256,16 @@ pub fn to_response(
     if error.status().is_server_error() {
         log::server_error(error, context);
     }
+    unlogged_response(error, context, options)
+}
+
+/// [`to_response`] without logging the 5xx: for example responses (the error-code pages), which
+/// report no failure.
+pub(crate) fn unlogged_response(
+    error: &dyn ApiError,
+    context: &Context,
+    options: &ResponseOptions,
+) -> Response<Vec<u8>> {
     let mut envelope = Envelope::from_dyn(error)
         .with_context(context)
         .with_max_len(options.max_body_len());
@@ -282,7 +307,7 @@ fn render(
         Err(failure) => failure,
     };
     log::render_failed(error.code(), &failure, "minimal nested body");
-    (Nested.content_type(), minimal_body(error))
+    (Format::content_type(&Nested), minimal_body(error))
 }
 
 /// `{"success":false,"error":{"code","message","status"}}` with the reason phrase as message:

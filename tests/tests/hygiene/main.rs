@@ -297,10 +297,7 @@ fn bare_enum_renders_declared_and_display_messages() {
     assert_eq!(missing.status().as_u16(), 404);
     assert_eq!(missing.message(), "nothing at /a/b");
     assert_eq!(missing.spec().category(), Some("Lookup"));
-    assert_eq!(
-        missing.spec().description(),
-        Some("Nothing is at this path")
-    );
+    assert_eq!(missing.spec().doc(), Some("Nothing is at this path"));
     assert_eq!(missing.spec().headers(), &[("cache-control", "no-store")]);
     assert_eq!(
         body(&missing),

@@ -5,7 +5,7 @@ fn main() {
         status: 400,
         type_name: "T",
         variant: "",
-        texts: [""; 7],
+        texts: [""; 8],
         headers: &[],
         data: &[],
         flags: 64,

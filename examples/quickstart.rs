@@ -1,6 +1,7 @@
 //! Declares a small error catalogue and prints, for each variant, its code, status and body.
 //!
-//! Run it with `cargo run --example quickstart`.
+//! Run it from the repository's root with `cargo run --example quickstart`: its package is the
+//! workspace's only default member, so apierr is compiled with no feature and nothing else.
 
 use apierr::{ApiError, Envelope, FieldErrors};
 

@@ -1,0 +1,164 @@
+//! Validated-JSON axum extractors (feature `axum` with `validator` and/or `garde`):
+//! `Valid<T>` (feature `validator`) runs validator's checks, `Garde<T>` (feature `garde`) runs
+//! garde's. Both destructure like axum's `Json`: `Valid(order): Valid<NewOrder>`. Their docs
+//! have examples.
+//!
+//! A handler that takes `Valid<CreateOrder>` runs only for a JSON body that deserializes into
+//! `CreateOrder` and passes its checks. Every other request is answered with an envelope, in
+//! the same format as the API's own errors ([`Rejection`]). Body problems are
+//! [framework rejections](crate::Rejection), answered like axum's own: as [`HttpError`], or as
+//! the application's error when it registers one with
+//! [`ResponseOptions::with_rejections`](crate::response::ResponseOptions::with_rejections):
+//!
+//! | request | answer |
+//! |---|---|
+//! | no `Content-Type: application/json` (or `…+json`) | 415 `UNSUPPORTED_MEDIA_TYPE` ([`HttpError`]) |
+//! | body over the size limit | 413 `PAYLOAD_TOO_LARGE` ([`HttpError`]) |
+//! | body not well-formed JSON, or with trailing data | 400 `MALFORMED_JSON` ([`HttpError`]) |
+//! | well-formed JSON of the wrong shape (missing field, wrong type) | the validation error, one field error at the offending path; with registered rejections, the registered error for [`MalformedBody`](crate::RejectionKind::MalformedBody) |
+//! | checks fail | the validation error, with every field error |
+//!
+//! Under [`RejectionDetail::Generic`](crate::RejectionDetail::Generic) the message of a
+//! wrong-shape field error is a fixed sentence instead of serde's text.
+//!
+//! # Choosing the validation error
+//! The second type parameter is the error invalid input becomes: any [`ApiError`] that
+//! implements [`FromFieldErrors`]. It defaults to
+//! [`ValidationFailed`](crate::ValidationFailed) (422 `VALIDATION_ERROR`). An API that
+//! documents another code, status or message (such as 400 "One or more validation errors
+//! occurred") names its own error type, usually through an alias: code and status then come
+//! from its `#[api(...)]`, the body shape from its format (or the layer's), and the
+//! `MALFORMED_JSON`-style errors render in that same format (or in the registered rejection
+//! error's own). The type is the one declaration of the code, which the catalogue reads.
+
+use std::error::Error;
+use std::fmt;
+
+use crate::format::AnyFormat;
+use crate::{ApiError, FieldErrors, FromFieldErrors, HttpError, Member, Spec};
+
+mod json;
+mod valid;
+
+#[cfg(feature = "garde")]
+pub use valid::Garde;
+pub use valid::Tagged;
+#[cfg(feature = "validator")]
+pub use valid::Valid;
+
+/// Why a validated-JSON extractor refused a request: the body could not be read as JSON, or
+/// it was invalid. See [the module docs](self).
+///
+/// Both cases render in `E`'s format (unless the layer sets one for the whole API, or the
+/// registered rejection error has its own), so a client sees one envelope shape.
+pub enum Rejection<E> {
+    /// The body is missing, too large, not JSON, or of the wrong media type: the error that
+    /// the request's [`ResponseOptions::reject`](crate::response::ResponseOptions::reject)
+    /// makes of it ([`HttpError`] unless the application registers its own).
+    Body(Box<dyn ApiError + Send + Sync>),
+    /// The body is JSON of the wrong shape, or fails its checks.
+    Invalid(E),
+}
+
+impl<E: ApiError> Rejection<E> {
+    fn inner(&self) -> &dyn ApiError {
+        match self {
+            Rejection::Body(error) => &**error,
+            Rejection::Invalid(error) => error,
+        }
+    }
+}
+
+impl<E: fmt::Debug> fmt::Debug for Rejection<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rejection::Body(error) => f.debug_tuple("Body").field(&error.code()).finish(),
+            Rejection::Invalid(error) => f.debug_tuple("Invalid").field(error).finish(),
+        }
+    }
+}
+
+impl<E: ApiError> fmt::Display for Rejection<E> {
+    /// The internal message, for logs.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner().fmt_internal(f)
+    }
+}
+
+impl<E: ApiError + fmt::Debug> Error for Rejection<E> {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        self.inner().source_error()
+    }
+}
+
+impl<E: ApiError + FromFieldErrors> ApiError for Rejection<E> {
+    fn spec(&self) -> &'static Spec {
+        self.inner().spec()
+    }
+
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner().fmt_message(f)
+    }
+
+    fn fmt_internal(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner().fmt_internal(f)
+    }
+
+    fn field_errors(&self) -> Option<&FieldErrors> {
+        self.inner().field_errors()
+    }
+
+    fn visit_members(&self, visit: &mut dyn FnMut(Member<'_>)) {
+        self.inner().visit_members(visit);
+    }
+
+    fn member(&self, name: &str) -> Option<Member<'_>> {
+        self.inner().member(name)
+    }
+
+    fn sub_errors(&self) -> Option<&crate::SubErrors> {
+        self.inner().sub_errors()
+    }
+
+    fn source_error(&self) -> Option<&(dyn Error + 'static)> {
+        self.inner().source_error()
+    }
+
+    fn retry_after(&self) -> Option<u64> {
+        self.inner().retry_after()
+    }
+
+    fn visit_headers(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) {
+        self.inner().visit_headers(visit);
+    }
+
+    fn format(&self) -> Option<&'static dyn AnyFormat> {
+        match self {
+            Rejection::Invalid(error) => error.format(),
+            // A registered rejection error may name its own format; `HttpError` names none, and
+            // renders in `E`'s. A format is named on the type, not the value: an empty `E`
+            // tells it, and costs no allocation.
+            Rejection::Body(error) => error
+                .format()
+                .or_else(|| E::from_field_errors(FieldErrors::new()).format()),
+        }
+    }
+
+    /// `E`'s codes and the [`HttpError`] codes of body problems. An application that
+    /// registers its own rejection error lists that error's codes instead, with
+    /// [`ResponseOptions::visit_rejection_specs`](crate::response::ResponseOptions::visit_rejection_specs).
+    fn catalog(visit: &mut dyn FnMut(&'static Spec)) {
+        let body_errors = [
+            HttpError::unsupported_media_type(""),
+            HttpError::PayloadTooLarge,
+            HttpError::malformed_json(""),
+            HttpError::bad_request(""),
+        ];
+        for error in &body_errors {
+            visit(error.spec());
+        }
+        E::catalog(visit);
+    }
+}
+
+crate::__apierr_integrations! { [<E>] [Rejection<E>] [where E: ApiError + FromFieldErrors] }
