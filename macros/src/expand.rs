@@ -321,6 +321,11 @@ fn impl_api_error(input: &Input) -> TokenStream {
             fn format(
                 &self,
             ) -> ::core::option::Option<&'static dyn ::apierr::__private::AnyFormat> {
+                <Self as ::apierr::__private::ApiError>::declared_format()
+            }
+
+            fn declared_format(
+            ) -> ::core::option::Option<&'static dyn ::apierr::__private::AnyFormat> {
                 static __FORMAT: ::apierr::__private::LazyFormat =
                     ::apierr::__private::LazyFormat::new(|| #boxed);
                 ::core::option::Option::Some(&**__FORMAT)

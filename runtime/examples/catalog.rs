@@ -128,8 +128,20 @@ struct OpenApi<'a>(&'a Catalog);
 #[cfg(feature = "utoipa")]
 impl FormatFn<Result<String, String>> for OpenApi<'_> {
     fn call<F: Format>(self, format: &F) -> Result<String, String> {
+        // Real values for the codes whose bodies depend on them: the examples then show the
+        // extension members and messages clients will get.
+        let locked = AppError::Auth(AuthError::Locked {
+            until: "2026-12-01T10:00:00Z".to_owned(),
+        });
+        let invalid = AppError::Input(InputError::Invalid(
+            FieldErrors::new().with("email", "must be a valid email address"),
+        ));
+        let limited = AppError::RateLimited { retry_after: 30 };
+        let examples: [&dyn ApiError; 3] = [&locked, &invalid, &limited];
         apierr::openapi::ErrorResponses::new(self.0, format)
             .with_schema_ref("ApiErrorBody")
+            .with_examples(examples)
+            .map_err(|e| e.to_string())?
             .document("Sample API errors", "1.0.0", "/example")
             .to_pretty_json()
             .map_err(|e| e.to_string())

@@ -107,6 +107,16 @@ pub trait ApiError {
         None
     }
 
+    /// The format named with `#[api(format = …)]`, without a value of the type: documentation
+    /// (the OpenAPI responses of a type) has the type, not an error. The same format as
+    /// [`format`](Self::format) for derived types.
+    fn declared_format() -> Option<&'static dyn format::AnyFormat>
+    where
+        Self: Sized,
+    {
+        None
+    }
+
     /// Calls `visit` with the spec of every code this type can produce, `transparent` variants'
     /// inner codes included, in declaration order.
     fn catalog(visit: &mut dyn FnMut(&'static Spec))

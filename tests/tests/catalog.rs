@@ -445,12 +445,18 @@ fn json_has_every_code_with_its_metadata() {
 #[test]
 fn a_handlers_codes_are_a_filtered_catalogue() {
     let catalog = Catalog::of::<Seed000Error>().unwrap();
-    let login = catalog.only(&[
-        "AUTH_FAILED",
-        "2FA_REQUIRED",
-        "ACCOUNT_LOCKED",
-        "NO_SUCH_CODE",
-    ]);
+    // A code the catalogue does not have is an error, not a code silently left out.
+    let typo = catalog
+        .only(&["AUTH_FAILED", "NO_SUCH_CODE", "2FA_REQUIRD"])
+        .unwrap_err();
+    assert_eq!(typo.codes(), ["NO_SUCH_CODE", "2FA_REQUIRD"]);
+    assert_eq!(
+        typo.to_string(),
+        "not in the catalogue: `NO_SUCH_CODE`, `2FA_REQUIRD`"
+    );
+    let login = catalog
+        .only(&["AUTH_FAILED", "2FA_REQUIRED", "ACCOUNT_LOCKED"])
+        .unwrap();
     let codes: Vec<&str> = login.entries().iter().map(|e| e.code()).collect();
     assert_eq!(codes, ["AUTH_FAILED", "2FA_REQUIRED", "ACCOUNT_LOCKED"]);
     assert_eq!(

@@ -112,6 +112,34 @@ impl fmt::Display for Conflicts {
 
 impl std::error::Error for Conflicts {}
 
+/// The codes given to [`Catalog::only`](super::Catalog::only) that the catalogue does not
+/// have: a misspelt code would otherwise drop out of the documentation unnoticed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCodes(pub(super) Vec<String>);
+
+impl UnknownCodes {
+    /// The unknown codes, in the order they were given.
+    #[must_use]
+    pub fn codes(&self) -> &[String] {
+        &self.0
+    }
+}
+
+impl fmt::Display for UnknownCodes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not in the catalogue: ")?;
+        for (i, code) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "`{code}`")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownCodes {}
+
 /// Gathers the specs of several error types; [`build`](Self::build) checks them.
 #[derive(Debug, Clone, Default)]
 pub struct CatalogBuilder {
@@ -197,6 +225,23 @@ impl CatalogBuilder {
     /// );
     /// ```
     pub fn build(self) -> Result<Catalog, Conflicts> {
+        let (catalog, conflicts) = self.gather();
+        if conflicts.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(Conflicts(conflicts))
+        }
+    }
+
+    /// The catalogue with each conflicting code as it was first declared: for documentation
+    /// that cannot report an error (a derived `utoipa::IntoResponses`). A test that calls
+    /// [`build`](Self::build) is where conflicts are caught.
+    #[cfg(feature = "utoipa")]
+    pub(crate) fn build_first_declared(self) -> Catalog {
+        self.gather().0
+    }
+
+    fn gather(self) -> (Catalog, Vec<Conflict>) {
         let mut entries: Vec<Entry> = Vec::new();
         let mut conflicts = Vec::new();
         let mut order = 0;
@@ -255,17 +300,15 @@ impl CatalogBuilder {
                 }
             }
         }
-        if !conflicts.is_empty() {
-            return Err(Conflicts(conflicts));
-        }
         for entry in &mut entries {
             let shown = entry.spec();
             entry.also.retain(|spec| *spec != shown);
         }
-        Ok(Catalog {
+        let catalog = Catalog {
             entries,
             title: self.title.unwrap_or(Cow::Borrowed(DEFAULT_TITLE)),
             name: self.name.unwrap_or(Cow::Borrowed(DEFAULT_NAME)),
-        })
+        };
+        (catalog, conflicts)
     }
 }

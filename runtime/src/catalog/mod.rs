@@ -76,9 +76,11 @@ mod markdown;
 mod schema;
 mod typescript;
 
-pub use build::{CatalogBuilder, Conflict, Conflicts};
+pub use build::{CatalogBuilder, Conflict, Conflicts, UnknownCodes};
 pub use entry::{Entry, Listing};
 pub use schema::json_schema;
+#[cfg(feature = "utoipa")]
+pub(crate) use schema::{code_constraint, json_schema_of};
 pub use typescript::interface;
 
 /// The heading of the Markdown page unless [`CatalogBuilder::title`] says otherwise.
@@ -200,10 +202,40 @@ impl Catalog {
         }
     }
 
-    /// The same catalogue restricted to `codes`; unknown ones are ignored.
-    #[must_use]
-    pub fn only(&self, codes: &[&str]) -> Catalog {
-        self.filter(|entry| codes.contains(&entry.code()))
+    /// The same catalogue restricted to `codes` (in the catalogue's order): the codes of one
+    /// handler. For a list checked when the program is compiled, see
+    /// `apierr::openapi::responses!` (feature `utoipa`).
+    ///
+    /// # Errors
+    /// [`UnknownCodes`] when a code is not in the catalogue.
+    ///
+    /// ```
+    /// use apierr::ApiError;
+    /// use apierr::catalog::Catalog;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum AuthError {
+    ///     #[api(code = "AUTH_MISSING", status = 401, message = "missing")]
+    ///     Missing,
+    ///     #[api(code = "AUTH_EXPIRED", status = 401, message = "expired")]
+    ///     Expired,
+    /// }
+    ///
+    /// let catalog = Catalog::of::<AuthError>().unwrap();
+    /// assert_eq!(catalog.only(&["AUTH_EXPIRED"]).unwrap().len(), 1);
+    /// let typo = catalog.only(&["AUTH_EXPIRED", "AUTH_MISING"]).unwrap_err();
+    /// assert_eq!(typo.to_string(), "not in the catalogue: `AUTH_MISING`");
+    /// ```
+    pub fn only(&self, codes: &[&str]) -> Result<Catalog, UnknownCodes> {
+        let unknown: Vec<String> = codes
+            .iter()
+            .filter(|code| self.get(code).is_none())
+            .map(|code| (*code).to_owned())
+            .collect();
+        if !unknown.is_empty() {
+            return Err(UnknownCodes(unknown));
+        }
+        Ok(self.filter(|entry| codes.contains(&entry.code())))
     }
 
     /// The codes grouped by category, categories in order of first appearance and the codes

@@ -36,7 +36,16 @@ macro_rules! __apierr_integrations {
     ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
         $crate::__apierr_axum! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
         $crate::__apierr_actix! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+        $crate::__apierr_utoipa! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
     };
+}
+
+/// `utoipa::IntoResponses` (in `crate::openapi`), when the `utoipa` feature is on.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __apierr_utoipa {
+    ($($tokens:tt)*) => {};
 }
 
 /// `axum::response::IntoResponse`, when the `axum` feature is on.
