@@ -126,7 +126,7 @@ enum HostileDocs {
 #[test]
 fn catalogue_text_is_escaped() {
     // A hand-written spec is not checked like a derived one: its code can hold anything.
-    static ODD: Spec = Spec::new("A\"<b>'&", 409, "Odd").with_description("<script>odd</script>");
+    static ODD: Spec = Spec::new("A\"<b>'&", 409, "Odd").with_doc("<script>odd</script>");
     let catalog = Catalog::builder()
         .with::<HostileDocs>()
         .with_spec(&ODD)

@@ -136,12 +136,13 @@ impl<E: ApiError + FromFieldErrors> ApiError for ExtractRejection<E> {
         match self {
             ExtractRejection::Invalid(error) => error.format(),
             // A registered rejection error may name its own format; `HttpError` names none, and
-            // renders in `E`'s. A format is named on the type, not the value: an empty `E`
-            // tells it, and costs no allocation.
-            ExtractRejection::Body(error) => error
-                .format()
-                .or_else(|| E::from_field_errors(FieldErrors::new()).format()),
+            // renders in `E`'s.
+            ExtractRejection::Body(error) => error.format().or_else(E::declared_format),
         }
+    }
+
+    fn declared_format() -> Option<&'static dyn AnyFormat> {
+        E::declared_format()
     }
 
     /// `E`'s codes and the [`HttpError`] codes of body problems. An application that
