@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use super::{AnyFormat, RenderError, default, reduce, render, reserialize};
+use super::{AnyFormat, RenderError, cache, default, reduce, render, reserialize};
 use crate::limits::MAX_BODY_LEN;
 use crate::{ApiError, Context, Problem, StatusCode};
 
@@ -160,7 +160,27 @@ impl<'a> Envelope<'a> {
     /// # Errors
     /// When an extension member fails to serialize.
     pub fn write_to(&self, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        reduce::write_bounded(self.format(), self.error, self.context, self.max_len, out)
+        let format = self.format();
+        self.write_found(format, cache::find(format, self.error, self.context), out)
+    }
+
+    /// [`write_to`](Self::write_to), with the cached template of the body if there is one.
+    #[inline]
+    fn write_found(
+        &self,
+        format: &dyn AnyFormat,
+        found: Option<cache::Found<'_>>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), RenderError> {
+        let Some(found) = found else {
+            return reduce::write_bounded(format, self.error, self.context, self.max_len, out);
+        };
+        let start = out.len();
+        found.write(self.error, self.context, out)?;
+        if out.len() - start <= self.max_len {
+            return Ok(());
+        }
+        reduce::write_reduced(format, self.error, self.context, self.max_len, out, start)
     }
 
     /// The body as bytes.
@@ -168,8 +188,18 @@ impl<'a> Envelope<'a> {
     /// # Errors
     /// When an extension member fails to serialize.
     pub fn to_vec(&self) -> Result<Vec<u8>, RenderError> {
-        let mut out = Vec::with_capacity(128);
-        self.write_to(&mut out)?;
+        let format = self.format();
+        let found = cache::find(format, self.error, self.context);
+        let capacity = match &found {
+            // A body the same for every error of its code: one allocation of its length.
+            Some(found) => match found.bare(self.context) {
+                Some(body) if body.len() <= self.max_len => return Ok(body.to_vec()),
+                _ => found.capacity(),
+            },
+            None => 128,
+        };
+        let mut out = Vec::with_capacity(capacity);
+        self.write_found(format, found, &mut out)?;
         Ok(out)
     }
 

@@ -23,7 +23,7 @@ pub(crate) fn write_body(
 }
 
 /// Runs compiled steps.
-fn run<'a>(
+pub(super) fn run<'a>(
     w: &mut Writer<'_>,
     layout: &'a Layout<'a>,
     ops: &'a [Op<'a>],
