@@ -99,15 +99,18 @@ mod hand {
         fields: Option<BTreeMap<String, Vec<String>>>,
     }
     pub fn nested(e: &AuthError, out: &mut Vec<u8>) {
-        serde_json::to_writer(out, &NestedBody {
-            success: false,
-            error: NestedInner {
-                code: e.hand_code(),
-                message: e.to_string(),
-                status: e.hand_status(),
-                fields: e.hand_fields(),
+        serde_json::to_writer(
+            out,
+            &NestedBody {
+                success: false,
+                error: NestedInner {
+                    code: e.hand_code(),
+                    message: e.to_string(),
+                    status: e.hand_status(),
+                    fields: e.hand_fields(),
+                },
             },
-        })
+        )
         .unwrap()
     }
 
@@ -119,11 +122,14 @@ mod hand {
         errors: Option<BTreeMap<String, Vec<String>>>,
     }
     pub fn field_lists(e: &AuthError, out: &mut Vec<u8>) {
-        serde_json::to_writer(out, &Lists {
-            code: e.hand_code(),
-            message: e.to_string(),
-            errors: e.hand_fields(),
-        })
+        serde_json::to_writer(
+            out,
+            &Lists {
+                code: e.hand_code(),
+                message: e.to_string(),
+                errors: e.hand_fields(),
+            },
+        )
         .unwrap()
     }
 
@@ -139,11 +145,14 @@ mod hand {
             .map(|m| m.into_iter().map(|(k, v)| (k, v.join("; "))).collect())
     }
     pub fn field_strings(e: &AuthError, out: &mut Vec<u8>) {
-        serde_json::to_writer(out, &Strings {
-            code: e.hand_code(),
-            message: e.to_string(),
-            fields: joined(e),
-        })
+        serde_json::to_writer(
+            out,
+            &Strings {
+                code: e.hand_code(),
+                message: e.to_string(),
+                fields: joined(e),
+            },
+        )
         .unwrap()
     }
 
@@ -156,12 +165,15 @@ mod hand {
         details: Option<BTreeMap<String, String>>,
     }
     pub fn flat_details(e: &AuthError, out: &mut Vec<u8>) {
-        serde_json::to_writer(out, &Flat {
-            success: false,
-            error: e.to_string(),
-            code: e.hand_code(),
-            details: joined(e),
-        })
+        serde_json::to_writer(
+            out,
+            &Flat {
+                success: false,
+                error: e.to_string(),
+                code: e.hand_code(),
+                details: joined(e),
+            },
+        )
         .unwrap()
     }
 
@@ -183,26 +195,29 @@ mod hand {
     }
     pub fn status_envelope(e: &AuthError, out: &mut Vec<u8>) {
         let status = e.hand_status();
-        serde_json::to_writer(out, &Status {
-            success: false,
-            message: e.to_string(),
-            error: http::StatusCode::from_u16(status)
-                .ok()
-                .and_then(|s| s.canonical_reason())
-                .unwrap_or("Error"),
-            status_code: status,
-            data: e.hand_fields().map(|m| {
-                m.into_iter()
-                    .flat_map(|(path, msgs)| {
-                        msgs.into_iter().map(move |msg| Item {
-                            r#type: "field",
-                            path: path.clone(),
-                            msg,
+        serde_json::to_writer(
+            out,
+            &Status {
+                success: false,
+                message: e.to_string(),
+                error: http::StatusCode::from_u16(status)
+                    .ok()
+                    .and_then(|s| s.canonical_reason())
+                    .unwrap_or("Error"),
+                status_code: status,
+                data: e.hand_fields().map(|m| {
+                    m.into_iter()
+                        .flat_map(|(path, msgs)| {
+                            msgs.into_iter().map(move |msg| Item {
+                                r#type: "field",
+                                path: path.clone(),
+                                msg,
+                            })
                         })
-                    })
-                    .collect()
-            }),
-        })
+                        .collect()
+                }),
+            },
+        )
         .unwrap()
     }
 
@@ -223,26 +238,29 @@ mod hand {
     }
     pub fn problem_details(e: &AuthError, out: &mut Vec<u8>) {
         let status = e.hand_status();
-        serde_json::to_writer(out, &Problem {
-            r#type: "about:blank",
-            title: http::StatusCode::from_u16(status)
-                .ok()
-                .and_then(|s| s.canonical_reason())
-                .unwrap_or("Error"),
-            status,
-            detail: e.to_string(),
-            code: e.hand_code(),
-            errors: e.hand_fields().map(|m| {
-                m.into_iter()
-                    .flat_map(|(path, msgs)| {
-                        msgs.into_iter().map(move |detail| Pointer {
-                            detail,
-                            pointer: format!("#/{}", path.replace('.', "/")),
+        serde_json::to_writer(
+            out,
+            &Problem {
+                r#type: "about:blank",
+                title: http::StatusCode::from_u16(status)
+                    .ok()
+                    .and_then(|s| s.canonical_reason())
+                    .unwrap_or("Error"),
+                status,
+                detail: e.to_string(),
+                code: e.hand_code(),
+                errors: e.hand_fields().map(|m| {
+                    m.into_iter()
+                        .flat_map(|(path, msgs)| {
+                            msgs.into_iter().map(move |detail| Pointer {
+                                detail,
+                                pointer: format!("#/{}", path.replace('.', "/")),
+                            })
                         })
-                    })
-                    .collect()
-            }),
-        })
+                        .collect()
+                }),
+            },
+        )
         .unwrap()
     }
 }
@@ -370,7 +388,10 @@ fn contenders<'a>(
                     .len()
             }),
         ),
-        ("clone", Box::new(move || black_box(finished).to_vec().len())),
+        (
+            "clone",
+            Box::new(move || black_box(finished).to_vec().len()),
+        ),
     ];
     if case == "unit_context" {
         return all;
@@ -408,7 +429,15 @@ fn groups(mut each: impl FnMut(&str, Vec<Contender<'_>>)) {
                 .with_format(format)
                 .to_vec()
                 .unwrap();
-            let all = contenders(case, &error, &context, format, name, hand_written, &finished);
+            let all = contenders(
+                case,
+                &error,
+                &context,
+                format,
+                name,
+                hand_written,
+                &finished,
+            );
             each(&format!("{case}/{name}"), all);
         }
     }

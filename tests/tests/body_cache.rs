@@ -8,8 +8,8 @@
 use std::sync::Arc;
 
 use apierr::format::{
-    self, AnyFormat, FieldLists, FieldStrings, FlatDetails, Format, Layout, Nested,
-    ProblemDetails, Slot, StatusEnvelope, Value,
+    self, AnyFormat, FieldLists, FieldStrings, FlatDetails, Format, Layout, Nested, ProblemDetails,
+    Slot, StatusEnvelope, Value,
 };
 use apierr::i18n::Translations;
 use apierr::{ApiError, Context, CorrelationId, Envelope, FieldErrors, Problem, Timestamp};
@@ -19,7 +19,12 @@ enum ShopError {
     #[error("No authentication token provided")]
     #[api(code = "AUTH_MISSING", status = 401)]
     Missing,
-    #[api(code = "QUOTED", status = 400, message = "say \"hi\"", title = "A \"quoted\" title")]
+    #[api(
+        code = "QUOTED",
+        status = 400,
+        message = "say \"hi\"",
+        title = "A \"quoted\" title"
+    )]
     #[error("quoted")]
     Quoted,
     #[api(code = "LOCKED", status = 403, category = "account")]
@@ -34,7 +39,11 @@ enum ShopError {
     #[api(code = "DB_DOWN", status = 500)]
     #[error("database down at {0}")]
     Database(String),
-    #[api(code = "VALIDATION_ERROR", status = 422, message = "Input data validation failed")]
+    #[api(
+        code = "VALIDATION_ERROR",
+        status = 422,
+        message = "Input data validation failed"
+    )]
     #[error("invalid")]
     Invalid(#[api(fields)] FieldErrors),
 }
@@ -86,9 +95,13 @@ fn errors() -> Vec<ShopError> {
 
 fn contexts() -> Vec<Context> {
     let at = Timestamp::from_unix_millis(1_779_530_400_000).unwrap();
-    let translations = Translations::new()
-        .language("en", &[])
-        .language("fr", &[("AUTH_MISSING", "Pas de jeton"), ("QUOTED", "dis « salut »")]);
+    let translations = Translations::new().language("en", &[]).language(
+        "fr",
+        &[
+            ("AUTH_MISSING", "Pas de jeton"),
+            ("QUOTED", "dis « salut »"),
+        ],
+    );
     let localizer: Arc<dyn apierr::Localize> = Arc::new(translations);
     vec![
         Context::new(),
@@ -142,7 +155,8 @@ fn assert_cached_is_fresh(format: &dyn AnyFormat, error: &dyn ApiError, context:
         assert_eq!(
             String::from_utf8(envelope.to_vec().unwrap()).unwrap(),
             String::from_utf8(expected.clone()).unwrap(),
-            "{} in {context:?}", error.code()
+            "{} in {context:?}",
+            error.code()
         );
         // Appended after what a buffer already holds.
         let mut out = b"prefix".to_vec();
@@ -154,7 +168,10 @@ fn assert_cached_is_fresh(format: &dyn AnyFormat, error: &dyn ApiError, context:
             && !context.debug_detail()
             && context.localizer().is_none()
         {
-            let bare = Envelope::from_dyn(error).with_format(format).to_vec().unwrap();
+            let bare = Envelope::from_dyn(error)
+                .with_format(format)
+                .to_vec()
+                .unwrap();
             assert_eq!(bare, expected, "{}", error.code());
         }
     }

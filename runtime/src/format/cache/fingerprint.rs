@@ -151,7 +151,10 @@ mod tests {
     // The same names and values, nested differently.
     const B: &[Slot<'static>] = &[
         Slot::new("code", Value::Code),
-        Slot::new("error", Value::ObjectUnlessEmpty(&[Slot::new("m", Value::Message)])),
+        Slot::new(
+            "error",
+            Value::ObjectUnlessEmpty(&[Slot::new("m", Value::Message)]),
+        ),
     ];
     const C: &[Slot<'static>] = &[
         Slot::new("code", Value::Code),

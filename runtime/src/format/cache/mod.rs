@@ -19,10 +19,9 @@ use std::sync::OnceLock;
 
 pub(crate) use fingerprint::Fingerprint;
 
-use super::compile::Op;
 use super::render::{Cx, template::Template};
-use super::{AnyFormat, EMPTY_CONTEXT, Layout, RenderError};
-use crate::{ApiError, Context, Problem, Spec};
+use super::{AnyFormat, EMPTY_CONTEXT, Layout};
+use crate::{ApiError, Problem, Spec};
 
 mod fingerprint;
 
@@ -41,84 +40,39 @@ struct Entry {
     template: Template,
 }
 
-/// A template found for one body, with what it is written with.
-pub(crate) struct Found<'f> {
-    template: &'static Template,
-    layout: &'f Layout<'f>,
-    ops: &'f [Op<'f>],
-    format: &'f dyn AnyFormat,
+/// The template of `spec` in `layout` when it is in the slot its key hashes to: the hot path,
+/// a hash and one comparison.
+#[inline(always)]
+pub(crate) fn get(layout: &Layout<'_>, spec: &'static Spec) -> Option<&'static Template> {
+    let fingerprint = layout.program().fingerprint()?;
+    match TABLE.get(start(spec, fingerprint))?.get() {
+        Some(entry) if entry.is(spec, fingerprint) => Some(&entry.template),
+        _ => None,
+    }
 }
 
-/// The template for `error` in `format`, built on first use; `None` when the body is not
-/// cached (see the module docs).
-#[inline]
-pub(crate) fn find<'f>(
-    format: &'f dyn AnyFormat,
-    error: &dyn ApiError,
-    context: &Context,
-) -> Option<Found<'f>> {
-    let layout = format.layout();
-    let program = layout.program();
-    let fingerprint = program.fingerprint()?;
-    let ops = program.ops()?;
-    let spec = error.spec();
-    if context.translation(spec.code()).is_some() {
-        return None;
-    }
-    let first = start(spec, fingerprint);
-    for probe in 0..PROBES {
-        let slot = TABLE.get((first + probe) % SLOTS)?;
-        match slot.get() {
-            Some(entry) if entry.is(spec, fingerprint) => {
-                return Some(Found {
-                    template: &entry.template,
-                    layout,
-                    ops,
-                    format,
-                });
-            }
-            Some(_) => {}
-            None => {
-                let template = insert(first + probe, spec, fingerprint, layout, ops, format, error)?;
-                return Some(Found {
-                    template,
-                    layout,
-                    ops,
-                    format,
-                });
-            }
-        }
-    }
-    None
-}
-
-/// Builds the entry of `spec` in `layout` and puts it in the first free slot from `at` on
-/// (or finds it there, when another thread was first).
+/// The template of `error`'s code in `format`, probing from the slot its key hashes to on,
+/// and built on first use; `None` when the layout did not compile, the template could not be
+/// rendered, or no slot is free.
 #[cold]
 #[inline(never)]
-fn insert(
-    at: usize,
-    spec: &'static Spec,
-    fingerprint: Fingerprint,
-    layout: &Layout<'_>,
-    ops: &[Op<'_>],
-    format: &dyn AnyFormat,
-    error: &dyn ApiError,
-) -> Option<&'static Template> {
-    let problem = Problem::new(error, &EMPTY_CONTEXT);
-    let cx = Cx::new(&problem, format);
-    let template = Template::build(layout, ops, cx).ok()?;
-    let mut pending = Entry {
-        spec,
-        fingerprint,
-        template,
-    };
+pub(crate) fn find(format: &dyn AnyFormat, error: &dyn ApiError) -> Option<&'static Template> {
+    let layout = format.layout();
+    let fingerprint = layout.program().fingerprint()?;
+    let spec = error.spec();
     let first = start(spec, fingerprint);
-    for index in at..first + PROBES {
-        let slot = TABLE.get(index % SLOTS)?;
-        match slot.set(pending) {
-            Ok(()) => return slot.get().map(|entry| &entry.template),
-            Err(entry) => pending = entry,
+    let mut pending = None;
+    for probe in first..first + PROBES {
+        let slot = TABLE.get(probe % SLOTS)?;
+        if slot.get().is_none() {
+            let entry = match pending.take() {
+                Some(entry) => entry,
+                None => build(spec, fingerprint, layout, format, error)?,
+            };
+            if let Err(entry) = slot.set(entry) {
+                // Another thread was first: its entry may be this one.
+                pending = Some(entry);
+            }
         }
         if let Some(entry) = slot.get()
             && entry.is(spec, fingerprint)
@@ -129,8 +83,26 @@ fn insert(
     None
 }
 
+/// The entry of `spec` in `layout`, rendered for `error`.
+fn build(
+    spec: &'static Spec,
+    fingerprint: Fingerprint,
+    layout: &Layout<'_>,
+    format: &dyn AnyFormat,
+    error: &dyn ApiError,
+) -> Option<Entry> {
+    let ops = layout.program().ops()?;
+    let problem = Problem::new(error, &EMPTY_CONTEXT);
+    let template = Template::build(layout, ops, Cx::new(&problem, format)).ok()?;
+    Some(Entry {
+        spec,
+        fingerprint,
+        template,
+    })
+}
+
 /// The slot a key hashes to.
-#[inline]
+#[inline(always)]
 fn start(spec: &'static Spec, fingerprint: Fingerprint) -> usize {
     let key = (std::ptr::from_ref(spec).addr() as u64) ^ fingerprint.low();
     // The top bits of a multiplicative hash; `SLOTS` is a power of two.
@@ -138,54 +110,8 @@ fn start(spec: &'static Spec, fingerprint: Fingerprint) -> usize {
 }
 
 impl Entry {
-    #[inline]
+    #[inline(always)]
     fn is(&self, spec: &'static Spec, fingerprint: Fingerprint) -> bool {
         std::ptr::eq(self.spec, spec) && self.fingerprint == fingerprint
     }
-}
-
-impl Found<'_> {
-    /// The whole body, when it is the same for every error of the code in `context`.
-    #[inline]
-    pub(crate) fn bare(&self, context: &Context) -> Option<&'static [u8]> {
-        let body = self.template.bare()?;
-        is_bare(context).then_some(body)
-    }
-
-    /// How many bytes to allocate for the body, at least.
-    pub(crate) fn capacity(&self) -> usize {
-        self.template.known_len() + 64
-    }
-
-    /// Appends the body of `error` in `context`, whole.
-    ///
-    /// # Errors
-    /// When an extension member fails to serialize.
-    #[inline]
-    pub(crate) fn write(
-        &self,
-        error: &dyn ApiError,
-        context: &Context,
-        out: &mut Vec<u8>,
-    ) -> Result<(), RenderError> {
-        if let Some(body) = self.bare(context) {
-            out.extend_from_slice(body);
-            return Ok(());
-        }
-        let problem = Problem::new(error, context);
-        self.template
-            .write(out, self.layout, self.ops, Cx::new(&problem, self.format))
-    }
-}
-
-/// Whether `context` holds nothing a layout can show.
-#[inline]
-fn is_bare(context: &Context) -> bool {
-    std::ptr::eq(context, &EMPTY_CONTEXT)
-        || (context.correlation_id().is_none()
-            && context.timestamp().is_none()
-            && context.path().is_none()
-            && context.method().is_none()
-            && context.instance().is_none()
-            && !context.debug_detail())
 }

@@ -5,11 +5,12 @@
 
 use super::Cx;
 use super::bytes::{run, write_body};
-use crate::Spec;
+use crate::format::EMPTY_CONTEXT;
 use crate::format::compile::{Object, Op};
 use crate::format::json::Writer;
 use crate::format::slot::{List, Slot, Value};
 use crate::format::{Layout, RenderError};
+use crate::{Context, Spec};
 
 /// What a step's output depends on, beyond the code's [`Spec`] and the layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -41,6 +42,8 @@ pub(crate) struct Template {
     /// The whole body, for a request context that holds nothing the layout shows: when no
     /// step depends on the error's value.
     bare: Option<Box<[u8]>>,
+    /// Whether every body is `bare`, whatever the request context: no step is left to run.
+    fixed: bool,
 }
 
 impl Template {
@@ -96,17 +99,19 @@ impl Template {
             Some(body.into_boxed_slice())
         };
         Ok(Template {
+            fixed: most == Depends::Nothing,
             bytes: bytes.into_boxed_slice(),
             segments: segments.into_boxed_slice(),
             bare,
         })
     }
 
-    /// The whole body when the request context holds nothing the layout shows, if it is the
-    /// same for every error of the code.
-    #[inline]
-    pub(crate) fn bare(&self) -> Option<&[u8]> {
-        self.bare.as_deref()
+    /// The whole body in `context`, when it is the same for every error of the code: the
+    /// layout shows nothing of the request, or `context` holds none of it.
+    #[inline(always)]
+    pub(crate) fn body(&'static self, context: &Context) -> Option<&'static [u8]> {
+        let body = self.bare.as_deref()?;
+        (self.fixed || is_bare(context)).then_some(body)
     }
 
     /// How many bytes of every body are known.
@@ -146,6 +151,18 @@ impl Template {
         }
         Ok(())
     }
+}
+
+/// Whether `context` holds nothing a layout can show.
+#[inline]
+fn is_bare(context: &Context) -> bool {
+    std::ptr::eq(context, &EMPTY_CONTEXT)
+        || (context.correlation_id().is_none()
+            && context.timestamp().is_none()
+            && context.path().is_none()
+            && context.method().is_none()
+            && context.instance().is_none()
+            && !context.debug_detail())
 }
 
 /// What the output of one step (an item list with its body) depends on.
