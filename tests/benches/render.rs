@@ -380,17 +380,18 @@ fn contenders<'a>(
         (
             "apierr_vec",
             Box::new(move || {
-                Envelope::new(black_box(error))
+                // `black_box` on the `Vec`, or the compiler drops the allocation.
+                let body = Envelope::new(black_box(error))
                     .with_context(black_box(context))
                     .with_format(format)
                     .to_vec()
-                    .unwrap()
-                    .len()
+                    .unwrap();
+                black_box(body).len()
             }),
         ),
         (
             "clone",
-            Box::new(move || black_box(finished).to_vec().len()),
+            Box::new(move || black_box(black_box(finished).to_vec()).len()),
         ),
     ];
     if case == "unit_context" {
@@ -407,13 +408,13 @@ fn contenders<'a>(
     if format_name == "problem_details" {
         all.push((
             "http_api_problem",
-            Box::new(move || peers::http_api_problem(black_box(error)).len()),
+            Box::new(move || black_box(peers::http_api_problem(black_box(error))).len()),
         ));
     }
     if format_name == "field_strings" {
         all.push((
             "error_envelope",
-            Box::new(move || peers::error_envelope(black_box(error)).len()),
+            Box::new(move || black_box(peers::error_envelope(black_box(error))).len()),
         ));
     }
     all

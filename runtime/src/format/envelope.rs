@@ -213,10 +213,15 @@ impl<'a> Envelope<'a> {
             return reduce::write_bounded(format, self.error, self.context, self.max_len, out);
         };
         let start = out.len();
-        let layout = format.layout();
-        let problem = self.problem();
-        let ops = layout.program().ops().unwrap_or_default();
-        template.write(out, layout, ops, render::Cx::new(&problem, format))?;
+        if template.has_steps() {
+            let layout = format.layout();
+            let problem = self.problem();
+            let ops = layout.program().ops().unwrap_or_default();
+            let cx = render::Cx::new(&problem, format);
+            template.write(out, self.context, Some((layout, ops, cx)))?;
+        } else {
+            template.write(out, self.context, None)?;
+        }
         if out.len() - start <= self.max_len {
             return Ok(());
         }

@@ -32,6 +32,55 @@ enum Segment {
     Bytes(u32),
     /// The steps `start..end` of the layout, run for each body.
     Steps(u16, u16),
+    /// `,"name":` (the template's bytes up to this offset) and a value of the request
+    /// context, written straight from the context when it holds the value.
+    Request(Request, u32),
+}
+
+/// A value of the request context a [`Segment::Request`] writes.
+#[derive(Debug, Clone, Copy)]
+enum Request {
+    Instance,
+    CorrelationId,
+    Timestamp,
+    Path,
+    Method,
+}
+
+impl Request {
+    fn of(value: &Value<'_>) -> Option<Self> {
+        Some(match value {
+            Value::Instance => Request::Instance,
+            Value::CorrelationId => Request::CorrelationId,
+            Value::Timestamp => Request::Timestamp,
+            Value::Path => Request::Path,
+            Value::Method => Request::Method,
+            _ => return None,
+        })
+    }
+
+    /// Writes the value when `context` holds it, as `render::resolve` and `write_value` do.
+    #[inline]
+    fn write(self, key: &[u8], context: &Context, out: &mut Vec<u8>) {
+        let text = match self {
+            Request::Instance => context.instance(),
+            Request::CorrelationId => context.correlation_id().map(|id| id.as_str()),
+            Request::Path => context.path(),
+            Request::Method => context.method().map(http::Method::as_str),
+            Request::Timestamp => {
+                if let Some(at) = context.timestamp() {
+                    out.extend_from_slice(key);
+                    let text = at.rfc3339();
+                    Writer::new(out).str_with(std::str::from_utf8(&text).unwrap_or_default(), true);
+                }
+                return;
+            }
+        };
+        if let Some(text) = text {
+            out.extend_from_slice(key);
+            Writer::new(out).str_with(text, false);
+        }
+    }
 }
 
 /// The body of one code in one layout, with what varies left to run.
@@ -44,6 +93,8 @@ pub(crate) struct Template {
     bare: Option<Box<[u8]>>,
     /// Whether every body is `bare`, whatever the request context: no step is left to run.
     fixed: bool,
+    /// Whether a [`Segment::Steps`] needs the error and the layout.
+    steps: bool,
 }
 
 impl Template {
@@ -70,7 +121,22 @@ impl Template {
             };
             let depends = op_depends(op, layout, spec);
             most = most.max(depends);
-            if depends == Depends::Nothing {
+            let request = match op {
+                Op::Optional {
+                    start, len, value, ..
+                } => Request::of(value).zip(
+                    layout
+                        .program()
+                        .window(*start)
+                        .and_then(|window| window.get(..usize::from(*len))),
+                ),
+                _ => None,
+            };
+            if let Some((request, key)) = request {
+                bytes.extend_from_slice(key);
+                let end = u32::try_from(bytes.len()).map_err(|_| RenderError::display())?;
+                segments.push(Segment::Request(request, end));
+            } else if depends == Depends::Nothing {
                 run(
                     &mut Writer::new(&mut bytes),
                     layout,
@@ -100,6 +166,9 @@ impl Template {
         };
         Ok(Template {
             fixed: most == Depends::Nothing,
+            steps: segments
+                .iter()
+                .any(|segment| matches!(segment, Segment::Steps(..))),
             bytes: bytes.into_boxed_slice(),
             segments: segments.into_boxed_slice(),
             bare,
@@ -119,7 +188,16 @@ impl Template {
         self.bytes.len()
     }
 
-    /// Appends the body of `cx`: the known bytes, and the steps that vary run in between.
+    /// Whether writing a body runs steps of the layout, which need the error: then
+    /// [`write`](Self::write) takes them.
+    #[inline]
+    pub(crate) fn has_steps(&self) -> bool {
+        self.steps
+    }
+
+    /// Appends the body in `context`: the known bytes, the request context's values, and
+    /// the steps that vary run in between with `steps` (the layout, its compiled steps, the
+    /// error), which is there when [`has_steps`](Self::has_steps).
     ///
     /// # Errors
     /// Those of the steps.
@@ -127,11 +205,10 @@ impl Template {
     pub(crate) fn write(
         &self,
         out: &mut Vec<u8>,
-        layout: &Layout<'_>,
-        ops: &[Op<'_>],
-        cx: Cx<'_>,
+        context: &Context,
+        steps: Option<(&Layout<'_>, &[Op<'_>], Cx<'_>)>,
     ) -> Result<(), RenderError> {
-        out.reserve(self.bytes.len());
+        out.reserve(self.bytes.len() + 64);
         let mut at = 0;
         for segment in &self.segments {
             match *segment {
@@ -140,13 +217,19 @@ impl Template {
                     out.extend_from_slice(self.bytes.get(at..end).unwrap_or_default());
                     at = end;
                 }
-                Segment::Steps(start, end) => run(
-                    &mut Writer::new(out),
-                    layout,
-                    ops.get(usize::from(start)..usize::from(end))
-                        .unwrap_or_default(),
-                    cx,
-                )?,
+                Segment::Request(request, end) => {
+                    let end = end as usize;
+                    request.write(self.bytes.get(at..end).unwrap_or_default(), context, out);
+                    at = end;
+                }
+                Segment::Steps(start, end) => {
+                    if let Some((layout, ops, cx)) = steps {
+                        let ops = ops
+                            .get(usize::from(start)..usize::from(end))
+                            .unwrap_or_default();
+                        run(&mut Writer::new(out), layout, ops, cx)?;
+                    }
+                }
             }
         }
         Ok(())
