@@ -1,26 +1,34 @@
 //! Time to produce finished body bytes, apierr beside what users write today.
 //!
-//! For each case (a unit variant, an interpolated message, a validation error with 10 field
-//! errors) and each built-in format, one criterion group measures side by side:
-//! - `apierr`: `Envelope::to_vec`;
+//! For each case (a unit variant without and with request context, an interpolated message,
+//! a validation error with 10 field errors) and each built-in format, one group measures side
+//! by side:
+//! - `apierr`: `Envelope::write_to` into a reused buffer;
+//! - `copy`: copying the finished bytes into a reused buffer — the limit of `apierr`;
 //! - `hand_written`: a `#[derive(Serialize)]` envelope filled from `to_string()` and written
-//!   with `serde_json::to_vec`, code and status from a `match` — the baseline;
-//! - `memcpy`: copying the finished bytes into a new `Vec` — the limit;
+//!   with `serde_json::to_writer` into a reused buffer, code and status from a `match` — the
+//!   baseline (not for the case with context, whose goal is against `copy`);
+//! - `apierr_vec`: `Envelope::to_vec`, the allocating path of an HTTP response;
+//! - `clone`: cloning the finished bytes into a new `Vec` — the limit of `apierr_vec`;
 //! - peers where they produce an equivalent body (`http-api-problem` for RFC 9457,
-//!   `error-envelope` for the `{"code","message",fields}` shapes).
+//!   `error-envelope` for the `{"code","message",fields}` shapes), each a new `Vec`.
 //!
-//! `scripts/bench-ratios` runs this and prints the ratios. With
-//! `APIERR_BENCH_COUNT=unit/nested/apierr:N` the binary instead renders that one body N times
-//! and exits, so that callgrind can count the instructions of exactly what criterion times.
+//! `scripts/bench-ratios` runs this and prints the ratios. Three modes:
+//! - no variable: criterion;
+//! - `APIERR_BENCH_ROUNDS=5`: every contender of a group timed in turn, five rounds, and the
+//!   fastest round of each printed (`case/format/contender ns`): interleaved, so that a burst
+//!   of load on a shared machine hits every contender alike;
+//! - `APIERR_BENCH_COUNT=unit/nested/apierr:N`: that one body N times, then exit, so that
+//!   callgrind can count the instructions of exactly what is timed.
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use apierr::format::{
     AnyFormat, FieldLists, FieldStrings, FlatDetails, Nested, ProblemDetails, StatusEnvelope,
 };
-use apierr::{ApiError, Envelope, FieldErrors};
+use apierr::{ApiError, Context, CorrelationId, Envelope, FieldErrors, Timestamp};
 use criterion::Criterion;
 use serde::Serialize;
 
@@ -90,16 +98,19 @@ mod hand {
         #[serde(skip_serializing_if = "Option::is_none")]
         fields: Option<BTreeMap<String, Vec<String>>>,
     }
-    pub fn nested(e: &AuthError) -> Vec<u8> {
-        serde_json::to_vec(&NestedBody {
-            success: false,
-            error: NestedInner {
-                code: e.hand_code(),
-                message: e.to_string(),
-                status: e.hand_status(),
-                fields: e.hand_fields(),
+    pub fn nested(e: &AuthError, out: &mut Vec<u8>) {
+        serde_json::to_writer(
+            out,
+            &NestedBody {
+                success: false,
+                error: NestedInner {
+                    code: e.hand_code(),
+                    message: e.to_string(),
+                    status: e.hand_status(),
+                    fields: e.hand_fields(),
+                },
             },
-        })
+        )
         .unwrap()
     }
 
@@ -110,12 +121,15 @@ mod hand {
         #[serde(skip_serializing_if = "Option::is_none")]
         errors: Option<BTreeMap<String, Vec<String>>>,
     }
-    pub fn field_lists(e: &AuthError) -> Vec<u8> {
-        serde_json::to_vec(&Lists {
-            code: e.hand_code(),
-            message: e.to_string(),
-            errors: e.hand_fields(),
-        })
+    pub fn field_lists(e: &AuthError, out: &mut Vec<u8>) {
+        serde_json::to_writer(
+            out,
+            &Lists {
+                code: e.hand_code(),
+                message: e.to_string(),
+                errors: e.hand_fields(),
+            },
+        )
         .unwrap()
     }
 
@@ -130,12 +144,15 @@ mod hand {
         e.hand_fields()
             .map(|m| m.into_iter().map(|(k, v)| (k, v.join("; "))).collect())
     }
-    pub fn field_strings(e: &AuthError) -> Vec<u8> {
-        serde_json::to_vec(&Strings {
-            code: e.hand_code(),
-            message: e.to_string(),
-            fields: joined(e),
-        })
+    pub fn field_strings(e: &AuthError, out: &mut Vec<u8>) {
+        serde_json::to_writer(
+            out,
+            &Strings {
+                code: e.hand_code(),
+                message: e.to_string(),
+                fields: joined(e),
+            },
+        )
         .unwrap()
     }
 
@@ -147,13 +164,16 @@ mod hand {
         #[serde(skip_serializing_if = "Option::is_none")]
         details: Option<BTreeMap<String, String>>,
     }
-    pub fn flat_details(e: &AuthError) -> Vec<u8> {
-        serde_json::to_vec(&Flat {
-            success: false,
-            error: e.to_string(),
-            code: e.hand_code(),
-            details: joined(e),
-        })
+    pub fn flat_details(e: &AuthError, out: &mut Vec<u8>) {
+        serde_json::to_writer(
+            out,
+            &Flat {
+                success: false,
+                error: e.to_string(),
+                code: e.hand_code(),
+                details: joined(e),
+            },
+        )
         .unwrap()
     }
 
@@ -173,28 +193,31 @@ mod hand {
         #[serde(skip_serializing_if = "Option::is_none")]
         data: Option<Vec<Item>>,
     }
-    pub fn status_envelope(e: &AuthError) -> Vec<u8> {
+    pub fn status_envelope(e: &AuthError, out: &mut Vec<u8>) {
         let status = e.hand_status();
-        serde_json::to_vec(&Status {
-            success: false,
-            message: e.to_string(),
-            error: http::StatusCode::from_u16(status)
-                .ok()
-                .and_then(|s| s.canonical_reason())
-                .unwrap_or("Error"),
-            status_code: status,
-            data: e.hand_fields().map(|m| {
-                m.into_iter()
-                    .flat_map(|(path, msgs)| {
-                        msgs.into_iter().map(move |msg| Item {
-                            r#type: "field",
-                            path: path.clone(),
-                            msg,
+        serde_json::to_writer(
+            out,
+            &Status {
+                success: false,
+                message: e.to_string(),
+                error: http::StatusCode::from_u16(status)
+                    .ok()
+                    .and_then(|s| s.canonical_reason())
+                    .unwrap_or("Error"),
+                status_code: status,
+                data: e.hand_fields().map(|m| {
+                    m.into_iter()
+                        .flat_map(|(path, msgs)| {
+                            msgs.into_iter().map(move |msg| Item {
+                                r#type: "field",
+                                path: path.clone(),
+                                msg,
+                            })
                         })
-                    })
-                    .collect()
-            }),
-        })
+                        .collect()
+                }),
+            },
+        )
         .unwrap()
     }
 
@@ -213,28 +236,31 @@ mod hand {
         #[serde(skip_serializing_if = "Option::is_none")]
         errors: Option<Vec<Pointer>>,
     }
-    pub fn problem_details(e: &AuthError) -> Vec<u8> {
+    pub fn problem_details(e: &AuthError, out: &mut Vec<u8>) {
         let status = e.hand_status();
-        serde_json::to_vec(&Problem {
-            r#type: "about:blank",
-            title: http::StatusCode::from_u16(status)
-                .ok()
-                .and_then(|s| s.canonical_reason())
-                .unwrap_or("Error"),
-            status,
-            detail: e.to_string(),
-            code: e.hand_code(),
-            errors: e.hand_fields().map(|m| {
-                m.into_iter()
-                    .flat_map(|(path, msgs)| {
-                        msgs.into_iter().map(move |detail| Pointer {
-                            detail,
-                            pointer: format!("#/{}", path.replace('.', "/")),
+        serde_json::to_writer(
+            out,
+            &Problem {
+                r#type: "about:blank",
+                title: http::StatusCode::from_u16(status)
+                    .ok()
+                    .and_then(|s| s.canonical_reason())
+                    .unwrap_or("Error"),
+                status,
+                detail: e.to_string(),
+                code: e.hand_code(),
+                errors: e.hand_fields().map(|m| {
+                    m.into_iter()
+                        .flat_map(|(path, msgs)| {
+                            msgs.into_iter().map(move |detail| Pointer {
+                                detail,
+                                pointer: format!("#/{}", path.replace('.', "/")),
+                            })
                         })
-                    })
-                    .collect()
-            }),
-        })
+                        .collect()
+                }),
+            },
+        )
         .unwrap()
     }
 }
@@ -277,6 +303,7 @@ fn cases() -> Vec<(&'static str, AuthError)> {
     }
     vec![
         ("unit", AuthError::Missing),
+        ("unit_context", AuthError::Missing),
         (
             "interpolated",
             AuthError::Locked {
@@ -287,7 +314,19 @@ fn cases() -> Vec<(&'static str, AuthError)> {
     ]
 }
 
-type Hand = fn(&AuthError) -> Vec<u8>;
+/// The request context of a case: a correlation id, a timestamp and a path for
+/// `unit_context`, as the HTTP integrations fill them; else none.
+fn context(case: &str) -> Context {
+    if case != "unit_context" {
+        return Context::new();
+    }
+    Context::new()
+        .with_correlation_id(CorrelationId::new("4f1c2a9e-77b1-4c0e-9d2a-0b6f1e3c5a7d").unwrap())
+        .with_timestamp(Timestamp::from_unix_millis(1_779_530_400_000).unwrap())
+        .with_path("/v1/accounts/42/sessions")
+}
+
+type Hand = fn(&AuthError, &mut Vec<u8>);
 
 const PROBLEM_DETAILS: ProblemDetails = ProblemDetails::new();
 
@@ -302,84 +341,167 @@ fn formats() -> Vec<(&'static str, &'static dyn AnyFormat, Hand)> {
     ]
 }
 
-/// One measured way of producing a body.
-type Contender<'a> = (&'static str, Box<dyn Fn() -> Vec<u8> + 'a>);
+/// One measured way of producing a body; returns its length.
+type Contender<'a> = (&'static str, Box<dyn FnMut() -> usize + 'a>);
 
 /// Every measured function of one case and format, by name.
 fn contenders<'a>(
+    case: &str,
     error: &'a AuthError,
+    context: &'a Context,
     format: &'static dyn AnyFormat,
     format_name: &str,
     hand_written: Hand,
     finished: &'a [u8],
 ) -> Vec<Contender<'a>> {
+    let reused = || Vec::with_capacity(4096);
+    let mut out = reused();
     let mut all: Vec<Contender<'a>> = vec![
         (
             "apierr",
             Box::new(move || {
+                out.clear();
                 Envelope::new(black_box(error))
+                    .with_context(black_box(context))
+                    .with_format(format)
+                    .write_to(&mut out)
+                    .unwrap();
+                out.len()
+            }),
+        ),
+        ("copy", {
+            let mut out = reused();
+            Box::new(move || {
+                out.clear();
+                out.extend_from_slice(black_box(finished));
+                out.len()
+            })
+        }),
+        (
+            "apierr_vec",
+            Box::new(move || {
+                // `black_box` on the `Vec`, or the compiler drops the allocation.
+                let body = Envelope::new(black_box(error))
+                    .with_context(black_box(context))
                     .with_format(format)
                     .to_vec()
-                    .unwrap()
+                    .unwrap();
+                black_box(body).len()
             }),
         ),
         (
-            "hand_written",
-            Box::new(move || hand_written(black_box(error))),
+            "clone",
+            Box::new(move || black_box(black_box(finished).to_vec()).len()),
         ),
-        ("memcpy", Box::new(move || black_box(finished).to_vec())),
     ];
+    if case == "unit_context" {
+        return all;
+    }
+    all.push(("hand_written", {
+        let mut out = reused();
+        Box::new(move || {
+            out.clear();
+            hand_written(black_box(error), &mut out);
+            out.len()
+        })
+    }));
     if format_name == "problem_details" {
         all.push((
             "http_api_problem",
-            Box::new(move || peers::http_api_problem(black_box(error))),
+            Box::new(move || black_box(peers::http_api_problem(black_box(error))).len()),
         ));
     }
     if format_name == "field_strings" {
         all.push((
             "error_envelope",
-            Box::new(move || peers::error_envelope(black_box(error))),
+            Box::new(move || black_box(peers::error_envelope(black_box(error))).len()),
         ));
     }
     all
 }
 
-fn render(c: &mut Criterion) {
+/// Calls `each` with every group: its name and its contenders.
+fn groups(mut each: impl FnMut(&str, Vec<Contender<'_>>)) {
     for (case, error) in cases() {
+        let context = context(case);
         for (name, format, hand_written) in formats() {
-            let mut group = c.benchmark_group(format!("{case}/{name}"));
-            let finished = Envelope::new(&error).with_format(format).to_vec().unwrap();
-            for (contender, run) in contenders(&error, format, name, hand_written, &finished) {
-                group.bench_function(contender, |b| b.iter(&run));
-            }
-            group.finish();
+            let finished = Envelope::new(&error)
+                .with_context(&context)
+                .with_format(format)
+                .to_vec()
+                .unwrap();
+            let all = contenders(
+                case,
+                &error,
+                &context,
+                format,
+                name,
+                hand_written,
+                &finished,
+            );
+            each(&format!("{case}/{name}"), all);
         }
     }
 }
 
+fn render(c: &mut Criterion) {
+    groups(|name, all| {
+        let mut group = c.benchmark_group(name);
+        for (contender, mut run) in all {
+            group.bench_function(contender, |b| b.iter(&mut run));
+        }
+        group.finish();
+    });
+}
+
+/// Each group's contenders timed in turn, `rounds` times; prints the fastest round of each.
+fn interleaved(rounds: usize) {
+    const BATCH: u32 = 20_000;
+    groups(|name, mut all| {
+        let mut best = vec![f64::INFINITY; all.len()];
+        for _ in 0..rounds {
+            for ((_, run), best) in all.iter_mut().zip(&mut best) {
+                // A short warm-up, then the batch.
+                for _ in 0..BATCH / 10 {
+                    black_box(run());
+                }
+                let start = Instant::now();
+                for _ in 0..BATCH {
+                    black_box(run());
+                }
+                *best = best.min(start.elapsed().as_secs_f64() * 1e9 / f64::from(BATCH));
+            }
+        }
+        for ((contender, _), best) in all.iter().zip(best) {
+            println!("{name}/{contender} {best:.2}");
+        }
+    });
+}
+
 /// Renders one `case/format/contender` body `n` times, for instruction counting.
 fn count(spec: &str) -> Result<(), String> {
-    let (name, n) = spec
+    let (wanted, n) = spec
         .rsplit_once(':')
         .ok_or("expected case/format/contender:N")?;
     let n: usize = n.parse().map_err(|_| format!("bad count in {spec}"))?;
-    for (case, error) in cases() {
-        for (format_name, format, hand_written) in formats() {
-            let finished = Envelope::new(&error).with_format(format).to_vec().unwrap();
-            for (contender, run) in contenders(&error, format, format_name, hand_written, &finished)
-            {
-                if name == format!("{case}/{format_name}/{contender}") {
-                    let mut bytes = 0;
-                    for _ in 0..n {
-                        bytes += run().len();
-                    }
-                    println!("{bytes}");
-                    return Ok(());
+    let mut found = false;
+    groups(|name, all| {
+        for (contender, mut run) in all {
+            if wanted == format!("{name}/{contender}") {
+                let mut bytes = 0;
+                for _ in 0..n {
+                    bytes += run();
                 }
+                println!("{bytes}");
+                found = true;
             }
         }
+    });
+    if found {
+        Ok(())
+    } else {
+        Err(format!("no benchmark called {wanted}"))
     }
-    Err(format!("no benchmark called {name}"))
 }
 
 fn main() {
@@ -388,6 +510,10 @@ fn main() {
             eprintln!("{message}");
             std::process::exit(2);
         }
+        return;
+    }
+    if let Ok(rounds) = std::env::var("APIERR_BENCH_ROUNDS") {
+        interleaved(rounds.parse().unwrap_or(5));
         return;
     }
     let mut criterion = Criterion::default()

@@ -7,6 +7,7 @@
 //! a few copies and the values that vary; what cannot be compiled this way is left to the
 //! slot-by-slot writer, for that member or for the whole body.
 
+use super::cache::Fingerprint;
 use super::json::is_plain;
 use super::slot::{List, Literal, Place, Slot, Value};
 
@@ -92,12 +93,20 @@ pub(crate) struct Program<'a> {
     /// Steps before this one are closed: fixed JSON after a list's items is not theirs.
     sealed: usize,
     ok: bool,
+    /// What identifies the bodies of the layout; see [`Fingerprint`].
+    fingerprint: Fingerprint,
 }
 
 impl<'a> Program<'a> {
     /// The steps, when the layout compiled.
     pub(crate) fn ops(&self) -> Option<&[Op<'a>]> {
         self.ok.then(|| &self.ops[..self.len])
+    }
+
+    /// What identifies the bodies of the layout, when it compiled.
+    #[inline]
+    pub(crate) fn fingerprint(&self) -> Option<Fingerprint> {
+        self.ok.then_some(self.fingerprint)
     }
 
     /// The window of fixed JSON a step copies from `start`: its first `len` bytes, at most
@@ -120,6 +129,7 @@ impl<'a> Program<'a> {
             bytes_len: 0,
             sealed: 0,
             ok: true,
+            fingerprint: Fingerprint::of(slots),
         };
         if !program.object(slots, Object::Top, Place::Body) {
             program.ok = false;

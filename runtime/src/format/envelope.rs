@@ -4,7 +4,8 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use super::{AnyFormat, RenderError, default, reduce, render, reserialize};
+use super::render::template::Template;
+use super::{AnyFormat, RenderError, cache, default, reduce, render, reserialize};
 use crate::limits::MAX_BODY_LEN;
 use crate::{ApiError, Context, Problem, StatusCode};
 
@@ -115,6 +116,7 @@ impl<'a> Envelope<'a> {
 
     /// The format the body is rendered in; see [the module docs](crate::format) for the precedence.
     #[must_use]
+    #[inline]
     pub fn format(&self) -> &'a dyn AnyFormat {
         match self.format.or_else(|| self.error.format()) {
             Some(format) => format,
@@ -159,18 +161,82 @@ impl<'a> Envelope<'a> {
     ///
     /// # Errors
     /// When an extension member fails to serialize.
+    #[inline]
     pub fn write_to(&self, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        reduce::write_bounded(self.format(), self.error, self.context, self.max_len, out)
+        let format = self.format();
+        let template = self.template(format);
+        // A body the same for every error of its code: one copy.
+        if let Some(body) = template.and_then(|template| self.whole(template)) {
+            out.extend_from_slice(body);
+            return Ok(());
+        }
+        self.write_rendered(format, template, out)
     }
 
     /// The body as bytes.
     ///
     /// # Errors
     /// When an extension member fails to serialize.
+    #[inline]
     pub fn to_vec(&self) -> Result<Vec<u8>, RenderError> {
-        let mut out = Vec::with_capacity(128);
-        self.write_to(&mut out)?;
+        let format = self.format();
+        let template = self.template(format);
+        // A body the same for every error of its code: one allocation of its length.
+        if let Some(body) = template.and_then(|template| self.whole(template)) {
+            return Ok(body.to_vec());
+        }
+        let capacity = template.map_or(128, |template| template.known_len() + 64);
+        let mut out = Vec::with_capacity(capacity);
+        self.write_rendered(format, template, &mut out)?;
         Ok(out)
+    }
+
+    /// The whole body from `template`, when it is the same for every error of the code in
+    /// this context and within the bound.
+    #[inline(always)]
+    fn whole(&self, template: &'static Template) -> Option<&'static [u8]> {
+        template
+            .body(self.context)
+            .filter(|body| body.len() <= self.max_len)
+    }
+
+    /// [`write_to`](Self::write_to) when the body is not one copy: from the template, its
+    /// varying steps run, or rendered whole; reduced when it is over the bound.
+    #[inline(never)]
+    fn write_rendered(
+        &self,
+        format: &dyn AnyFormat,
+        template: Option<&Template>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), RenderError> {
+        let Some(template) = template else {
+            return reduce::write_bounded(format, self.error, self.context, self.max_len, out);
+        };
+        let start = out.len();
+        if template.has_steps() {
+            let layout = format.layout();
+            let problem = self.problem();
+            let ops = layout.program().ops().unwrap_or_default();
+            let cx = render::Cx::new(&problem, format);
+            template.write(out, self.context, Some((layout, ops, cx)))?;
+        } else {
+            template.write(out, self.context, None)?;
+        }
+        if out.len() - start <= self.max_len {
+            return Ok(());
+        }
+        reduce::write_reduced(format, self.error, self.context, self.max_len, out, start)
+    }
+
+    /// The cached template of the body (see `format::cache`): `None` when a translation makes
+    /// the message per request, or the body is not cached.
+    #[inline(always)]
+    fn template(&self, format: &dyn AnyFormat) -> Option<&'static Template> {
+        let spec = self.error.spec();
+        if self.context.localizer().is_some() && self.context.translation(spec.code()).is_some() {
+            return None;
+        }
+        cache::get(format.layout(), spec).or_else(|| cache::find(format, self.error))
     }
 
     /// The body as a JSON value: [`to_vec`](Self::to_vec)'s bytes, read back, so the same

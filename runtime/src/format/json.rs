@@ -302,6 +302,15 @@ mod tests {
                 text.replace_range(at..=at, special);
                 samples.push(text);
             }
+            // Shorter than a word, a word, and a word and a bit: the last word is padded or
+            // overlaps the one before.
+            for len in 1..=10 {
+                for at in 0..len {
+                    let mut text = "abcdefghij"[..len].to_owned();
+                    text.replace_range(at..=at, special);
+                    samples.push(text);
+                }
+            }
         }
         for sample in samples {
             let mut ours = Vec::new();

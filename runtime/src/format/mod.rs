@@ -30,6 +30,7 @@ use serde::{Serialize, Serializer};
 
 use crate::Problem;
 
+mod cache;
 mod compile;
 mod envelope;
 #[doc = include_str!("custom.md")]

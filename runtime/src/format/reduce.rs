@@ -33,7 +33,7 @@ pub(crate) fn write_bounded(
 /// of every body stays a render and a comparison.
 #[cold]
 #[inline(never)]
-fn write_reduced(
+pub(crate) fn write_reduced(
     format: &dyn AnyFormat,
     error: &dyn ApiError,
     context: &Context,

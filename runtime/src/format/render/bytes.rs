@@ -23,7 +23,7 @@ pub(crate) fn write_body(
 }
 
 /// Runs compiled steps.
-fn run<'a>(
+pub(super) fn run<'a>(
     w: &mut Writer<'_>,
     layout: &'a Layout<'a>,
     ops: &'a [Op<'a>],
@@ -180,7 +180,11 @@ fn write_value(w: &mut Writer<'_>, value: Resolved<'_>, cx: Cx<'_>) -> Result<()
             w.byte(b'"');
         }
         Resolved::TypeUri(uri) => w.display(uri)?,
-        Resolved::Timestamp(at) => w.display(at)?,
+        // 24 ASCII bytes, never escaped.
+        Resolved::Timestamp(at) => {
+            let text = at.rfc3339();
+            w.str_with(std::str::from_utf8(&text).unwrap_or_default(), true);
+        }
         Resolved::DebugDetail(detail) => w.display(detail)?,
         Resolved::Path(path) => w.display(path)?,
         Resolved::Pointer(path, prefix) => w.display(path.pointer_after(prefix))?,

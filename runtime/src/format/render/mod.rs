@@ -16,6 +16,7 @@ use crate::{
 
 pub(crate) mod bytes;
 pub(crate) mod serde;
+pub(crate) mod template;
 #[cfg(test)]
 mod tests;
 

@@ -1,0 +1,117 @@
+//! Bodies rendered once per code and layout, then copied.
+//!
+//! Most of a body is the same for every error of a code: the names, the punctuation, the
+//! code, the status, a static message. The first body of a code in a layout is rendered as a
+//! [`Template`]: those parts as bytes, with the steps that vary (the request context, an
+//! interpolated message, field errors, members) left to run for each body. A unit variant in
+//! a context that holds nothing the layout shows is then one copy.
+//!
+//! Entries are keyed by the code's `&'static Spec` (whose address no other spec can take) and
+//! the layout's [`Fingerprint`] (not its address: a format may be dropped and another built
+//! where it was). The table is a fixed array of write-once slots, so memory is bounded by
+//! construction: at most [`SLOTS`] entries, one per code and layout, never per request; a code
+//! that finds no free slot among its [`PROBES`] is rendered as before.
+//!
+//! Not cached: a body whose context translates the message (it is per request), and layouts
+//! whose steps did not compile.
+
+use std::sync::OnceLock;
+
+pub(crate) use fingerprint::Fingerprint;
+
+use super::render::{Cx, template::Template};
+use super::{AnyFormat, EMPTY_CONTEXT, Layout};
+use crate::{ApiError, Problem, Spec};
+
+mod fingerprint;
+
+/// How many entries the table holds.
+const SLOTS: usize = 2048;
+/// How many slots a code tries, from the one its key hashes to.
+const PROBES: usize = 8;
+
+static TABLE: [OnceLock<Entry>; SLOTS] = [const { OnceLock::new() }; SLOTS];
+
+/// The template of one code in one layout.
+#[derive(Debug)]
+struct Entry {
+    spec: &'static Spec,
+    fingerprint: Fingerprint,
+    template: Template,
+}
+
+/// The template of `spec` in `layout` when it is in the slot its key hashes to: the hot path,
+/// a hash and one comparison.
+#[inline(always)]
+pub(crate) fn get(layout: &Layout<'_>, spec: &'static Spec) -> Option<&'static Template> {
+    let fingerprint = layout.program().fingerprint()?;
+    match TABLE.get(start(spec, fingerprint))?.get() {
+        Some(entry) if entry.is(spec, fingerprint) => Some(&entry.template),
+        _ => None,
+    }
+}
+
+/// The template of `error`'s code in `format`, probing from the slot its key hashes to on,
+/// and built on first use; `None` when the layout did not compile, the template could not be
+/// rendered, or no slot is free.
+#[cold]
+#[inline(never)]
+pub(crate) fn find(format: &dyn AnyFormat, error: &dyn ApiError) -> Option<&'static Template> {
+    let layout = format.layout();
+    let fingerprint = layout.program().fingerprint()?;
+    let spec = error.spec();
+    let first = start(spec, fingerprint);
+    let mut pending = None;
+    for probe in first..first + PROBES {
+        let slot = TABLE.get(probe % SLOTS)?;
+        if slot.get().is_none() {
+            let entry = match pending.take() {
+                Some(entry) => entry,
+                None => build(spec, fingerprint, layout, format, error)?,
+            };
+            if let Err(entry) = slot.set(entry) {
+                // Another thread was first: its entry may be this one.
+                pending = Some(entry);
+            }
+        }
+        if let Some(entry) = slot.get()
+            && entry.is(spec, fingerprint)
+        {
+            return Some(&entry.template);
+        }
+    }
+    None
+}
+
+/// The entry of `spec` in `layout`, rendered for `error`.
+fn build(
+    spec: &'static Spec,
+    fingerprint: Fingerprint,
+    layout: &Layout<'_>,
+    format: &dyn AnyFormat,
+    error: &dyn ApiError,
+) -> Option<Entry> {
+    let ops = layout.program().ops()?;
+    let problem = Problem::new(error, &EMPTY_CONTEXT);
+    let template = Template::build(layout, ops, Cx::new(&problem, format)).ok()?;
+    Some(Entry {
+        spec,
+        fingerprint,
+        template,
+    })
+}
+
+/// The slot a key hashes to.
+#[inline(always)]
+fn start(spec: &'static Spec, fingerprint: Fingerprint) -> usize {
+    let key = (std::ptr::from_ref(spec).addr() as u64) ^ fingerprint.low();
+    // The top bits of a multiplicative hash; `SLOTS` is a power of two.
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOTS.trailing_zeros())) as usize
+}
+
+impl Entry {
+    #[inline(always)]
+    fn is(&self, spec: &'static Spec, fingerprint: Fingerprint) -> bool {
+        std::ptr::eq(self.spec, spec) && self.fingerprint == fingerprint
+    }
+}
