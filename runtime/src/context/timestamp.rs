@@ -1,0 +1,182 @@
+//! The moment an error happened, as bodies write it.
+
+use std::fmt::{self, Display};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::{Serialize, Serializer};
+
+/// The moment an error happened, rendered in RFC 3339 in UTC with milliseconds
+/// (`2026-05-23T10:00:00.000Z`, the form JavaScript's `toISOString` gives).
+///
+/// Only times from 1970 to 9999 can be held: earlier ones have no meaning for an error that
+/// happens now, and later ones cannot be written in RFC 3339.
+///
+/// ```
+/// use apierr::Timestamp;
+///
+/// let at = Timestamp::from_unix_millis(1_779_530_400_000).unwrap();
+/// assert_eq!(at.to_string(), "2026-05-23T10:00:00.000Z");
+/// assert_eq!(Timestamp::from_unix_millis(-1), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(SystemTime);
+
+/// The first millisecond after 9999-12-31T23:59:59.999Z.
+const END_OF_9999_MILLIS: u64 = 253_402_300_800_000;
+
+impl Timestamp {
+    /// The current time.
+    #[must_use]
+    pub fn now() -> Self {
+        // A clock set before 1970 is not a time worth reporting; the epoch stands in for it.
+        Timestamp::try_from(SystemTime::now()).unwrap_or(Timestamp(UNIX_EPOCH))
+    }
+
+    /// The time `millis` milliseconds after the Unix epoch; `None` outside 1970 to 9999.
+    #[must_use]
+    pub fn from_unix_millis(millis: i64) -> Option<Self> {
+        let millis = u64::try_from(millis)
+            .ok()
+            .filter(|&m| m < END_OF_9999_MILLIS)?;
+        Some(Timestamp(UNIX_EPOCH + Duration::from_millis(millis)))
+    }
+
+    /// The time as a `SystemTime`.
+    #[must_use]
+    pub fn as_system_time(&self) -> SystemTime {
+        self.0
+    }
+}
+
+/// The error of a time outside 1970 to 9999, which a [`Timestamp`] cannot hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutOfRange;
+
+impl Display for OutOfRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("time outside the years 1970 to 9999")
+    }
+}
+
+impl std::error::Error for OutOfRange {}
+
+impl TryFrom<SystemTime> for Timestamp {
+    type Error = OutOfRange;
+
+    fn try_from(at: SystemTime) -> Result<Self, OutOfRange> {
+        let since_epoch = at.duration_since(UNIX_EPOCH).map_err(|_| OutOfRange)?;
+        if since_epoch.as_millis() < u128::from(END_OF_9999_MILLIS) {
+            Ok(Timestamp(at))
+        } else {
+            Err(OutOfRange)
+        }
+    }
+}
+
+impl Timestamp {
+    /// RFC 3339 in UTC with milliseconds, `2026-05-23T10:00:00.000Z`: always 24 ASCII bytes
+    /// (construction keeps the year within 1970 to 9999), written without the formatting
+    /// machinery, as every body with a timestamp spends this on it.
+    pub(crate) fn rfc3339(&self) -> [u8; 24] {
+        let since = self.0.duration_since(UNIX_EPOCH).unwrap_or_default();
+        let secs = since.as_secs();
+        let millis = since.subsec_millis();
+        let (year, month, day) = civil_date(secs / 86_400);
+        let of_day = secs % 86_400;
+        let mut text = *b"0000-00-00T00:00:00.000Z";
+        let mut put = |at: usize, width: usize, mut value: u64| {
+            for i in (at..at + width).rev() {
+                if let Some(digit) = text.get_mut(i) {
+                    // A remainder of 10 always fits in a byte.
+                    *digit = b'0' + u8::try_from(value % 10).unwrap_or(0);
+                }
+                value /= 10;
+            }
+        };
+        put(0, 4, year);
+        put(5, 2, month);
+        put(8, 2, day);
+        put(11, 2, of_day / 3600);
+        put(14, 2, of_day / 60 % 60);
+        put(17, 2, of_day % 60);
+        put(20, 3, u64::from(millis));
+        text
+    }
+}
+
+/// The proleptic Gregorian (year, month, day) of `days` after 1970-01-01: the civil-from-days
+/// computation over 400-year eras of 146 097 days.
+fn civil_date(days: u64) -> (u64, u64, u64) {
+    // Days since 0000-03-01, so that a leap day ends its year.
+    let days = days + 719_468;
+    let era = days / 146_097;
+    let of_era = days % 146_097;
+    let year_of_era = (of_era - of_era / 1460 + of_era / 36_524 - of_era / 146_096) / 365;
+    let of_year = of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * of_year + 2) / 153;
+    let day = of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
+    let year = year_of_era + era * 400 + u64::from(month <= 2);
+    (year, month, day)
+}
+
+impl Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(std::str::from_utf8(&self.rfc3339()).map_err(|_| fmt::Error)?)
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_written_as_humantime_writes_them() {
+        let check = |millis: u64| {
+            let at = Timestamp::from_unix_millis(i64::try_from(millis).unwrap()).unwrap();
+            let expected = humantime::format_rfc3339_millis(at.0).to_string();
+            assert_eq!(at.to_string(), expected, "{millis}");
+        };
+        for millis in [
+            0,
+            1,
+            999,
+            951_782_400_000,
+            4_107_542_400_000,
+            END_OF_9999_MILLIS - 1,
+        ] {
+            check(millis);
+        }
+        // Every day from 1970 to 9999, each at another time of day.
+        let mut day = 0;
+        while day * 86_400_000 < END_OF_9999_MILLIS {
+            check(day * 86_400_000 + day * 7_919 % 86_400_000);
+            day += 1;
+        }
+    }
+
+    #[test]
+    fn times_outside_1970_to_9999_are_refused() {
+        assert_eq!(Timestamp::from_unix_millis(i64::MIN), None);
+        assert_eq!(Timestamp::from_unix_millis(i64::MAX), None);
+        let last = Timestamp::from_unix_millis(253_402_300_799_999).unwrap();
+        assert_eq!(last.to_string(), "9999-12-31T23:59:59.999Z");
+        assert_eq!(Timestamp::from_unix_millis(253_402_300_800_000), None);
+        let before = UNIX_EPOCH - Duration::from_secs(1);
+        assert_eq!(Timestamp::try_from(before), Err(OutOfRange));
+        assert_eq!(
+            Timestamp::from_unix_millis(0).unwrap().to_string(),
+            "1970-01-01T00:00:00.000Z"
+        );
+    }
+}
