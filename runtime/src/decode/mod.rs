@@ -51,6 +51,7 @@ use crate::{ErrorCode, FieldErrors, HasCodeEnum, Spec, SubErrors};
 
 mod pointer;
 mod read;
+mod slots;
 
 pub use pointer::parse_pointer;
 

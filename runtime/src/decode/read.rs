@@ -11,6 +11,7 @@ use http::{Method, StatusCode};
 use serde_json::{Map, Value as Json};
 
 use super::pointer::{PointerFields, invalid_pointer};
+use super::slots::{carries_code, code_name, holds_needed, stands_in_for_code};
 use super::{DecodeError, Decoded, parse_pointer};
 use crate::format::{Layout, Place, Slot, Value, is_taken};
 use crate::{FieldErrors, FieldPath, SubError, SubErrors, Violation};
@@ -453,50 +454,4 @@ fn pointer_text(text: &str, prefix: &str) -> String {
         // Elsewhere in the document (another server's body): the pointer as it is.
         _ => text.to_owned(),
     }
-}
-
-/// Whether the body has something that stands for a missing code.
-fn stands_in_for_code(slots: &[Slot<'_>]) -> bool {
-    slots.iter().any(|slot| match slot.value() {
-        Value::ProblemType { .. } | Value::Category => true,
-        Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => stands_in_for_code(inner),
-        _ => false,
-    })
-}
-
-/// Whether the bodies carry the code, or something that stands for it, anywhere (GitHub's, for
-/// one, carry only a message).
-fn carries_code(slots: &[Slot<'_>]) -> bool {
-    slots.iter().any(|slot| match slot.value() {
-        Value::Code
-        | Value::NumericCode
-        | Value::KebabCode
-        | Value::ProblemType { .. }
-        | Value::Category => true,
-        Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => carries_code(inner),
-        value => value.list().is_some_and(|(inner, _)| carries_code(inner)),
-    })
-}
-
-/// Whether an object holds a member a body cannot do without (see the module docs): one
-/// missing with it is then missing too.
-fn holds_needed(slots: &[Slot<'_>]) -> bool {
-    slots.iter().any(|slot| match slot.value() {
-        Value::Code | Value::Message | Value::Category => true,
-        Value::Object(inner) => holds_needed(inner),
-        _ => false,
-    })
-}
-
-/// The name of the member that holds the code, for the error when it is missing.
-fn code_name(slots: &[Slot<'_>]) -> &'static str {
-    fn find(slots: &[Slot<'_>]) -> Option<&'static str> {
-        slots.iter().find_map(|slot| match slot.value() {
-            Value::Code => Some(slot.name()),
-            Value::Object(inner) | Value::ObjectUnlessEmpty(inner) => find(inner),
-            Value::ErrorItems(inner) | Value::SubErrorItems(inner) => find(inner),
-            _ => None,
-        })
-    }
-    find(slots).unwrap_or("code")
 }
