@@ -729,7 +729,7 @@ fn spec_text(input: &Input, case: &Case) -> String {
         (case.fields_field().is_some(), 4),
         (case.retry_after_field().is_some(), 8),
         (message.is_some(), 16),
-        (!case.fields.iter().any(|f| f.attrs.member.is_some()), 256),
+        (!case.has_members(), 256),
         (case.fields_field().is_none(), 512),
     ]
     .iter()
