@@ -177,7 +177,7 @@ impl<'a> Case<'a> {
             Some(DisplayAttr::Transparent(_)) => None,
             None => variant_attrs.iter().find_map(thiserror_fixed),
         };
-        let data = crate::data::merged(&container.data, &attrs.data);
+        let data = crate::attr::data::merged(&container.data, &attrs.data);
         Case {
             data,
             display,

@@ -7,7 +7,8 @@ use syn::{Attribute, LitStr};
 
 use super::container::ContainerAttrs;
 use super::keys::{CaseKey, ContainerKey, Place};
-use super::{Outer, Status, Target, Written, value};
+use super::parse::{self, Outer, Target, Written};
+use super::value::{self, Status};
 use crate::ctxt::Ctxt;
 
 /// The `#[api(...)]` keys of a variant, or of a struct as its one case, and what else is read
@@ -27,7 +28,7 @@ pub struct CaseAttrs<'a> {
     /// `header("name", "value")`, as often as given.
     pub headers: Vec<(LitStr, LitStr)>,
     /// `data(name = "value", …)`, in order.
-    pub data: Vec<crate::data::Entry>,
+    pub data: Vec<super::data::Entry>,
     /// `allow_success_status`: a 2xx status is accepted.
     pub allow_success_status: Option<Span>,
     /// The `///` comment, trimmed; `None` when there is none.
@@ -45,7 +46,7 @@ impl<'a> CaseAttrs<'a> {
     pub fn parse_variant(cx: &Ctxt, attrs: &'a [Attribute]) -> Self {
         let mut out = CaseAttrs::default();
         let mut outer = Outer::default();
-        out.written = super::read(cx, attrs, Place::Variant, &mut out, |attr| outer.read(attr));
+        out.written = parse::read(cx, attrs, Place::Variant, &mut out, |attr| outer.read(attr));
         out.finish(outer);
         out
     }
@@ -70,7 +71,7 @@ impl<'a> CaseAttrs<'a> {
 pub fn parse_struct<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> (ContainerAttrs<'a>, CaseAttrs<'a>) {
     let mut target = StructTarget::default();
     let mut outer = Outer::default();
-    let written = super::read(cx, attrs, Place::Struct, &mut target, |attr| {
+    let written = parse::read(cx, attrs, Place::Struct, &mut target, |attr| {
         outer.read(attr)
     });
     let StructTarget {
@@ -157,7 +158,7 @@ impl Target for CaseAttrs<'_> {
         let name = key.name();
         match key {
             // code = "AUTH_MISSING" | code = 20003
-            CaseKey::Code => self.code = Some(crate::code::value(meta)?),
+            CaseKey::Code => self.code = Some(super::code::value(meta)?),
             // status = 401 | status = UNAUTHORIZED | status = StatusCode::UNAUTHORIZED
             CaseKey::Status => self.status = Some(value::status(meta)?),
             // message = "account locked until {until}"
@@ -199,7 +200,7 @@ impl Target for CaseAttrs<'_> {
             // header("cache-control", "no-store")
             CaseKey::Header => self.headers.push(value::header_pair(meta)?),
             // data(domain = "googleapis.com", reason = "API_KEY_INVALID")
-            CaseKey::Data => self.data = crate::data::parse(cx, meta)?,
+            CaseKey::Data => self.data = super::data::parse(cx, meta)?,
         }
         Ok(())
     }

@@ -5,7 +5,8 @@ use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Expr, Ident, LitStr};
 
 use super::keys::{ContainerKey, Place};
-use super::{Outer, Status, Target, Written, value};
+use super::parse::{self, Outer, Target, Written};
+use super::value::{self, Status};
 use crate::case::{RULES, RenameRule};
 use crate::ctxt::Ctxt;
 
@@ -25,7 +26,7 @@ pub struct ContainerAttrs<'a> {
     /// `display`: the derive also writes `Display`, `Error` and `From`, as thiserror would.
     pub display: Option<Span>,
     /// `data(name = "value", …)`, in order: every variant's defaults.
-    pub data: Vec<crate::data::Entry>,
+    pub data: Vec<super::data::Entry>,
     /// `allow_success_status`: a 2xx status is accepted on every variant.
     pub allow_success_status: Option<Span>,
     /// `no_response_impls`: no framework impls (`IntoResponse`, `ResponseError`), for a type
@@ -45,7 +46,7 @@ impl<'a> ContainerAttrs<'a> {
     pub fn parse_enum(cx: &Ctxt, attrs: &'a [Attribute]) -> Self {
         let mut out = ContainerAttrs::default();
         let mut outer = Outer::default();
-        out.written = super::read(cx, attrs, Place::Enum, &mut out, |attr| outer.read(attr));
+        out.written = parse::read(cx, attrs, Place::Enum, &mut out, |attr| outer.read(attr));
         out.has_error_attr = outer.has_error_attr;
         out.error_attr = outer.error_attr;
         out
@@ -104,7 +105,7 @@ impl Target for ContainerAttrs<'_> {
                 value::no_value(meta, name)?;
             }
             // data(domain = "googleapis.com", reason = "API_KEY_INVALID")
-            ContainerKey::Data => self.data = crate::data::parse(cx, meta)?,
+            ContainerKey::Data => self.data = super::data::parse(cx, meta)?,
             // allow_success_status
             ContainerKey::AllowSuccessStatus => {
                 self.allow_success_status = Some(span);

@@ -6,7 +6,8 @@ use syn::spanned::Spanned;
 use syn::{Attribute, LitStr, Token};
 
 use super::keys::{FieldKey, Place};
-use super::{Target, value};
+use super::parse::{self, Target};
+use super::value;
 use crate::ctxt::Ctxt;
 
 /// The name given to an extension member, `member = "name"`.
@@ -37,7 +38,7 @@ impl FieldAttrs {
     pub fn parse(cx: &Ctxt, attrs: &[Attribute]) -> Self {
         let mut out = FieldAttrs::default();
         let mut thiserror = (false, None);
-        super::read(cx, attrs, Place::Field, &mut out, |attr| {
+        parse::read(cx, attrs, Place::Field, &mut out, |attr| {
             // thiserror's `#[source]` and `#[from]`, the one place they are found.
             let path = attr.path();
             if path.is_ident("source") || path.is_ident("from") {

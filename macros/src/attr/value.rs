@@ -1,13 +1,20 @@
 //! Reading the values of `#[api(...)]` keys, each error saying what was expected.
 
-use proc_macro2::TokenTree;
+use proc_macro2::{Span, TokenTree};
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Ident, LitInt, LitStr, Path, Token};
 
-use super::Status;
 use crate::status;
+
+/// A status as written: the number, and the tokens that said it.
+#[derive(Clone)]
+pub struct Status {
+    pub code: u16,
+    pub span: Span,
+    pub written: String,
+}
 
 /// Consumes the value of a key that is reported and otherwise ignored, so parsing goes on.
 pub(super) fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
