@@ -59,10 +59,10 @@ impl<'a> CaseAttrs<'a> {
 
     /// The keys written that a `transparent` case takes from its inner error, with the span
     /// of each.
-    pub fn from_inner_error(&self) -> impl Iterator<Item = (&'static str, Span)> + '_ {
-        self.written
-            .keys()
-            .filter(|(name, _)| CaseKey::from_name(name).is_some_and(CaseKey::from_inner_error))
+    pub fn keys_supplied_by_inner_error(&self) -> impl Iterator<Item = (&'static str, Span)> + '_ {
+        self.written.keys().filter(|(name, _)| {
+            CaseKey::from_name(name).is_some_and(CaseKey::supplied_by_inner_error)
+        })
     }
 }
 

@@ -104,7 +104,7 @@ impl ContainerKey {
 impl CaseKey {
     /// Whether a `transparent` case takes this from its inner error instead, so that writing
     /// it as well is a mistake.
-    pub fn from_inner_error(self) -> bool {
+    pub fn supplied_by_inner_error(self) -> bool {
         match self {
             CaseKey::Transparent => false,
             CaseKey::Code

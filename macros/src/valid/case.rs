@@ -55,7 +55,7 @@ fn transparent_has_one_field(cx: &Ctxt, case: &Case) {
 
 /// A `transparent` case takes what its inner error supplies from it, not from keys.
 fn transparent_takes_no_keys(cx: &Ctxt, case: &Case) {
-    for (key, span) in case.attrs.from_inner_error() {
+    for (key, span) in case.attrs.keys_supplied_by_inner_error() {
         cx.error_at(
             span,
             format!("`{key}` cannot be combined with `transparent`: the inner error supplies it"),
