@@ -33,7 +33,7 @@ pub fn check(cx: &Ctxt, input: &Input) {
     for case in &input.cases {
         case::check(cx, input, case);
     }
-    check_unique_codes(cx, input);
+    codes_are_unique(cx, input);
 }
 
 /// `code_enum` names the codes of every field it forwards to, which a generic field has not.
@@ -93,7 +93,9 @@ fn is_error_status(cx: &Ctxt, status: &crate::attr::Status, opted_in: bool, plac
     }
 }
 
-fn check_unique_codes(cx: &Ctxt, input: &Input) {
+/// No two cases share a code, unless different `#[cfg]`s make them alternatives; a
+/// `transparent` case has its inner error's codes, not one of its own.
+fn codes_are_unique(cx: &Ctxt, input: &Input) {
     // By code, the cases seen so far: a map, as an enum may have thousands of codes.
     let mut seen: HashMap<&str, Vec<&Case>> = HashMap::new();
     for case in &input.cases {
