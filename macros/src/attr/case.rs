@@ -6,7 +6,7 @@ use syn::meta::ParseNestedMeta;
 use syn::{Attribute, LitStr};
 
 use super::container::ContainerAttrs;
-use super::keys::{CaseKey, ContainerKey, Place};
+use super::keys::{CaseKey, ContainerKey, Key, Place};
 use super::parse::{self, Outer, Target, Written};
 use super::value::{self, Status};
 use crate::ctxt::Ctxt;
@@ -97,10 +97,15 @@ enum StructKey {
     Container(ContainerKey),
 }
 
-impl Target for StructTarget<'_> {
-    type Key = StructKey;
+impl Key for StructKey {
+    fn name(self) -> &'static str {
+        match self {
+            StructKey::Case(key) => key.name(),
+            StructKey::Container(key) => key.name(),
+        }
+    }
 
-    fn key(name: &str) -> Option<StructKey> {
+    fn from_name(name: &str) -> Option<StructKey> {
         CaseKey::from_name(name).map(StructKey::Case).or_else(|| {
             ContainerKey::from_name(name)
                 .filter(|key| key.on_struct())
@@ -108,16 +113,13 @@ impl Target for StructTarget<'_> {
         })
     }
 
-    fn name(key: StructKey) -> &'static str {
-        match key {
-            StructKey::Case(key) => key.name(),
-            StructKey::Container(key) => key.name(),
-        }
+    fn repeats(self) -> bool {
+        matches!(self, StructKey::Case(key) if key.repeats())
     }
+}
 
-    fn repeats(key: StructKey) -> bool {
-        matches!(key, StructKey::Case(key) if key.repeats())
-    }
+impl Target for StructTarget<'_> {
+    type Key = StructKey;
 
     fn set(
         &mut self,
@@ -136,18 +138,6 @@ impl Target for StructTarget<'_> {
 impl Target for CaseAttrs<'_> {
     type Key = CaseKey;
 
-    fn key(name: &str) -> Option<CaseKey> {
-        CaseKey::from_name(name)
-    }
-
-    fn name(key: CaseKey) -> &'static str {
-        key.name()
-    }
-
-    fn repeats(key: CaseKey) -> bool {
-        key.repeats()
-    }
-
     fn set(
         &mut self,
         cx: &Ctxt,
@@ -164,21 +154,11 @@ impl Target for CaseAttrs<'_> {
             // message = "account locked until {until}"
             CaseKey::Message => self.message = Some(value::string(meta, name, "\"not found\"")?),
             // transparent | expose | redact | allow_success_status: flags
-            CaseKey::Transparent => {
-                self.transparent = Some(span);
-                value::no_value(meta, name)?;
-            }
-            CaseKey::Expose => {
-                self.expose = Some(span);
-                value::no_value(meta, name)?;
-            }
-            CaseKey::Redact => {
-                self.redact = Some(span);
-                value::no_value(meta, name)?;
-            }
+            CaseKey::Transparent => value::flag(&mut self.transparent, meta, name, span)?,
+            CaseKey::Expose => value::flag(&mut self.expose, meta, name, span)?,
+            CaseKey::Redact => value::flag(&mut self.redact, meta, name, span)?,
             CaseKey::AllowSuccessStatus => {
-                self.allow_success_status = Some(span);
-                value::no_value(meta, name)?;
+                value::flag(&mut self.allow_success_status, meta, name, span)?
             }
             // category = "Auth & Session"
             CaseKey::Category => {

@@ -4,7 +4,7 @@ use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Expr, Ident, LitStr};
 
-use super::keys::{ContainerKey, Place};
+use super::keys::{ContainerKey, Key, Place};
 use super::parse::{self, Outer, Target, Written};
 use super::value::{self, Status};
 use crate::case::{RULES, RenameRule};
@@ -56,18 +56,6 @@ impl<'a> ContainerAttrs<'a> {
 impl Target for ContainerAttrs<'_> {
     type Key = ContainerKey;
 
-    fn key(name: &str) -> Option<ContainerKey> {
-        ContainerKey::from_name(name)
-    }
-
-    fn name(key: ContainerKey) -> &'static str {
-        key.name()
-    }
-
-    fn repeats(_: ContainerKey) -> bool {
-        false
-    }
-
     fn set(
         &mut self,
         cx: &Ctxt,
@@ -100,21 +88,16 @@ impl Target for ContainerAttrs<'_> {
             // code_enum | code_enum = AuthErrorCode
             ContainerKey::CodeEnum => self.code_enum = Some(value::code_enum(meta)?),
             // display
-            ContainerKey::Display => {
-                self.display = Some(span);
-                value::no_value(meta, name)?;
-            }
+            ContainerKey::Display => value::flag(&mut self.display, meta, name, span)?,
             // data(domain = "googleapis.com", reason = "API_KEY_INVALID")
             ContainerKey::Data => self.data = super::data::parse(cx, meta)?,
             // allow_success_status
             ContainerKey::AllowSuccessStatus => {
-                self.allow_success_status = Some(span);
-                value::no_value(meta, name)?;
+                value::flag(&mut self.allow_success_status, meta, name, span)?
             }
             // no_response_impls
             ContainerKey::NoResponseImpls => {
-                self.no_response_impls = Some(span);
-                value::no_value(meta, name)?;
+                value::flag(&mut self.no_response_impls, meta, name, span)?
             }
         }
         Ok(())

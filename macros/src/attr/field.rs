@@ -5,7 +5,7 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Attribute, LitStr, Token};
 
-use super::keys::{FieldKey, Place};
+use super::keys::{FieldKey, Key, Place};
 use super::parse::{self, Target};
 use super::value;
 use crate::ctxt::Ctxt;
@@ -56,18 +56,6 @@ impl FieldAttrs {
 impl Target for FieldAttrs {
     type Key = FieldKey;
 
-    fn key(name: &str) -> Option<FieldKey> {
-        FieldKey::from_name(name)
-    }
-
-    fn name(key: FieldKey) -> &'static str {
-        key.name()
-    }
-
-    fn repeats(_: FieldKey) -> bool {
-        false
-    }
-
     fn set(
         &mut self,
         _: &Ctxt,
@@ -78,18 +66,9 @@ impl Target for FieldAttrs {
         let name = key.name();
         match key {
             // fields | errors | retry_after: flags
-            FieldKey::Fields => {
-                self.fields = Some(span);
-                value::no_value(meta, name)?;
-            }
-            FieldKey::Errors => {
-                self.errors = Some(span);
-                value::no_value(meta, name)?;
-            }
-            FieldKey::RetryAfter => {
-                self.retry_after = Some(span);
-                value::no_value(meta, name)?;
-            }
+            FieldKey::Fields => value::flag(&mut self.fields, meta, name, span)?,
+            FieldKey::Errors => value::flag(&mut self.errors, meta, name, span)?,
+            FieldKey::RetryAfter => value::flag(&mut self.retry_after, meta, name, span)?,
             // header = "x-request-cost"
             FieldKey::Header => {
                 self.header = Some(value::string(meta, name, "\"x-request-cost\"")?);

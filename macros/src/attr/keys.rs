@@ -1,10 +1,25 @@
 //! The keys of `#[api(...)]`: one type per kind of attribute, so that each parse is an
 //! exhaustive `match` and a key's name is written once, here.
 
-/// Declares a key type: its variants, the name each is written as, and all of them in the
-/// order suggestions prefer.
+/// A key of one kind of attribute.
+pub trait Key: Copy + 'static {
+    /// The key as written in `#[api(...)]`.
+    fn name(self) -> &'static str;
+
+    /// The key written `name`, if this kind of attribute has it.
+    fn from_name(name: &str) -> Option<Self>;
+
+    /// Whether the key may be given more than once, each time adding to the others.
+    fn repeats(self) -> bool;
+}
+
+/// Declares a key type: its variants, the name each is written as, all of them in the order
+/// suggestions prefer, and those that may be repeated.
 macro_rules! keys {
-    ($(#[$doc:meta])* $name:ident { $($(#[$key_doc:meta])* $key:ident = $text:literal,)* }) => {
+    (
+        $(#[$doc:meta])* $name:ident { $($(#[$key_doc:meta])* $key:ident = $text:literal,)* }
+        repeats [$($repeats:ident),*]
+    ) => {
         $(#[$doc])*
         #[derive(Clone, Copy, PartialEq, Eq, Debug)]
         pub enum $name {
@@ -14,20 +29,25 @@ macro_rules! keys {
         impl $name {
             /// Every key, in the order of the documentation.
             pub const ALL: &'static [Self] = &[$(Self::$key,)*];
+        }
 
-            /// The key as written in `#[api(...)]`.
-            pub fn name(self) -> &'static str {
+        impl Key for $name {
+            fn name(self) -> &'static str {
                 match self {
                     $(Self::$key => $text,)*
                 }
             }
 
-            /// The key written `name`, if this kind of attribute has it.
-            pub fn from_name(name: &str) -> Option<Self> {
+            fn from_name(name: &str) -> Option<Self> {
                 match name {
                     $($text => Some(Self::$key),)*
                     _ => None,
                 }
+            }
+
+            fn repeats(self) -> bool {
+                let repeating: &[Self] = &[$(Self::$repeats),*];
+                repeating.contains(&self)
             }
         }
     };
@@ -48,6 +68,7 @@ keys! {
         AllowSuccessStatus = "allow_success_status",
         NoResponseImpls = "no_response_impls",
     }
+    repeats []
 }
 
 keys! {
@@ -68,6 +89,7 @@ keys! {
         Data = "data",
         AllowSuccessStatus = "allow_success_status",
     }
+    repeats [Header]
 }
 
 keys! {
@@ -79,6 +101,7 @@ keys! {
         RetryAfter = "retry_after",
         Header = "header",
     }
+    repeats []
 }
 
 impl ContainerKey {
@@ -120,11 +143,6 @@ impl CaseKey {
             | CaseKey::Data
             | CaseKey::AllowSuccessStatus => true,
         }
-    }
-
-    /// Whether the key may be given more than once, each time adding to the others.
-    pub fn repeats(self) -> bool {
-        matches!(self, CaseKey::Header)
     }
 }
 
@@ -222,7 +240,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{CaseKey, ContainerKey, FieldKey, Place, closest};
+    use super::{CaseKey, ContainerKey, FieldKey, Key, Place, closest};
 
     #[test]
     fn suggests_near_keys_only() {

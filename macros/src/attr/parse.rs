@@ -5,7 +5,7 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Attribute, Path};
 
-use super::keys::{Place, closest};
+use super::keys::{Key, Place, closest};
 use super::value;
 use crate::ctxt::Ctxt;
 
@@ -21,17 +21,22 @@ pub struct Written {
 
 impl Written {
     /// Where `key` was written, when it was.
-    pub fn span(&self, key: &str) -> Option<Span> {
-        self.keys
-            .iter()
-            .find(|(seen, _)| *seen == key)
-            .map(|(_, span)| *span)
+    pub fn span(&self, key: impl Key) -> Option<Span> {
+        self.span_of(key.name())
     }
 
     /// Whether `key` was written, however wrongly: a key made missing by a mistake already
-    /// reported is not reported missing as well.
-    pub fn any(&self, key: &str) -> bool {
-        self.span(key).is_some() || self.meant.contains(&key)
+    /// reported is not reported missing as well. Keys are told apart by name, the one thing
+    /// that is the same wherever they are written (`status` on the enum and on a variant).
+    pub fn any(&self, key: impl Key) -> bool {
+        self.span(key).is_some() || self.meant.contains(&key.name())
+    }
+
+    fn span_of(&self, name: &str) -> Option<Span> {
+        self.keys
+            .iter()
+            .find(|(seen, _)| *seen == name)
+            .map(|(_, span)| *span)
     }
 
     /// Every key taken, in order, with the span of its name.
@@ -42,16 +47,7 @@ impl Written {
 
 /// One kind of attribute being read: which keys it takes, and where their values go.
 pub(super) trait Target {
-    type Key: Copy;
-
-    /// The key written `name`, if this place takes it.
-    fn key(name: &str) -> Option<Self::Key>;
-
-    /// The key's name, as written.
-    fn name(key: Self::Key) -> &'static str;
-
-    /// Whether the key may be given more than once.
-    fn repeats(key: Self::Key) -> bool;
+    type Key: Key;
 
     /// Reads the value of `key`, which `span` names.
     fn set(
@@ -101,14 +97,14 @@ fn parse_api<T: Target>(
         let Some(key) = meta
             .path
             .get_ident()
-            .and_then(|ident| T::key(&ident.to_string()))
+            .and_then(|ident| T::Key::from_name(&ident.to_string()))
         else {
             value::skip_value(&meta)?;
             cx.error_at(span, not_here(&meta.path, place, written));
             return Ok(());
         };
-        let name = T::name(key);
-        if !T::repeats(key) && written.span(name).is_some() {
+        let name = key.name();
+        if !key.repeats() && written.span_of(name).is_some() {
             value::skip_value(&meta)?;
             cx.error_at(span, format!("duplicate `{name}` in #[api(...)]"));
             return Ok(());

@@ -29,9 +29,20 @@ pub(super) fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     Ok(())
 }
 
-/// Refuses a value after a flag such as `transparent`. The flag is taken as given even with a
-/// value, so that only the value is reported.
-pub(super) fn no_value(meta: &ParseNestedMeta, key: &str) -> syn::Result<()> {
+/// Reads a flag such as `transparent` into `slot`: where it was written, refusing a value
+/// after it. The flag is taken as given even with a value, so that only the value is reported.
+pub(super) fn flag(
+    slot: &mut Option<Span>,
+    meta: &ParseNestedMeta,
+    key: &str,
+    span: Span,
+) -> syn::Result<()> {
+    *slot = Some(span);
+    no_value(meta, key)
+}
+
+/// Refuses a value after a flag.
+fn no_value(meta: &ParseNestedMeta, key: &str) -> syn::Result<()> {
     if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
         // The error spans the whole value, `= true` or `(...)`.
         let value = skip_rest(meta.input)?;

@@ -1,8 +1,11 @@
 //! The rules of one case, a variant or the struct: each one function, named after the rule,
 //! run in the order their errors are reported.
 
-use crate::ast::{Case, Input, NoMemberName};
-use crate::attr::keys::{CaseKey, ContainerKey};
+use proc_macro2::Span;
+
+use crate::ast::{Case, Field, Input, NoMemberName};
+use crate::attr::FieldAttrs;
+use crate::attr::keys::{CaseKey, ContainerKey, FieldKey, Key};
 use crate::ctxt::Ctxt;
 use crate::headers;
 
@@ -35,7 +38,7 @@ pub(super) fn check(cx: &Ctxt, input: &Input, case: &Case) {
 
 /// Whether `key` was written on the case or on the type, however wrongly: a key made missing
 /// by a mistake already reported is not reported missing as well.
-fn written(input: &Input, case: &Case, key: &str) -> bool {
+fn written(input: &Input, case: &Case, key: impl Key) -> bool {
     case.attrs.written.any(key) || input.container.written.any(key)
 }
 
@@ -78,10 +81,11 @@ fn transparent_fields_take_no_keys(cx: &Ctxt, case: &Case) {
 
 /// Every case has a code: its own, or one `rename_all` derives.
 fn code_is_declared(cx: &Ctxt, input: &Input, case: &Case) {
-    let code = CaseKey::Code.name();
-    let rename_all = ContainerKey::RenameAll.name();
     // Written, but wrongly or in the wrong place: that mistake is reported already.
-    if case.code.is_some() || written(input, case, code) || written(input, case, rename_all) {
+    if case.code.is_some()
+        || written(input, case, CaseKey::Code)
+        || written(input, case, ContainerKey::RenameAll)
+    {
         return;
     }
     let name = case.ident;
@@ -115,7 +119,7 @@ fn code_uses_safe_characters(cx: &Ctxt, case: &Case) {
 fn status_is_declared_and_valid(cx: &Ctxt, input: &Input, case: &Case) -> bool {
     let name = case.ident;
     match &case.status {
-        None if written(input, case, CaseKey::Status.name()) => false,
+        None if written(input, case, CaseKey::Status) => false,
         None => {
             let where_status = if input.is_enum {
                 " here or on the enum"
@@ -188,44 +192,64 @@ fn expose_has_effect(cx: &Ctxt, case: &Case, status_ok: bool) {
 
 /// The field marked `#[api(errors)]`: one per case, and only that.
 fn one_errors_field(cx: &Ctxt, case: &Case) {
-    let mut seen = false;
-    for field in &case.fields {
-        let Some(span) = field.attrs.errors else {
-            continue;
-        };
-        if seen {
-            cx.error_at(
-                span,
-                format!("`{}` has #[api(errors)] on more than one field", case.ident),
-            );
-        }
-        seen = true;
-        if let Some(member_span) = field.attrs.member_span {
-            cx.error_at(member_span, "a field cannot be both `errors` and `member`");
-        }
-        if field.attrs.fields.is_some() {
-            cx.error_at(span, "a field cannot be both `fields` and `errors`");
-        }
-    }
+    one_field_marked(
+        cx,
+        case,
+        FieldKey::Errors,
+        |attrs| attrs.errors,
+        |field, span| {
+            if let Some(member_span) = field.attrs.member_span {
+                cx.error_at(member_span, "a field cannot be both `errors` and `member`");
+            }
+            if field.attrs.fields.is_some() {
+                cx.error_at(span, "a field cannot be both `fields` and `errors`");
+            }
+        },
+    );
 }
 
 /// The field marked `#[api(fields)]`: one per case, and only that.
 fn one_fields_field(cx: &Ctxt, case: &Case) {
+    one_field_marked(
+        cx,
+        case,
+        FieldKey::Fields,
+        |attrs| attrs.fields,
+        |field, _| {
+            if let Some(member_span) = field.attrs.member_span {
+                cx.error_at(member_span, "a field cannot be both `fields` and `member`");
+            }
+        },
+    );
+}
+
+/// Reports each field `marked` with the flag `key` after the first, and checks each marked
+/// field further with `also`, given the span of the mark.
+fn one_field_marked(
+    cx: &Ctxt,
+    case: &Case,
+    key: FieldKey,
+    marked: impl Fn(&FieldAttrs) -> Option<Span>,
+    also: impl Fn(&Field, Span),
+) {
     let mut seen = false;
     for field in &case.fields {
-        let Some(span) = field.attrs.fields else {
+        let mark = marked(&field.attrs);
+        let Some(span) = mark else {
             continue;
         };
         if seen {
             cx.error_at(
                 span,
-                format!("`{}` has #[api(fields)] on more than one field", case.ident),
+                format!(
+                    "`{}` has #[api({})] on more than one field",
+                    case.ident,
+                    key.name()
+                ),
             );
         }
         seen = true;
-        if let Some(member_span) = field.attrs.member_span {
-            cx.error_at(member_span, "a field cannot be both `fields` and `member`");
-        }
+        also(field, span);
     }
 }
 

@@ -39,7 +39,7 @@ pub fn check(cx: &Ctxt, input: &Input) {
 /// `code_enum` names the codes of every field it forwards to, which a generic field has not.
 fn code_enum_is_not_generic(cx: &Ctxt, input: &Input) {
     if input.container.code_enum.is_some() && !input.original.generics.params.is_empty() {
-        let span = input.container.written.span(ContainerKey::CodeEnum.name());
+        let span = input.container.written.span(ContainerKey::CodeEnum);
         cx.error_at(
             span.unwrap_or_else(|| input.original.ident.span()),
             "`code_enum` is not supported on a generic type: its code enum could not name the codes of a generic field",
