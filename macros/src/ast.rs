@@ -5,15 +5,16 @@ use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, Ident, Member, Type};
 
-use crate::attr::{Attrs, FieldAttrs, Location, Status};
+use crate::attr::{CaseAttrs, ContainerAttrs, FieldAttrs, Status};
 use crate::ctxt::Ctxt;
 use crate::fmt::Template;
 
 pub struct Input<'a> {
     pub original: &'a DeriveInput,
     pub is_enum: bool,
-    /// The enum's own keys; for a struct, only its `format` (its other keys are its case's).
-    pub container: Attrs<'a>,
+    /// The enum's own keys; for a struct, the few it takes as a type (its other keys are its
+    /// case's).
+    pub container: ContainerAttrs<'a>,
     pub cases: Vec<Case<'a>>,
 }
 
@@ -21,7 +22,7 @@ pub struct Input<'a> {
 pub struct Case<'a> {
     pub ident: &'a Ident,
     pub is_variant: bool,
-    pub attrs: Attrs<'a>,
+    pub attrs: CaseAttrs<'a>,
     pub fields: Vec<Field<'a>>,
     pub template: Option<Template>,
     /// The code as written, or as `rename_all` derives it, and where to point errors about it.
@@ -54,15 +55,27 @@ pub struct Field<'a> {
     pub is_source: bool,
 }
 
+/// Why a field marked `#[api(member)]` has no name to use, and where to say so.
+pub enum NoMemberName {
+    /// `member = ""`.
+    Empty(Span),
+    /// A tuple field without `member = "name"`.
+    Unnamed(Span),
+}
+
 impl Field<'_> {
-    /// The name of the extension member this field is, if it is one and has a name: the one
-    /// given, or the field's own without `r#`.
-    pub fn member_name(&self) -> Option<String> {
-        match (self.attrs.member.as_ref()?, &self.member) {
-            (Some(given), _) => Some(given.name.clone()),
-            (None, Member::Named(ident)) => Some(ident.unraw().to_string()),
-            (None, Member::Unnamed(_)) => None,
-        }
+    /// The name of the extension member this field is: the one given, or the field's own
+    /// without `r#` (`r#type` is `type`). `None` when the field is not a member. The one rule
+    /// for members' names: `valid` reports the errors, the generated code uses the names.
+    pub fn member_name(&self) -> Option<Result<String, NoMemberName>> {
+        Some(match (self.attrs.member.as_ref()?, &self.member) {
+            (Some(given), _) if given.name.is_empty() => Err(NoMemberName::Empty(given.span)),
+            (Some(given), _) => Ok(given.name.clone()),
+            (None, Member::Named(ident)) => Ok(ident.unraw().to_string()),
+            (None, Member::Unnamed(_)) => Err(NoMemberName::Unnamed(
+                self.attrs.member_span.unwrap_or(self.span),
+            )),
+        })
     }
 }
 
@@ -71,12 +84,12 @@ impl<'a> Input<'a> {
     pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
         match &input.data {
             Data::Enum(data) => {
-                let container = Attrs::parse(cx, &input.attrs, Location::Enum);
+                let container = ContainerAttrs::parse_enum(cx, &input.attrs);
                 let cases = data
                     .variants
                     .iter()
                     .map(|variant| {
-                        let attrs = Attrs::parse(cx, &variant.attrs, Location::Variant);
+                        let attrs = CaseAttrs::parse_variant(cx, &variant.attrs);
                         let attrs = (attrs, variant.attrs.as_slice());
                         Case::new(cx, &variant.ident, true, attrs, &variant.fields, &container)
                     })
@@ -89,15 +102,7 @@ impl<'a> Input<'a> {
                 })
             }
             Data::Struct(data) => {
-                let mut attrs = Attrs::parse(cx, &input.attrs, Location::Struct);
-                let container = Attrs {
-                    format: attrs.format.take(),
-                    code_enum: attrs.code_enum.take(),
-                    display: attrs.display.take(),
-                    no_response_impls: attrs.no_response_impls.take(),
-                    ..Attrs::default()
-                };
-                // A struct's `#[error]` is its own, not an enum-wide one.
+                let (container, attrs) = crate::attr::parse_struct(cx, &input.attrs);
                 let attrs = (attrs, input.attrs.as_slice());
                 let case = Case::new(cx, &input.ident, false, attrs, &data.fields, &container);
                 Some(Input {
@@ -123,9 +128,9 @@ impl<'a> Case<'a> {
         cx: &Ctxt,
         ident: &'a Ident,
         is_variant: bool,
-        (attrs, variant_attrs): (Attrs<'a>, &'a [syn::Attribute]),
+        (attrs, variant_attrs): (CaseAttrs<'a>, &'a [syn::Attribute]),
         fields: &'a Fields,
-        container: &Attrs,
+        container: &ContainerAttrs,
     ) -> Self {
         let fields: Vec<Field<'a>> = fields
             .iter()
@@ -172,7 +177,7 @@ impl<'a> Case<'a> {
             Some(DisplayAttr::Transparent(_)) => None,
             None => variant_attrs.iter().find_map(thiserror_fixed),
         };
-        let data = crate::data::merged(&container.data, &attrs.data);
+        let data = crate::attr::data::merged(&container.data, &attrs.data);
         Case {
             data,
             display,
@@ -217,8 +222,13 @@ impl<'a> Case<'a> {
     pub fn member_fields(&self) -> Vec<(&Field<'a>, String)> {
         self.fields
             .iter()
-            .filter_map(|field| Some((field, field.member_name()?)))
+            .filter_map(|field| Some((field, field.member_name()?.ok()?)))
             .collect()
+    }
+
+    /// Whether any field is marked `#[api(member)]`.
+    pub fn has_members(&self) -> bool {
+        self.fields.iter().any(|field| field.attrs.member.is_some())
     }
 
     pub fn retry_after_field(&self) -> Option<&Field<'a>> {
@@ -228,7 +238,10 @@ impl<'a> Case<'a> {
     }
 
     /// The case's `WWW-Authenticate` challenge: its own, or on a 401 the enum's.
-    pub fn www_authenticate<'b>(&'b self, container: &'b Attrs) -> Option<&'b syn::LitStr> {
+    pub fn www_authenticate<'b>(
+        &'b self,
+        container: &'b ContainerAttrs,
+    ) -> Option<&'b syn::LitStr> {
         let unauthorized = self
             .status
             .as_ref()

@@ -722,14 +722,17 @@ fn spec_text(input: &Input, case: &Case) -> String {
         value(case.www_authenticate(&input.container)),
         display_template(input, case).unwrap_or_default(),
     ];
-    // The bits of the spec's flags (the plain ones are the runtime's to set).
+    // The bits of the spec's flags. Whether a text needs JSON escaping is not among them: the
+    // runtime's `checked_specs` decides it at compile time with the table its writer escapes
+    // by, so the derive keeps no copy of that rule that could drift from it and write invalid
+    // JSON (a `Spec`'s fields are private: no spec skips the check).
     let flags = [
         (attrs.expose.is_some(), 1),
         (case.is_redacted(), 2),
         (case.fields_field().is_some(), 4),
         (case.retry_after_field().is_some(), 8),
         (message.is_some(), 16),
-        (!case.fields.iter().any(|f| f.attrs.member.is_some()), 256),
+        (!case.has_members(), 256),
         (case.fields_field().is_none(), 512),
     ]
     .iter()
@@ -780,7 +783,8 @@ fn push_pairs(out: &mut String, pairs: impl ExactSizeIterator<Item = (String, St
 }
 
 /// Appends `text` as a Rust string literal. `{:?}` escapes it as Rust does, but slowly in the
-/// unoptimized build of a proc macro: text that needs no escape is copied.
+/// unoptimized build of a proc macro: text that needs no escape is copied. (Rust's escaping,
+/// for the generated source, not JSON's, which is the runtime's alone.)
 pub fn push_str_literal(out: &mut String, text: &str) {
     use std::fmt::Write as _;
 

@@ -4,10 +4,8 @@
 mod ast;
 mod attr;
 mod case;
-mod code;
 mod code_enum;
 mod ctxt;
-mod data;
 mod display;
 mod expand;
 mod fallback;

@@ -9,7 +9,7 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{LitStr, Token};
 
-use crate::attr::skip_rest;
+use super::value::skip_rest;
 use crate::ctxt::Ctxt;
 
 /// One `name = "value"` of `data(...)`.

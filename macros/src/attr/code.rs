@@ -9,7 +9,7 @@
 use syn::meta::ParseNestedMeta;
 use syn::{LitInt, LitStr, Token};
 
-use crate::attr::{skip_rest, value_of};
+use super::value::{skip_rest, value_of};
 
 /// The most digits of a numeric code, as the runtime's `Spec::is_code_numeric` allows: every
 /// integer of 15 digits is exact in a JSON reader that uses doubles, as JavaScript does.

@@ -1,0 +1,180 @@
+//! The one loop that reads the `#[api(...)]` of every place, and what it records.
+
+use proc_macro2::Span;
+use syn::meta::ParseNestedMeta;
+use syn::spanned::Spanned;
+use syn::{Attribute, Path};
+
+use super::keys::{Key, Place, closest};
+use super::value;
+use crate::ctxt::Ctxt;
+
+/// The keys written on one place, for the checks between keys.
+#[derive(Default)]
+pub struct Written {
+    /// Every key taken, with the span of its name.
+    pub(super) keys: Vec<(&'static str, Span)>,
+    /// Keys evidently meant but already reported: misplaced, or misspelled (then the key
+    /// suggested). Their absence is not reported again.
+    pub(super) meant: Vec<&'static str>,
+}
+
+impl Written {
+    /// Where `key` was written, when it was.
+    pub fn span(&self, key: impl Key) -> Option<Span> {
+        self.span_of(key.name())
+    }
+
+    /// Whether `key` was written, however wrongly: a key made missing by a mistake already
+    /// reported is not reported missing as well. Keys are told apart by name, the one thing
+    /// that is the same wherever they are written (`status` on the enum and on a variant).
+    pub fn any(&self, key: impl Key) -> bool {
+        self.span(key).is_some() || self.meant.contains(&key.name())
+    }
+
+    fn span_of(&self, name: &str) -> Option<Span> {
+        self.keys
+            .iter()
+            .find(|(seen, _)| *seen == name)
+            .map(|(_, span)| *span)
+    }
+
+    /// Every key taken, in order, with the span of its name.
+    pub fn keys(&self) -> impl Iterator<Item = (&'static str, Span)> + '_ {
+        self.keys.iter().copied()
+    }
+}
+
+/// One kind of attribute being read: which keys it takes, and where their values go.
+pub(super) trait Target {
+    type Key: Key;
+
+    /// Reads the value of `key`, which `span` names.
+    fn set(
+        &mut self,
+        cx: &Ctxt,
+        key: Self::Key,
+        meta: &ParseNestedMeta,
+        span: Span,
+    ) -> syn::Result<()>;
+}
+
+/// Reads every `#[api(...)]` of `attrs` into `target`, and hands each other attribute to
+/// `other`. Returns the keys written.
+pub(super) fn read<'a, T: Target>(
+    cx: &Ctxt,
+    attrs: &'a [Attribute],
+    place: Place,
+    target: &mut T,
+    mut other: impl FnMut(&'a Attribute),
+) -> Written {
+    let mut written = Written::default();
+    for attr in attrs {
+        if attr.path().is_ident("api") {
+            parse_api(cx, attr, place, &mut written, target);
+        } else {
+            other(attr);
+        }
+    }
+    written
+}
+
+/// The one loop over the keys of an `#[api(...)]`: unknown, misplaced and duplicate keys are
+/// reported here, each key's value by the target.
+fn parse_api<T: Target>(
+    cx: &Ctxt,
+    attr: &Attribute,
+    place: Place,
+    written: &mut Written,
+    target: &mut T,
+) {
+    if let Err(error) = value::require_list(attr) {
+        cx.syn_error(error);
+        return;
+    }
+    let result = attr.parse_nested_meta(|meta| {
+        let span = meta.path.span();
+        let Some(key) = meta
+            .path
+            .get_ident()
+            .and_then(|ident| T::Key::from_name(&ident.to_string()))
+        else {
+            value::skip_value(&meta)?;
+            cx.error_at(span, not_here(&meta.path, place, written));
+            return Ok(());
+        };
+        let name = key.name();
+        if !key.repeats() && written.span_of(name).is_some() {
+            value::skip_value(&meta)?;
+            cx.error_at(span, format!("duplicate `{name}` in #[api(...)]"));
+            return Ok(());
+        }
+        written.keys.push((name, span));
+        // A bad value is reported and the attribute's other keys are still read.
+        if let Err(error) = target.set(cx, key, &meta, span) {
+            cx.syn_error(error);
+            value::skip_rest(meta.input)?;
+        }
+        Ok(())
+    });
+    if let Err(error) = result {
+        cx.syn_error(error);
+    }
+}
+
+/// The error for a key `place` does not take: where it goes instead, or the key likely meant.
+/// Either is recorded in `written` as meant.
+fn not_here(path: &Path, place: Place, written: &mut Written) -> String {
+    let key = path
+        .segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::");
+    if let Some((elsewhere, name)) = place.elsewhere(&key) {
+        written.meant.push(name);
+        return format!("`{key}` belongs on {elsewhere}, not on {}", place.name());
+    }
+    let known = closest(&key, place.names());
+    written.meant.extend(known);
+    let hint = known
+        .map(|known| format!("; did you mean `{known}`?"))
+        .unwrap_or_default();
+    format!("unknown key `{key}` in #[api(...)]{hint}")
+}
+
+/// What is read besides `#[api(...)]` on an enum, a struct or a variant.
+#[derive(Default)]
+pub(super) struct Outer<'a> {
+    pub(super) doc: String,
+    pub(super) cfgs: Vec<&'a Attribute>,
+    pub(super) has_error_attr: bool,
+    pub(super) error_attr: Option<&'a Attribute>,
+}
+
+impl<'a> Outer<'a> {
+    pub(super) fn read(&mut self, attr: &'a Attribute) {
+        let path = attr.path();
+        if path.is_ident("doc") {
+            if let Some(line) = value::doc_line(attr) {
+                if !self.doc.is_empty() {
+                    self.doc.push('\n');
+                }
+                self.doc.push_str(line.strip_prefix(' ').unwrap_or(&line));
+            }
+        } else if path.is_ident("cfg") {
+            self.cfgs.push(attr);
+        } else if path.is_ident("error") {
+            // thiserror's `#[error]`, the one place it is found: whether the type has one,
+            // and the first, which `display` writes `Display` from.
+            self.has_error_attr = true;
+            self.error_attr.get_or_insert(attr);
+        }
+    }
+
+    /// The `///` comment, trimmed; `None` when there is none.
+    pub(super) fn doc(&self) -> Option<String> {
+        let doc = self.doc.trim();
+        (!doc.is_empty()).then(|| doc.to_owned())
+    }
+}
