@@ -140,11 +140,8 @@ pub struct Attrs<'a> {
     pub doc: Option<String>,
     /// `#[cfg]` attributes, repeated on everything generated for the variant.
     pub cfgs: Vec<&'a Attribute>,
-    /// Whether thiserror's `#[error]` stands on the enum itself, making variants' `Display`
-    /// depend on more than their own attribute.
-    pub has_error_attr: bool,
-    /// The first `#[error(...)]`, which `display` writes `Display` from.
-    pub error_attr: Option<&'a Attribute>,
+    /// thiserror's attributes, read by `error_attr`.
+    pub thiserror: crate::error_attr::Raw<'a>,
     /// `display`: the derive also writes `Display`, `Error` and `From`, as thiserror would.
     pub display: Option<Span>,
     /// `data(name = "value", …)`, in order.
@@ -166,9 +163,8 @@ pub struct FieldAttrs {
     pub header: Option<LitStr>,
     pub member: Option<Option<MemberName>>,
     pub member_span: Option<Span>,
-    pub source: bool,
-    /// thiserror's `#[from]`, for the `From` impl that `display` writes.
-    pub from: Option<Span>,
+    /// thiserror's `#[source]`, `#[from]` and `#[backtrace]`, read by `error_attr`.
+    pub thiserror: crate::error_attr::FieldMarks,
 }
 
 /// The closest of `candidates` to `word`, when it is close enough to be a likely typo.
@@ -350,11 +346,10 @@ impl<'a> Attrs<'a> {
                 }
             } else if path.is_ident("cfg") {
                 out.cfgs.push(attr);
-            } else if path.is_ident("error") {
-                out.has_error_attr = true;
-                out.error_attr.get_or_insert(attr);
             } else if path.is_ident("api") {
                 out.parse_api(cx, attr, location);
+            } else {
+                out.thiserror.take(attr);
             }
         }
         let doc = doc.trim();
@@ -549,12 +544,7 @@ impl FieldAttrs {
         let mut seen: Vec<String> = Vec::new();
         for attr in attrs {
             let path = attr.path();
-            if path.is_ident("source") || path.is_ident("from") {
-                out.source = true;
-                if path.is_ident("from") {
-                    out.from = Some(path.span());
-                }
-            } else if path.is_ident("api") {
+            if path.is_ident("api") {
                 if let Err(error) = require_list(attr) {
                     cx.syn_error(error);
                     continue;
@@ -592,6 +582,8 @@ impl FieldAttrs {
                 if let Err(error) = result {
                     cx.syn_error(error);
                 }
+            } else {
+                out.thiserror.take(attr);
             }
         }
         out

@@ -9,13 +9,17 @@ mod code_enum;
 mod ctxt;
 mod data;
 mod display;
+mod emit;
+mod error_attr;
 mod expand;
 mod fallback;
 mod fmt;
 mod generics;
 mod headers;
 mod members;
+mod message;
 mod source;
+mod spec;
 mod status;
 mod valid;
 
@@ -23,7 +27,7 @@ use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
 /// Derives `apierr::ApiError` from `#[api(...)]` attributes; see the `apierr` crate docs.
-#[proc_macro_derive(ApiError, attributes(api, error, source, from))]
+#[proc_macro_derive(ApiError, attributes(api, error, source, from, backtrace))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input).into()

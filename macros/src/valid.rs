@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use quote::ToTokens;
 use syn::Member;
 
-use crate::ast::{Case, DisplayAttr, Input};
+use crate::ast::{Case, Input};
 use crate::attr::{Attrs, closest};
 use crate::ctxt::Ctxt;
 use crate::fmt::Template;
@@ -47,16 +47,7 @@ pub fn check(cx: &Ctxt, input: &Input) {
             "`code_enum` is not supported on a generic type: its code enum could not name the codes of a generic field",
         );
     }
-    if let (Some(_), Some(attr), true) = (
-        input.container.display,
-        input.container.error_attr,
-        input.is_enum,
-    ) {
-        cx.error_spanned_by(
-            attr,
-            "#[api(display)] reads #[error(...)] on each variant, not on the enum",
-        );
-    }
+    crate::error_attr::check::input(cx, input);
     for case in &input.cases {
         check_case(cx, input, case);
     }
@@ -225,9 +216,6 @@ fn check_case(cx: &Ctxt, input: &Input, case: &Case) {
     if let Some(template) = &case.template {
         check_template_fields(cx, case, template, "`message`");
     }
-    if input.container.display.is_some() {
-        check_display(cx, case);
-    }
 
     headers::check(cx, case, status_ok);
 
@@ -376,31 +364,6 @@ pub fn check_template_fields(cx: &Ctxt, case: &Case, template: &Template, what: 
             cx.error_spanned_by(
                 &template.lit,
                 format!("{what} refers to `{{{field}}}`, but `{name}` has no such field{hint}"),
-            );
-        }
-    }
-}
-
-/// What `#[api(display)]` needs of a case's thiserror attributes.
-fn check_display(cx: &Ctxt, case: &Case) {
-    let name = case.ident;
-    match &case.display {
-        Some(DisplayAttr::Template(template)) => {
-            check_template_fields(cx, case, template, "#[error]");
-        }
-        Some(DisplayAttr::Transparent(span)) if case.fields.len() != 1 => {
-            cx.error_at(
-                *span,
-                format!("#[error(transparent)] needs `{name}` to have exactly one field"),
-            );
-        }
-        _ => {}
-    }
-    for field in &case.fields {
-        if let (Some(span), true) = (field.attrs.from, case.fields.len() != 1) {
-            cx.error_at(
-                span,
-                format!("#[from] needs `{name}` to have exactly one field, to build it from"),
             );
         }
     }
