@@ -7,7 +7,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field, Input};
-use crate::emit::{at, binding, case_path, type_ident};
+use crate::emit::{binding, case_path, type_ident};
 use crate::error_attr::{DisplayAttr, is_backtrace, option_inner};
 use crate::generics::InferredBounds;
 use crate::message::Arms;
@@ -57,12 +57,12 @@ pub fn expand(input: &Input) -> TokenStream {
                 let inner = field.ty;
                 display_bounds.insert(inner, quote!(::core::fmt::Display));
                 error_bounds.insert_exact(inner, quote!(::apierr::__private::Error + 'static));
-                let fmt =
-                    quote_spanned!(at(inner.span())=> ::core::fmt::Display::fmt(__inner, __f));
+                let (local, f) = (quote!(__inner), quote!(__f));
+                let fmt = quote_spanned!(inner.span()=> ::core::fmt::Display::fmt(#local, #f));
                 display_arms.push(quote!(#(#cfgs)* #path { #member: __inner, .. } => #fmt,));
                 // Through `AsSource`, so that a boxed `dyn Error` works as well.
                 let cast = as_source(inner, &quote!(__inner));
-                let source = quote_spanned! {at(inner.span())=>
+                let source = quote_spanned! {inner.span()=>
                     ::apierr::__private::Error::source(#cast)
                 };
                 source_arms.push(quote!(#(#cfgs)* #path { #member: __inner, .. } => #source,));

@@ -27,11 +27,12 @@ pub fn at(place: Span) -> Span {
     Span::call_site().located_at(place)
 }
 
-/// [`binding`] placed at the field's type, for where the local is used: a bound the field
-/// does not meet is then reported at the field, not at the derive.
+/// [`binding`] spanned at the field's type: a bound the field does not meet is then reported
+/// at the field, not at the derive. A field bound so is used so: the binding and its uses then
+/// share the hygiene of the user's tokens, also when they come from a `macro_rules!` call.
 pub fn binding_at(field: &Field) -> Ident {
     let mut local = binding(&field.member);
-    local.set_span(at(field.ty.span()));
+    local.set_span(field.ty.span());
     local
 }
 

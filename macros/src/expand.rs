@@ -12,7 +12,7 @@ use syn::{DeriveInput, Ident};
 
 use crate::ast::{Case, Field, Input};
 use crate::ctxt::Ctxt;
-use crate::emit::{at, binding, binding_at, case_path};
+use crate::emit::{binding_at, case_path};
 use crate::generics::InferredBounds;
 use crate::message::Arms;
 use crate::spec::{Specs, static_message};
@@ -113,8 +113,12 @@ fn impl_api_error(input: &Input) -> TokenStream {
     // The shared fallback arms. `Display` is called spanned at the first case that needs it,
     // so that a type without one is reported there.
     let display = {
-        let span = m.display_span.map_or_else(Span::call_site, at);
-        quote_spanned!(span=> ::core::fmt::Display::fmt(self, __f))
+        let span = m.display_span.unwrap_or_else(Span::call_site);
+        // `self` and `__f` are the derive's own: in a `macro_rules!` the variant may be the
+        // caller's, of another hygiene.
+        let (this, f) = (quote!(self), quote!(__f));
+        let fmt = quote_spanned!(span=> <Self as ::core::fmt::Display>::fmt);
+        quote!(#fmt(#this, #f))
     };
     let spec = quote!(::apierr::__private::ApiError::spec(self));
     let message_fallback = if m.display_span.is_some() {
@@ -214,7 +218,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
     // that reads configuration. `boxed_format` is spanned at it, so that a value that is not a
     // format is reported there, with `Format`'s own message.
     let format = input.container.format.as_ref().map(|format| {
-        let boxed = quote_spanned!(at(format.span())=> ::apierr::__private::boxed_format(#format));
+        let boxed = quote_spanned!(format.span()=> ::apierr::__private::boxed_format(#format));
         quote! {
             fn format(
                 &self,
@@ -289,9 +293,10 @@ fn transparent_case(case: &Case, field: &Field, m: &mut Methods, bounds: &mut In
     bounds.insert_exact(inner, quote!(::apierr::__private::ApiError));
     let pattern = quote!(#(#cfgs)* #path { #member: __inner, .. });
     // Spanned at the field's type: a type that is not an ApiError is reported there.
+    let local = quote!(__inner);
     let call = |method: &str, args: TokenStream| {
         let method = Ident::new(method, Span::call_site());
-        let arm = quote_spanned!(at(inner.span())=> <#inner as ::apierr::__private::ApiError>::#method(__inner #args));
+        let arm = quote_spanned!(inner.span()=> <#inner as ::apierr::__private::ApiError>::#method(#local #args));
         quote!(#pattern => #arm,)
     };
     m.specs.transparent(case, field, pattern.clone());
@@ -346,8 +351,9 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
                 ty,
                 quote!(::core::convert::AsRef<::apierr::__private::FieldErrors>),
             );
-            let borrow = quote_spanned! {at(ty.span())=>
-                <#ty as ::core::convert::AsRef<::apierr::__private::FieldErrors>>::as_ref(__fields)
+            let local = quote!(__fields);
+            let borrow = quote_spanned! {ty.span()=>
+                <#ty as ::core::convert::AsRef<::apierr::__private::FieldErrors>>::as_ref(#local)
             };
             m.fields.arm(quote! {
                 #(#cfgs)* #path { #member: __fields, .. } => ::core::option::Option::Some(#borrow),
@@ -365,8 +371,9 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
                 quote!(::core::convert::AsRef<::apierr::__private::SubErrors>),
             );
             // Spanned at the field's type: a type that is not `SubErrors` is reported there.
-            let borrow = quote_spanned! {at(ty.span())=>
-                <#ty as ::core::convert::AsRef<::apierr::__private::SubErrors>>::as_ref(__errors)
+            let local = quote!(__errors);
+            let borrow = quote_spanned! {ty.span()=>
+                <#ty as ::core::convert::AsRef<::apierr::__private::SubErrors>>::as_ref(#local)
             };
             m.sub_errors.arm(quote! {
                 #(#cfgs)* #path { #member: __errors, .. } => ::core::option::Option::Some(#borrow),
@@ -391,7 +398,8 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
             let member = &field.member;
             let ty = field.ty;
             bounds.insert(ty, quote!(::apierr::__private::RetryAfter));
-            let secs = quote_spanned!(at(ty.span())=> <#ty as ::apierr::__private::RetryAfter>::retry_after_secs(__retry));
+            let local = quote!(__retry);
+            let secs = quote_spanned!(ty.span()=> <#ty as ::apierr::__private::RetryAfter>::retry_after_secs(#local));
             m.retry_after.arm(quote! {
                 #(#cfgs)* #path { #member: __retry, .. } => #secs,
             });
@@ -409,9 +417,10 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
     } else {
         let bindings = header_fields.iter().map(|field| {
             let member = &field.member;
-            let local = binding(member);
+            let local = binding_at(field);
             quote!(#member: #local)
         });
+        let visit = quote!(__visit);
         let visits: Vec<TokenStream> = header_fields
             .iter()
             .map(|field| {
@@ -424,7 +433,7 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
                     .unwrap_or_default();
                 let ty = field.ty;
                 bounds.insert(ty, quote!(::core::fmt::Display));
-                quote_spanned!(at(ty.span())=> __visit(#name, #local);)
+                quote_spanned!(ty.span()=> #visit(#name, #local);)
             })
             .collect();
         m.headers.arm(quote! {

@@ -8,7 +8,7 @@ use syn::LitStr;
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field};
-use crate::emit::{at, binding, binding_at, case_path, member_text, push_str_literal, source};
+use crate::emit::{binding, binding_at, case_path, member_text, push_str_literal, source};
 use crate::error_attr::ErrorFmt;
 use crate::fmt::{How, Piece, Template};
 use crate::generics::InferredBounds;
@@ -97,9 +97,11 @@ fn token_arm(
             bound.push(field);
         }
     }
+    // Bound as they are used, at the field's type: also from a `macro_rules!` call, the
+    // binding and its uses are then of one hygiene.
     let bindings = bound.iter().map(|field| {
         let member = &field.member;
-        let local = binding(member);
+        let local = binding_at(field);
         quote!(#member: #local)
     });
     let pattern = quote!(#(#cfgs)* #path { #(#bindings,)* .. });
@@ -113,7 +115,8 @@ fn token_arm(
                     Some(field) => {
                         let value = value(field, arg.how);
                         let borrow = (arg.how == How::PathDisplay).then(|| quote!(&));
-                        quote_spanned!(at(field.ty.span())=> ::core::fmt::Display::fmt(#borrow #value, __f)?;)
+                        let f = quote!(__f);
+                        quote_spanned!(field.ty.span()=> ::core::fmt::Display::fmt(#borrow #value, #f)?;)
                     }
                     None => TokenStream::new(),
                 }
@@ -129,7 +132,7 @@ fn token_arm(
 /// A field's value as a placeholder takes it (see [`How`]), spanned at its type.
 fn value(field: &Field, how: How) -> TokenStream {
     let local = binding_at(field);
-    let span = at(field.ty.span());
+    let span = field.ty.span();
     match how {
         How::Ref => quote!(#local),
         How::Value => quote_spanned!(span=> *#local),

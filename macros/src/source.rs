@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field};
-use crate::emit::{at, case_path};
+use crate::emit::case_path;
 use crate::error_attr::option_inner;
 use crate::generics::InferredBounds;
 
@@ -43,7 +43,7 @@ pub fn source_arm(case: &Case, field: &Field, bounds: &mut InferredBounds) -> To
 /// method would be unused when every arm that uses it is under a false `#[cfg]`, and the
 /// `#[allow(unused_imports)]` that would take is refused by a user's `forbid(unused_imports)`.
 pub fn as_source(ty: &syn::Type, value: &TokenStream) -> TokenStream {
-    let call = quote_spanned!(at(ty.span())=> #value.as_source());
+    let call = quote_spanned!(ty.span()=> #value.as_source());
     quote!({
         use ::apierr::__private::AsSource as _;
         #call

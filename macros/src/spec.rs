@@ -11,7 +11,7 @@ use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field, Input};
-use crate::emit::{at, case_path, push_str_literal, source};
+use crate::emit::{case_path, push_str_literal, source};
 use crate::status;
 
 /// How `spec` finds one case's `Spec`; one per case, in order.
@@ -68,11 +68,13 @@ impl Specs {
     pub fn transparent(&mut self, case: &Case, field: &Field, pattern: TokenStream) {
         let cfgs = &case.attrs.cfgs;
         let inner = field.ty;
+        // The locals are the derive's own, whatever the span of the call around them.
+        let (local, visit) = (quote!(__inner), quote!(__visit));
         self.slots.push(Slot::Other {
             pattern,
-            value: quote_spanned!(at(inner.span())=> <#inner as ::apierr::__private::ApiError>::spec(__inner)),
-            catalog: quote_spanned! {at(inner.span())=>
-                #(#cfgs)* <#inner as ::apierr::__private::ApiError>::catalog(__visit);
+            value: quote_spanned!(inner.span()=> <#inner as ::apierr::__private::ApiError>::spec(#local)),
+            catalog: quote_spanned! {inner.span()=>
+                #(#cfgs)* <#inner as ::apierr::__private::ApiError>::catalog(#visit);
             },
         });
     }

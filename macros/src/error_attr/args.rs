@@ -6,7 +6,7 @@ use syn::Member;
 
 use super::{FieldView, plain_name};
 use crate::ctxt::Ctxt;
-use crate::emit::{at, binding};
+use crate::emit::binding;
 
 /// The arguments, read.
 pub struct Args {
@@ -153,8 +153,9 @@ fn shorthand_tokens(
     if !used.iter().any(|member| member == field.member) {
         used.push(field.member.clone());
     }
+    // Resolved as the binding, which is made at the field's type, and placed at the `.field`.
     let mut local = binding(field.member);
-    local.set_span(at(span));
+    local.set_span(syn::spanned::Spanned::span(field.ty).located_at(span));
     out.push(TokenTree::Ident(local));
     if let Some(second) = rest {
         let mut dot = Punct::new('.', Spacing::Alone);
