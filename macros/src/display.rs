@@ -129,6 +129,27 @@ pub fn expand(input: &Input) -> TokenStream {
     }
 }
 
+/// The stand-ins of the impls of a derive that failed, so that no secondary error follows
+/// where the type is used as an error.
+pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
+    let ty = type_ident(input);
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::core::fmt::Display for #ty #ty_generics #where_clause {
+            fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::result::Result::Ok(())
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics ::apierr::__private::Error for #ty #ty_generics #where_clause
+        where
+            Self: ::core::fmt::Debug,
+        {}
+    }
+}
+
 /// The arm of `#[error(fmt = path)]`: the function called with every field, in order, and
 /// the formatter.
 fn fmt_arm(case: &Case, function: &TokenStream) -> TokenStream {

@@ -26,9 +26,12 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     }
     match (cx.check(), parsed) {
         (Ok(()), Some(parsed)) => impl_api_error(&parsed),
-        (Err(errors), _) => {
+        (Err(errors), parsed) => {
             let mut tokens = errors.to_compile_error();
             tokens.extend(fallback::expand(input));
+            if parsed.is_some_and(|parsed| parsed.container.display.is_some()) {
+                tokens.extend(crate::display::fallback(input));
+            }
             tokens
         }
         (Ok(()), None) => unreachable!("a union always records an error"),
