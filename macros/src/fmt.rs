@@ -86,6 +86,9 @@ pub enum Target {
     /// Something `format_args!` resolves itself (a constant in scope, an argument of the
     /// user's): the placeholder is left as written.
     Keep,
+    /// `self`, passed by the derive as `__self`: captured from the format string, it would
+    /// have the string's hygiene, not the method's, in a `macro_rules!` that is given it.
+    This,
 }
 
 /// Where a name stands in a placeholder.
@@ -147,6 +150,8 @@ pub struct Template {
     /// Text and fields in order, when every placeholder is a plain `{field}`: then the message
     /// is written piece by piece, without a nested `format_args!`.
     pub pieces: Option<Vec<Piece>>,
+    /// Whether `self` is shown, as `{__self}`.
+    pub this: bool,
 }
 
 impl Template {
@@ -170,6 +175,7 @@ impl Template {
             rewritten: String::with_capacity(text.len() + 8),
             fixed: None,
             pieces: Some(Vec::new()),
+            this: false,
         };
         // The text since the last placeholder, braces unescaped.
         let mut plain = String::with_capacity(text.len());
@@ -225,13 +231,22 @@ impl Template {
                     template.push_arg(member, how, Trait::Display);
                 }
             }
-            let Target::Field(member, how) = target else {
-                kept = true;
-                template.pieces = None;
-                template.rewritten.push('{');
-                template.rewritten.push_str(inner);
-                template.rewritten.push('}');
-                continue;
+            let (member, how) = match target {
+                Target::Field(member, how) => (member, how),
+                Target::Keep | Target::This => {
+                    kept = true;
+                    template.pieces = None;
+                    template.rewritten.push('{');
+                    if matches!(target, Target::This) {
+                        template.this = true;
+                        template.rewritten.push_str("__self");
+                        template.rewritten.push_str(&inner[name.len()..]);
+                    } else {
+                        template.rewritten.push_str(inner);
+                    }
+                    template.rewritten.push('}');
+                    continue;
+                }
             };
             let index = template.push_arg(member, how, Trait::of_spec(spec));
             let arg = &template.args[index];

@@ -124,6 +124,9 @@ fn token_arm(
         });
         return quote!(#pattern => { #(#writes)* ::core::result::Result::Ok(()) },);
     }
+    if template.this {
+        named.push(quote!(__self = self));
+    }
     let lit = LitStr::new(&template.rewritten, template.lit.span());
     let args = extra.map(|extra| &extra.args);
     quote!(#pattern => __f.write_fmt(::core::format_args!(#lit #args #(, #named)*)),)

@@ -40,7 +40,8 @@ impl Resolve for ErrorFields<'_> {
                 index,
                 span: Span::call_site(),
             });
-            let is_field = self.fields.iter().any(|field| *field.member == member);
+            let field = self.fields.iter().find(|field| *field.member == member);
+            let is_field = field.is_some();
             if self.is_tuple && self.first_unnamed.is_some() {
                 return Err(
                     "#[error] refers to arguments by number in a tuple variant, where `{0}` is a field: name the argument instead, like `{intro}` with `intro = …`".to_owned()
@@ -60,10 +61,16 @@ impl Resolve for ErrorFields<'_> {
                     self.case
                 ));
             }
-            return Ok(Target::Field(member, how(None, place)));
+            return Ok(Target::Field(
+                member,
+                how(field.map(|field| field.ty), place),
+            ));
         }
         if self.named.iter().any(|named| named == name) {
             return Ok(Target::Keep);
+        }
+        if name == "self" {
+            return Ok(Target::This);
         }
         match self
             .fields
