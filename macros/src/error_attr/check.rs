@@ -64,6 +64,8 @@ fn check_case(cx: &Ctxt, case: &Case) {
     let mut from = None;
     let mut source = None;
     let mut backtrace = None;
+    // Once the marks are reported, what they would build is not checked too.
+    let mut reported = false;
     for field in &case.fields {
         let marks = &field.attrs.thiserror;
         for span in &marks.error {
@@ -79,6 +81,7 @@ fn check_case(cx: &Ctxt, case: &Case) {
         ] {
             for span in spans {
                 if seen.is_some() {
+                    reported = true;
                     cx.error_at(*span, format!("duplicate {what} in `{name}`"));
                 } else {
                     *seen = Some((field, *span));
@@ -89,12 +92,13 @@ fn check_case(cx: &Ctxt, case: &Case) {
     if let (Some((from_field, span)), Some((source_field, _))) = (from, source)
         && from_field.member != source_field.member
     {
+        reported = true;
         cx.error_at(
             span,
             format!("#[from] goes on the source field of `{name}`, which is marked #[source]"),
         );
     }
-    if let Some((from_field, span)) = from {
+    if let (Some((from_field, span)), false) = (from, reported) {
         let others = case.fields.iter().filter(|field| {
             field.member != from_field.member
                 && !backtrace.is_some_and(|(marked, _)| marked.member == field.member)
