@@ -7,8 +7,9 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field, Input};
-use crate::emit::{binding, case_path, type_ident};
+use crate::emit::{case_path, type_ident};
 use crate::error_attr::{DisplayAttr, is_backtrace, option_inner};
+use crate::fmt::binding;
 use crate::generics::InferredBounds;
 use crate::message::Arms;
 use crate::source::{as_source, source_arm};

@@ -1,11 +1,12 @@
 //! Small emitters shared by every generator: paths, bindings and generated source text.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 use syn::spanned::Spanned;
 use syn::{Ident, Member};
 
 use crate::ast::{Case, Field};
+use crate::fmt::binding;
 
 /// `Self::Variant`, or `Self` for a struct. The variant is named with the derive's own
 /// hygiene (at its place in the source), so that a `#[deprecated]` variant is not reported
@@ -34,18 +35,6 @@ pub fn binding_at(field: &Field) -> Ident {
     let mut local = binding(&field.member);
     local.set_span(field.ty.span());
     local
-}
-
-/// The local a field is bound to: `__f_until`, `__f_0`. The `__f_` prefix keeps fields from
-/// shadowing the generated parameters (`__f`, `__visit`) whatever they are called.
-pub fn binding(member: &Member) -> Ident {
-    match member {
-        Member::Named(ident) => {
-            let text = ident.to_string();
-            format_ident!("__f_{}", text.strip_prefix("r#").unwrap_or(&text))
-        }
-        Member::Unnamed(index) => format_ident!("__f_{}", index.index),
-    }
 }
 
 /// A field as written in a pattern: `name`, `r#type` or `0`.

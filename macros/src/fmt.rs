@@ -2,6 +2,7 @@
 //! interpolate, and how each is passed to `format_args!`.
 
 use proc_macro2::Span;
+use quote::format_ident;
 use syn::ext::IdentExt as _;
 use syn::{Ident, LitStr, Member};
 
@@ -286,7 +287,7 @@ impl Template {
     fn push_arg(&mut self, member: Member, how: How, used_as: Trait) -> usize {
         // A width is a `usize` by value; a field that is also one is passed so everywhere.
         let name = match how {
-            How::PathDisplay => quote::format_ident!("__display_{}", arg_name(&member)),
+            How::PathDisplay => format_ident!("__display_{}", arg_name(&member)),
             How::Ref | How::Value => arg_name(&member),
         };
         let index = match self.args.iter().position(|arg| arg.name == name) {
@@ -333,11 +334,23 @@ fn parse_member(name: &str, span: Span) -> Option<Member> {
 /// `__r_type`, since format strings take neither indices as names nor raw identifiers.
 pub fn arg_name(member: &Member) -> Ident {
     match member {
-        Member::Unnamed(index) => quote::format_ident!("__{}", index.index),
+        Member::Unnamed(index) => format_ident!("__{}", index.index),
         Member::Named(ident) if ident.to_string().starts_with("r#") => {
-            quote::format_ident!("__r_{}", ident.unraw())
+            format_ident!("__r_{}", ident.unraw())
         }
         Member::Named(ident) => ident.clone(),
+    }
+}
+
+/// The local a field is bound to: `__f_until`, `__f_0`. The `__f_` prefix keeps fields from
+/// shadowing the generated parameters (`__f`, `__visit`) whatever they are called.
+pub fn binding(member: &Member) -> Ident {
+    match member {
+        Member::Named(ident) => {
+            let text = ident.to_string();
+            format_ident!("__f_{}", text.strip_prefix("r#").unwrap_or(&text))
+        }
+        Member::Unnamed(index) => format_ident!("__f_{}", index.index),
     }
 }
 

@@ -11,6 +11,7 @@ mod data;
 mod display;
 mod emit;
 mod error_attr;
+mod error_check;
 mod expand;
 mod fallback;
 mod fmt;

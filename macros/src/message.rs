@@ -8,9 +8,9 @@ use syn::LitStr;
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field};
-use crate::emit::{binding, binding_at, case_path, member_text, push_str_literal, source};
+use crate::emit::{binding_at, case_path, member_text, push_str_literal, source};
 use crate::error_attr::ErrorFmt;
-use crate::fmt::{How, Piece, Template};
+use crate::fmt::{How, Piece, Template, binding};
 use crate::generics::InferredBounds;
 
 /// The arms of one `match` over the cases. For an enum of thousands of variants, building

@@ -47,7 +47,7 @@ pub fn check(cx: &Ctxt, input: &Input) {
             "`code_enum` is not supported on a generic type: its code enum could not name the codes of a generic field",
         );
     }
-    crate::error_attr::check::input(cx, input);
+    crate::error_check::input(cx, input);
     for case in &input.cases {
         check_case(cx, input, case);
     }

@@ -6,7 +6,7 @@ use syn::Member;
 
 use super::{FieldView, plain_name};
 use crate::ctxt::Ctxt;
-use crate::emit::binding;
+use crate::fmt::binding;
 
 /// The arguments, read.
 pub struct Args {

@@ -3,7 +3,6 @@
 //! derive would, and for the source of every derived error.
 
 mod args;
-pub mod check;
 mod resolve;
 
 use proc_macro2::{Span, TokenStream, TokenTree};

@@ -3,9 +3,9 @@
 
 use syn::{GenericArgument, PathArguments, Type};
 
-use super::{DisplayAttr, Raw, is_backtrace};
 use crate::ast::{Case, Input};
 use crate::ctxt::Ctxt;
+use crate::error_attr::{DisplayAttr, Raw, is_backtrace};
 
 /// The checks of the whole input: the enum's or struct's own attributes, then each case's.
 pub fn input(cx: &Ctxt, input: &Input) {
