@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field, Input};
 use crate::emit::{case_path, type_ident};
-use crate::error_attr::{DisplayAttr, is_backtrace, option_inner};
+use crate::error_attr::{DisplayAttr, option_inner};
 use crate::fmt::binding;
 use crate::generics::InferredBounds;
 use crate::message::Arms;
@@ -178,7 +178,7 @@ fn from_init(case: &Case, from: &Field) -> TokenStream {
             };
             quote!(#member: #value)
         } else {
-            debug_assert!(is_backtrace(field.ty) || !field.attrs.thiserror.backtrace.is_empty());
+            // The only other field `error_check` lets through is the backtrace.
             quote! {
                 #member: ::core::convert::From::from(::apierr::__private::Backtrace::capture())
             }

@@ -40,8 +40,11 @@ impl<'a> Raw<'a> {
 /// thiserror's: a `#[from(...)]` is left to whichever derive wants it (derive_more's).
 fn is_field_mark(attr: &Attribute) -> bool {
     let path = attr.path();
-    (path.is_ident("source") || path.is_ident("from") || path.is_ident("backtrace"))
-        && !(path.is_ident("from") && !matches!(attr.meta, syn::Meta::Path(_)))
+    if path.is_ident("from") {
+        matches!(attr.meta, syn::Meta::Path(_))
+    } else {
+        path.is_ident("source") || path.is_ident("backtrace")
+    }
 }
 
 /// thiserror's marks on a field, each where it was written (more than one is a mistake).
@@ -82,10 +85,7 @@ impl FieldMarks {
 
 /// The source among `fields`: the one marked `#[source]` or `#[from]`, or else the one named
 /// `source`. `view` gives a field's marks and member.
-pub fn source_of<'f, F>(
-    fields: &'f [F],
-    view: impl Fn(&F) -> (&FieldMarks, &Member),
-) -> Option<&'f F> {
+pub fn source_of<F>(fields: &[F], view: impl Fn(&F) -> (&FieldMarks, &Member)) -> Option<&F> {
     fields.iter().find(|field| view(field).0.is_source()).or_else(|| {
         fields.iter().find(|field| {
             matches!(view(field).1, Member::Named(ident) if syn::ext::IdentExt::unraw(ident) == "source")
