@@ -130,18 +130,33 @@ pub fn expand(input: &Input) -> TokenStream {
     }
 }
 
-/// The stand-ins of the impls of a derive that failed, so that no secondary error follows
-/// where the type is used as an error.
-pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
+/// With `display`, the stand-ins of the impls of a derive that failed, so that no secondary
+/// error follows where the type is used as an error. `Display` only when the derive would
+/// write it: without any `#[error]`, the type has its own.
+pub fn fallback(parsed: &Input) -> TokenStream {
+    if parsed.container.display.is_none() {
+        return TokenStream::new();
+    }
+    let input = parsed.original;
     let ty = type_ident(input);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    quote! {
-        #[automatically_derived]
-        impl #impl_generics ::core::fmt::Display for #ty #ty_generics #where_clause {
-            fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::result::Result::Ok(())
+    let writes_display = !parsed.container.thiserror.error.is_empty()
+        || parsed
+            .cases
+            .iter()
+            .any(|case| !case.attrs.thiserror.error.is_empty());
+    let display = writes_display.then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ty #ty_generics #where_clause {
+                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::result::Result::Ok(())
+                }
             }
         }
+    });
+    quote! {
+        #display
 
         #[automatically_derived]
         impl #impl_generics ::apierr::__private::Error for #ty #ty_generics #where_clause

@@ -29,8 +29,8 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
         (Err(errors), parsed) => {
             let mut tokens = errors.to_compile_error();
             tokens.extend(fallback::expand(input));
-            if parsed.is_some_and(|parsed| parsed.container.display.is_some()) {
-                tokens.extend(crate::display::fallback(input));
+            if let Some(parsed) = &parsed {
+                tokens.extend(crate::display::fallback(parsed));
             }
             tokens
         }

@@ -66,8 +66,9 @@ pub enum How {
 /// One field a template interpolates, under one name.
 pub struct Arg {
     pub member: Member,
-    /// The name it is passed by (see [`arg_name`]).
-    pub name: Ident,
+    /// The name it is passed by (see [`arg_name`]), as text: identifiers are made only for
+    /// the arms written as tokens, each a call into the compiler.
+    pub name: String,
     pub how: How,
     /// The formatting traits it is used with: each needs a bound on a generic field.
     pub traits: Vec<Trait>,
@@ -263,7 +264,7 @@ impl Template {
                 }
             }
             template.rewritten.push('{');
-            template.rewritten.push_str(&arg.name.to_string());
+            template.rewritten.push_str(&arg.name);
             if !spec.is_empty() {
                 template.rewritten.push(':');
                 template.rewritten.push_str(spec);
@@ -287,7 +288,7 @@ impl Template {
     fn push_arg(&mut self, member: Member, how: How, used_as: Trait) -> usize {
         // A width is a `usize` by value; a field that is also one is passed so everywhere.
         let name = match how {
-            How::PathDisplay => format_ident!("__display_{}", arg_name(&member)),
+            How::PathDisplay => format!("__display_{}", arg_name(&member)),
             How::Ref | How::Value => arg_name(&member),
         };
         let index = match self.args.iter().position(|arg| arg.name == name) {
@@ -332,13 +333,16 @@ fn parse_member(name: &str, span: Span) -> Option<Member> {
 
 /// The name a field is passed to `format_args!` by: `{0}` as `__0`, and a raw `{r#type}` as
 /// `__r_type`, since format strings take neither indices as names nor raw identifiers.
-pub fn arg_name(member: &Member) -> Ident {
+pub fn arg_name(member: &Member) -> String {
     match member {
-        Member::Unnamed(index) => format_ident!("__{}", index.index),
-        Member::Named(ident) if ident.to_string().starts_with("r#") => {
-            format_ident!("__r_{}", ident.unraw())
+        Member::Unnamed(index) => format!("__{}", index.index),
+        Member::Named(ident) => {
+            let text = ident.to_string();
+            match text.strip_prefix("r#") {
+                Some(plain) => format!("__r_{plain}"),
+                None => text,
+            }
         }
-        Member::Named(ident) => ident.clone(),
     }
 }
 

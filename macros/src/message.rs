@@ -86,7 +86,7 @@ fn token_arm(
                 bounds.insert_fmt(field.ty, *used_as);
             }
         }
-        let name = &arg.name;
+        let name = proc_macro2::Ident::new(&arg.name, proc_macro2::Span::call_site());
         let value = value(field, arg.how);
         named.push(quote!(#name = #value));
     }
@@ -216,7 +216,10 @@ fn known_display(ty: &syn::Type) -> bool {
     match ty {
         syn::Type::Path(path) if path.qself.is_none() => {
             path.path.segments.last().is_some_and(|segment| {
-                segment.arguments.is_none() && KNOWN.iter().any(|known| segment.ident == known)
+                // The name read once: each comparison of an identifier is a call into the
+                // compiler.
+                let name = segment.ident.to_string();
+                segment.arguments.is_none() && KNOWN.contains(&name.as_str())
             })
         }
         syn::Type::Reference(reference) => known_display(&reference.elem),

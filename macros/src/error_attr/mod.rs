@@ -278,5 +278,9 @@ fn unescape(text: &str) -> Option<String> {
 
 /// The name of a field as a format string writes it: `fn` for `r#fn`.
 pub fn plain_name(ident: &Ident) -> String {
-    syn::ext::IdentExt::unraw(ident).to_string()
+    let text = ident.to_string();
+    match text.strip_prefix("r#") {
+        Some(plain) => plain.to_owned(),
+        None => text,
+    }
 }

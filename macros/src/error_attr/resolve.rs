@@ -105,12 +105,12 @@ fn is_path(ty: &Type) -> bool {
             let Some(last) = path.path.segments.last() else {
                 return false;
             };
-            if last.ident == "Path" || last.ident == "PathBuf" {
+            // The name read once: each comparison of an identifier is a call into the compiler.
+            let name = last.ident.to_string();
+            if name == "Path" || name == "PathBuf" {
                 return last.arguments.is_none();
             }
-            let wrapper = ["Box", "Cow", "Rc", "Arc"]
-                .iter()
-                .any(|name| last.ident == name);
+            let wrapper = ["Box", "Cow", "Rc", "Arc"].contains(&name.as_str());
             let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
                 return false;
             };
