@@ -113,8 +113,18 @@ fn check_case(cx: &Ctxt, case: &Case) {
             );
         }
     }
-    if let Some(field) = case.source_field()
-        && let Some(lifetime) = borrowed_lifetime(field.ty)
+    // Only a field that borrows can be a wrong source: the source is looked for then.
+    let borrowing: Vec<_> = case
+        .fields
+        .iter()
+        .filter_map(|field| Some((field, borrowed_lifetime(field.ty)?)))
+        .collect();
+    if let Some(source) = (!borrowing.is_empty())
+        .then(|| case.source_field())
+        .flatten()
+        && let Some((_, lifetime)) = borrowing
+            .iter()
+            .find(|(field, _)| field.member == source.member)
     {
         cx.error_spanned_by(
             lifetime,

@@ -9,6 +9,7 @@ use crate::ctxt::Ctxt;
 use crate::fmt::binding;
 
 /// The arguments, read.
+#[derive(Default)]
 pub struct Args {
     /// As written, the shorthands replaced (see [`super::ErrorFmt::args`]).
     pub tokens: TokenStream,

@@ -195,7 +195,13 @@ fn read(
         }
         Some(TokenTree::Literal(literal)) => {
             if let syn::Lit::Str(lit) = syn::Lit::new(literal) {
-                return read_fmt(cx, &lit, trees.collect(), (case, fields), is_tuple);
+                // Most have no arguments: no token stream is built for them.
+                let rest = trees.next().map(|first| {
+                    let mut rest = TokenStream::from(first);
+                    rest.extend(trees);
+                    rest
+                });
+                return read_fmt(cx, &lit, rest, (case, fields), is_tuple);
             }
         }
         _ => {}
@@ -209,11 +215,14 @@ fn read(
 fn read_fmt(
     cx: &Ctxt,
     lit: &LitStr,
-    rest: TokenStream,
+    rest: Option<TokenStream>,
     (case, fields): (&Ident, &[FieldView]),
     is_tuple: bool,
 ) -> Option<DisplayAttr> {
-    let args = args::Args::read(cx, rest, (case, fields))?;
+    let args = match rest {
+        Some(rest) => args::Args::read(cx, rest, (case, fields))?,
+        None => args::Args::default(),
+    };
     let mut resolver = resolve::ErrorFields {
         case,
         fields,
