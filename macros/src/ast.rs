@@ -7,6 +7,7 @@ use syn::{Data, DeriveInput, Fields, Ident, Member, Type};
 
 use crate::attr::{CaseAttrs, ContainerAttrs, FieldAttrs, Status};
 use crate::ctxt::Ctxt;
+use crate::error_attr::DisplayAttr;
 use crate::fmt::Template;
 
 pub struct Input<'a> {
@@ -38,21 +39,11 @@ pub struct Case<'a> {
     pub data: Vec<(String, String)>,
 }
 
-/// What a case's `#[error(...)]` says, for `#[api(display)]`.
-pub enum DisplayAttr {
-    /// `#[error("…")]`: the template `Display` writes.
-    Template(Template),
-    /// `#[error(transparent)]`: the single field's own `Display` and source.
-    Transparent(Span),
-}
-
 pub struct Field<'a> {
     pub member: Member,
     pub ty: &'a Type,
     pub span: Span,
     pub attrs: FieldAttrs,
-    /// Whether this is the error's source: `#[source]`, `#[from]`, or named `source`.
-    pub is_source: bool,
 }
 
 /// Why a field marked `#[api(member)]` has no name to use, and where to say so.
@@ -90,7 +81,6 @@ impl<'a> Input<'a> {
                     .iter()
                     .map(|variant| {
                         let attrs = CaseAttrs::parse_variant(cx, &variant.attrs);
-                        let attrs = (attrs, variant.attrs.as_slice());
                         Case::new(cx, &variant.ident, true, attrs, &variant.fields, &container)
                     })
                     .collect();
@@ -102,8 +92,8 @@ impl<'a> Input<'a> {
                 })
             }
             Data::Struct(data) => {
+                // A struct's `#[error]` is its own, not an enum-wide one: it stays in `attrs`.
                 let (container, attrs) = crate::attr::parse_struct(cx, &input.attrs);
-                let attrs = (attrs, input.attrs.as_slice());
                 let case = Case::new(cx, &input.ident, false, attrs, &data.fields, &container);
                 Some(Input {
                     original: input,
@@ -128,7 +118,7 @@ impl<'a> Case<'a> {
         cx: &Ctxt,
         ident: &'a Ident,
         is_variant: bool,
-        (attrs, variant_attrs): (CaseAttrs<'a>, &'a [syn::Attribute]),
+        attrs: CaseAttrs<'a>,
         fields: &'a Fields,
         container: &ContainerAttrs,
     ) -> Self {
@@ -143,15 +133,11 @@ impl<'a> Case<'a> {
                         span: field.ty.span(),
                     }),
                 };
-                let attrs = FieldAttrs::parse(cx, &field.attrs);
-                let is_source =
-                    attrs.source || field.ident.as_ref().is_some_and(|ident| ident == "source");
                 Field {
                     member,
                     ty: &field.ty,
                     span: field.span(),
-                    attrs,
-                    is_source,
+                    attrs: FieldAttrs::parse(cx, &field.attrs),
                 }
             })
             .collect();
@@ -167,16 +153,18 @@ impl<'a> Case<'a> {
             (None, None) => None,
         };
         let status = attrs.status.clone().or_else(|| container.status.clone());
-        let display = container
-            .display
-            .and_then(|_| display_attr(cx, ident, attrs.error_attr));
-        // With `display`, the template is parsed already: no need to look at it again.
-        let display_fixed = match &display {
-            _ if container.has_error_attr => None,
-            Some(DisplayAttr::Template(template)) => template.fixed.clone(),
-            Some(DisplayAttr::Transparent(_)) => None,
-            None => variant_attrs.iter().find_map(thiserror_fixed),
-        };
+        let thiserror = (&attrs.thiserror, &container.thiserror);
+        let display = container.display.and_then(|_| {
+            let views: Vec<_> = fields
+                .iter()
+                .map(|field| crate::error_attr::FieldView {
+                    member: &field.member,
+                    ty: field.ty,
+                })
+                .collect();
+            crate::error_attr::read_case(cx, ident, thiserror, &views)
+        });
+        let display_fixed = crate::error_attr::fixed_text(display.as_ref(), thiserror);
         let data = crate::attr::data::merged(&container.data, &attrs.data);
         Case {
             data,
@@ -201,7 +189,9 @@ impl<'a> Case<'a> {
     }
 
     pub fn source_field(&self) -> Option<&Field<'a>> {
-        self.fields.iter().find(|field| field.is_source)
+        crate::error_attr::source_of(&self.fields, |field| {
+            (&field.attrs.thiserror, &field.member)
+        })
     }
 
     pub fn fields_field(&self) -> Option<&Field<'a>> {
@@ -287,81 +277,4 @@ impl<'a> Case<'a> {
         self.attrs.redact.is_some()
             || (server && self.uses_display() && self.attrs.expose.is_none())
     }
-}
-
-/// The text of thiserror's `#[error("…")]` when it is a string literal alone and without
-/// placeholders (`{{` and `}}` unescaped): then `Display` always writes exactly that, and it
-/// can be kept in the spec. Only this is needed of the template (the message of any other case
-/// is its `Display`), so it is read without parsing the whole format string.
-fn thiserror_fixed(attr: &syn::Attribute) -> Option<String> {
-    if !attr.path().is_ident("error") {
-        return None;
-    }
-    let syn::Meta::List(list) = &attr.meta else {
-        return None;
-    };
-    let mut tokens = list.tokens.clone().into_iter();
-    let (Some(proc_macro2::TokenTree::Literal(literal)), None) = (tokens.next(), tokens.next())
-    else {
-        return None;
-    };
-    let syn::Lit::Str(lit) = syn::Lit::new(literal) else {
-        return None;
-    };
-    let text = lit.value();
-    if !text.contains(['{', '}']) {
-        return Some(text);
-    }
-    let mut fixed = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if matches!(c, '{' | '}') && chars.next() != Some(c) {
-            return None;
-        }
-        fixed.push(c);
-    }
-    Some(fixed)
-}
-
-/// Reads the `#[error(...)]` that `#[api(display)]` writes `Display` from.
-fn display_attr(cx: &Ctxt, ident: &Ident, attr: Option<&syn::Attribute>) -> Option<DisplayAttr> {
-    let Some(attr) = attr else {
-        cx.error_at(
-            ident.span(),
-            format!(
-                "`{ident}` has no #[error(\"...\")], which #[api(display)] writes `Display` from"
-            ),
-        );
-        return None;
-    };
-    // Read from the tokens directly: trying one parse and then another would build and drop
-    // an error for each variant.
-    let tokens = match &attr.meta {
-        syn::Meta::List(list) => Some(&list.tokens),
-        _ => None,
-    };
-    let mut trees = tokens.cloned().unwrap_or_default().into_iter();
-    match (trees.next(), trees.next()) {
-        (Some(proc_macro2::TokenTree::Ident(word)), None) if word == "transparent" => {
-            return Some(DisplayAttr::Transparent(word.span()));
-        }
-        (Some(proc_macro2::TokenTree::Literal(literal)), None) => {
-            if let syn::Lit::Str(lit) = syn::Lit::new(literal) {
-                return Template::parse_as(&lit, "#[error]")
-                    .map(DisplayAttr::Template)
-                    .map_err(|error| cx.syn_error(error))
-                    .ok();
-            }
-        }
-        _ => {}
-    }
-    let span = match &attr.meta {
-        syn::Meta::List(list) => list.tokens.span(),
-        other => other.span(),
-    };
-    cx.error_at(
-        span,
-        "with #[api(display)], #[error(...)] takes a string literal alone, fields interpolated by name like `{field}`, or `transparent`",
-    );
-    None
 }

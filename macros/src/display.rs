@@ -1,24 +1,27 @@
 //! `#[api(display)]`: `Display`, `std::error::Error` and `From` written from thiserror's
-//! attributes (`#[error("…")]`, `#[source]`, `#[from]`), so that one derive does the work of
-//! two and the type is parsed once per build instead of twice.
+//! attributes (see `error_attr`), as thiserror's derive writes them, so that one derive does
+//! the work of two and the type is parsed once per build instead of twice.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::{Case, DisplayAttr, Input};
-use crate::expand::{binding, case_path, declared_message, push_str_literal};
-use crate::fmt::{Piece, Template};
+use crate::ast::{Case, Field, Input};
+use crate::emit::{case_path, type_ident};
+use crate::error_attr::{DisplayAttr, option_inner};
+use crate::fmt::binding;
 use crate::generics::InferredBounds;
+use crate::message::Arms;
 use crate::source::{as_source, source_arm};
 
-/// The three impls, or nothing when the type did not ask for them.
+/// The impls, or nothing when the type did not ask for them. `Display` is written when some
+/// case has an `#[error(...)]`; without any, the type writes its own, as with thiserror.
 pub fn expand(input: &Input) -> TokenStream {
     if input.container.display.is_none() {
         return TokenStream::new();
     }
     let original = input.original;
-    let ty = &original.ident;
+    let ty = type_ident(original);
     let (_, ty_generics, _) = original.generics.split_for_impl();
     let impl_generics = crate::generics::impl_generics(&original.generics);
     // The declared bounds only, moved to the where clause like the others.
@@ -33,9 +36,7 @@ pub fn expand(input: &Input) -> TokenStream {
     let mut display_bounds = InferredBounds::new(&original.generics);
     let mut error_bounds = InferredBounds::new(&original.generics);
     error_bounds.insert_self(quote!(::core::fmt::Debug + ::core::fmt::Display));
-    let mut display_arms = Vec::new();
-    // The arms of the common templates, as source text tokenized once (see `text_arm`).
-    let mut display_text = String::new();
+    let mut display_arms = Arms::default();
     let mut source_arms = Vec::new();
     let mut sourceless = false;
     let mut from_impls = Vec::new();
@@ -43,13 +44,11 @@ pub fn expand(input: &Input) -> TokenStream {
         let cfgs = &case.attrs.cfgs;
         let path = case_path(case);
         match &case.display {
-            Some(DisplayAttr::Template(template)) => {
-                if let Some(text) = text_arm(case, template) {
-                    display_text.push_str(&text);
-                } else {
-                    let (pattern, body) = declared_message(case, template, &mut display_bounds);
-                    display_arms.push(quote!(#pattern => #body,));
-                }
+            Some(DisplayAttr::Template(fmt)) => {
+                display_arms.template(case, &fmt.template, Some(fmt), &mut display_bounds);
+            }
+            Some(DisplayAttr::Fmt(function)) => {
+                display_arms.push(fmt_arm(case, function));
             }
             Some(DisplayAttr::Transparent(_)) => {
                 let Some(field) = case.fields.first() else {
@@ -59,7 +58,8 @@ pub fn expand(input: &Input) -> TokenStream {
                 let inner = field.ty;
                 display_bounds.insert(inner, quote!(::core::fmt::Display));
                 error_bounds.insert_exact(inner, quote!(::apierr::__private::Error + 'static));
-                let fmt = quote_spanned!(inner.span()=> ::core::fmt::Display::fmt(__inner, __f));
+                let (local, f) = (quote!(__inner), quote!(__f));
+                let fmt = quote_spanned!(inner.span()=> ::core::fmt::Display::fmt(#local, #f));
                 display_arms.push(quote!(#(#cfgs)* #path { #member: __inner, .. } => #fmt,));
                 // Through `AsSource`, so that a boxed `dyn Error` works as well.
                 let cast = as_source(inner, &quote!(__inner));
@@ -67,34 +67,46 @@ pub fn expand(input: &Input) -> TokenStream {
                     ::apierr::__private::Error::source(#cast)
                 };
                 source_arms.push(quote!(#(#cfgs)* #path { #member: __inner, .. } => #source,));
-                continue;
             }
-            // Reported already: the derive emits its stand-in instead.
             None => {}
         }
-        match case.source_field() {
-            Some(field) => source_arms.push(source_arm(case, field, &mut error_bounds)),
-            None => sourceless = true,
+        if !matches!(case.display, Some(DisplayAttr::Transparent(_))) {
+            match case.source_field() {
+                Some(field) => source_arms.push(source_arm(case, field, &mut error_bounds)),
+                None => sourceless = true,
+            }
         }
-        if let Some(field) = case.fields.iter().find(|field| field.attrs.from.is_some()) {
-            let member = &field.member;
-            let from_ty = field.ty;
-            let local = binding(member);
+        if let Some(field) = case
+            .fields
+            .iter()
+            .find(|field| !field.attrs.thiserror.from.is_empty())
+        {
+            let init = from_init(case, field);
+            let from_ty = option_inner(field.ty).unwrap_or(field.ty);
             from_impls.push(quote! {
                 #(#cfgs)*
                 #[automatically_derived]
                 impl #impl_generics ::core::convert::From<#from_ty> for #ty #ty_generics #where_clause {
-                    fn from(#local: #from_ty) -> Self {
-                        #path { #member: #local }
+                    fn from(__source: #from_ty) -> Self {
+                        #path #init
                     }
                 }
             });
         }
     }
-    if !display_text.is_empty() {
-        display_arms.push(crate::expand::source(&display_text));
-    }
-    let display_where = display_bounds.augment_where_clause(&original.generics);
+    let writes_display = input.cases.is_empty() || !display_arms.is_empty();
+    let display = writes_display.then(|| {
+        let arms = display_arms.into_tokens();
+        let display_where = display_bounds.augment_where_clause(&original.generics);
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ty #ty_generics #display_where {
+                fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    match #scrutinee { #arms }
+                }
+            }
+        }
+    });
     let error_where = error_bounds.augment_where_clause(&original.generics);
     let none = sourceless.then(|| quote!(_ => ::core::option::Option::None,));
     let source = if source_arms.is_empty() {
@@ -107,12 +119,7 @@ pub fn expand(input: &Input) -> TokenStream {
         })
     };
     quote! {
-        #[automatically_derived]
-        impl #impl_generics ::core::fmt::Display for #ty #ty_generics #display_where {
-            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match #scrutinee { #(#display_arms)* }
-            }
-        }
+        #display
 
         #[automatically_derived]
         impl #impl_generics ::apierr::__private::Error for #ty #ty_generics #error_where {
@@ -123,83 +130,74 @@ pub fn expand(input: &Input) -> TokenStream {
     }
 }
 
-/// The `Display` arm of a case whose template has only plain `{field}`s of types known to be
-/// `Display` (numbers, `bool`, `char`, `String`, `str`), as source text: for an enum of
-/// thousands of variants, building each arm token by token is the slowest part of the derive.
-/// Text carries no span, so any other field type takes the token path, where a missing
-/// `Display` is reported at the field. `None` for those cases.
-fn text_arm(case: &Case, template: &Template) -> Option<String> {
-    use std::fmt::Write as _;
-
-    if !case.attrs.cfgs.is_empty() {
-        return None;
+/// With `display`, the stand-ins of the impls of a derive that failed, so that no secondary
+/// error follows where the type is used as an error. `Display` only when the derive would
+/// write it: without any `#[error]`, the type has its own.
+pub fn fallback(parsed: &Input) -> TokenStream {
+    if parsed.container.display.is_none() {
+        return TokenStream::new();
     }
-    let mut text = String::with_capacity(96);
-    if case.is_variant {
-        let _ = write!(text, "Self::{} {{", case.ident);
-    } else {
-        text.push_str("Self {");
-    }
-    if let Some(fixed) = &template.fixed {
-        text.push_str(" .. } => __f.write_str(");
-        push_str_literal(&mut text, fixed);
-        text.push_str("),");
-        return Some(text);
-    }
-    let pieces = template.pieces.as_ref()?;
-    for arg in &template.args {
-        let field = case
-            .field(&arg.member)
-            .filter(|field| known_display(field.ty))?;
-        let _ = write!(
-            text,
-            " {}: {},",
-            member_text(&field.member),
-            binding(&field.member)
-        );
-    }
-    text.push_str(" .. } => {");
-    for piece in pieces {
-        match piece {
-            Piece::Text(part) => {
-                text.push_str(" __f.write_str(");
-                push_str_literal(&mut text, part);
-                text.push_str(")?;");
-            }
-            Piece::Field(member) => {
-                let _ = write!(
-                    text,
-                    " ::core::fmt::Display::fmt({}, __f)?;",
-                    binding(member)
-                );
+    let input = parsed.original;
+    let ty = type_ident(input);
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let writes_display = !parsed.container.thiserror.error.is_empty()
+        || parsed
+            .cases
+            .iter()
+            .any(|case| !case.attrs.thiserror.error.is_empty());
+    let display = writes_display.then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ty #ty_generics #where_clause {
+                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::result::Result::Ok(())
+                }
             }
         }
-    }
-    text.push_str(" ::core::result::Result::Ok(()) }");
-    Some(text)
-}
+    });
+    quote! {
+        #display
 
-/// A field as written in a pattern: `name`, `r#type` or `0`.
-fn member_text(member: &syn::Member) -> String {
-    match member {
-        syn::Member::Named(ident) => ident.to_string(),
-        syn::Member::Unnamed(index) => index.index.to_string(),
+        #[automatically_derived]
+        impl #impl_generics ::apierr::__private::Error for #ty #ty_generics #where_clause
+        where
+            Self: ::core::fmt::Debug,
+        {}
     }
 }
 
-/// Whether `ty` is written as a standard type that implements `Display`.
-fn known_display(ty: &syn::Type) -> bool {
-    const KNOWN: &[&str] = &[
-        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
-        "f32", "f64", "bool", "char", "String", "str",
-    ];
-    match ty {
-        syn::Type::Path(path) if path.qself.is_none() => {
-            path.path.segments.last().is_some_and(|segment| {
-                segment.arguments.is_none() && KNOWN.iter().any(|known| segment.ident == known)
-            })
+/// The arm of `#[error(fmt = path)]`: the function called with every field, in order, and
+/// the formatter.
+fn fmt_arm(case: &Case, function: &TokenStream) -> TokenStream {
+    let cfgs = &case.attrs.cfgs;
+    let path = case_path(case);
+    let members = case.fields.iter().map(|field| &field.member);
+    let locals: Vec<_> = case
+        .fields
+        .iter()
+        .map(|field| binding(&field.member))
+        .collect();
+    quote!(#(#cfgs)* #path { #(#members: #locals,)* } => #function(#(#locals,)* __f),)
+}
+
+/// The fields of the value `From` builds from `__source`, which goes to `from`: a backtrace
+/// beside it is captured, as thiserror does.
+fn from_init(case: &Case, from: &Field) -> TokenStream {
+    let fields = case.fields.iter().map(|field| {
+        let member = &field.member;
+        if field.member == from.member {
+            let value = if option_inner(field.ty).is_some() {
+                quote!(::core::option::Option::Some(__source))
+            } else {
+                quote!(__source)
+            };
+            quote!(#member: #value)
+        } else {
+            // The only other field `error_check` lets through is the backtrace.
+            quote! {
+                #member: ::core::convert::From::from(::apierr::__private::Backtrace::capture())
+            }
         }
-        syn::Type::Reference(reference) => known_display(&reference.elem),
-        _ => false,
-    }
+    });
+    quote!({ #(#fields,)* })
 }

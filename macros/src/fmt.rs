@@ -1,6 +1,8 @@
-//! `message = "…"` templates: which fields they interpolate, and how they are written out.
+//! Message templates (`message = "…"`, thiserror's `#[error("…")]`): which fields they
+//! interpolate, and how each is passed to `format_args!`.
 
 use proc_macro2::Span;
+use quote::format_ident;
 use syn::ext::IdentExt as _;
 use syn::{Ident, LitStr, Member};
 
@@ -48,31 +50,110 @@ impl Trait {
     }
 }
 
-/// One field a template interpolates.
+/// How a field is passed to `format_args!`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// The reference the match binds.
+    Ref,
+    /// The field itself: `{x:p}` shows the field's own pointer as `format!` would, and a width
+    /// `{:w$}` must be a `usize`, not a reference to one. Shown any other way it writes what
+    /// the reference would.
+    Value,
+    /// `.display()`: a `Path` or `PathBuf` shown with `{x}`, which has no `Display` itself.
+    PathDisplay,
+}
+
+/// One field a template interpolates, under one name.
 pub struct Arg {
     pub member: Member,
-    pub used_as: Trait,
+    /// The name it is passed by (see [`arg_name`]), as text: identifiers are made only for
+    /// the arms written as tokens, each a call into the compiler.
+    pub name: String,
+    pub how: How,
+    /// The formatting traits it is used with: each needs a bound on a generic field.
+    pub traits: Vec<Trait>,
 }
 
 /// One part of a template whose placeholders are all plain `{field}`s.
 pub enum Piece {
     Text(String),
-    Field(Member),
+    /// An index into [`Template::args`].
+    Arg(usize),
 }
 
-/// A parsed `message` template.
+/// What a placeholder refers to, as the reader of the template decides.
+pub enum Target {
+    /// A field, passed as said.
+    Field(Member, How),
+    /// Something `format_args!` resolves itself (a constant in scope, an argument of the
+    /// user's): the placeholder is left as written.
+    Keep,
+    /// `self`, passed by the derive as `__self`: captured from the format string, it would
+    /// have the string's hygiene, not the method's, in a `macro_rules!` that is given it.
+    This,
+}
+
+/// Where a name stands in a placeholder.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// `{name}`, `{name:spec}`, or `{}` for an empty name.
+    Value(Trait),
+    /// `{:name$}` or `{:.name$}`.
+    Width,
+}
+
+/// Decides what the names in a template refer to.
+pub trait Resolve {
+    /// `name` as written (`""` for `{}`), in the placeholder `{inner}`; an error is reported
+    /// at the template.
+    fn resolve(&mut self, name: &str, inner: &str, place: Place) -> Result<Target, String>;
+}
+
+/// The rule of `message = "…"`: every placeholder names a field of the case.
+struct FieldsOnly<'a>(&'a str);
+
+impl Resolve for FieldsOnly<'_> {
+    fn resolve(&mut self, name: &str, inner: &str, place: Place) -> Result<Target, String> {
+        let what = self.0;
+        if name.is_empty() {
+            return Err(format!(
+                "{what} cannot use `{{{inner}}}`: name the field, like `{{field}}` or `{{0}}`"
+            ));
+        }
+        let member = parse_member(name, Span::call_site()).ok_or_else(|| {
+            // A keyword names a field only as a raw identifier, which `message` takes.
+            let hint = if syn::parse_str::<Ident>(&format!("r#{name}")).is_ok() {
+                format!("; write `{{r#{name}}}` for the field `r#{name}`")
+            } else {
+                String::new()
+            };
+            format!("{what} has `{{{inner}}}`, which does not name a field{hint}")
+        })?;
+        match place {
+            Place::Width if matches!(member, Member::Unnamed(_)) => Err(format!(
+                "{what} takes widths and precisions from named fields only"
+            )),
+            Place::Width => Ok(Target::Field(member, How::Value)),
+            Place::Value(_) => Ok(Target::Field(member, How::Ref)),
+        }
+    }
+}
+
+/// A parsed template.
 pub struct Template {
     pub lit: LitStr,
-    /// The fields interpolated, each once, in order of first use.
+    /// The fields interpolated, each under each name it is passed by, in order of first use.
     pub args: Vec<Arg>,
-    /// The template with `{0}` renamed `{__0}` (see [`arg_name`]), so every argument can be
-    /// passed by name.
+    /// The template with each field's placeholder renamed as its [`Arg::name`], so that every
+    /// field can be passed by name (`{0}` as `{__0}`).
     pub rewritten: String,
     /// The message itself when nothing is interpolated (`{{` and `}}` unescaped).
     pub fixed: Option<String>,
-    /// Text and fields in order, when no placeholder has a format spec: then the message is
-    /// written piece by piece, without a nested `format_args!`.
+    /// Text and fields in order, when every placeholder is a plain `{field}`: then the message
+    /// is written piece by piece, without a nested `format_args!`.
     pub pieces: Option<Vec<Piece>>,
+    /// Whether `self` is shown, as `{__self}`.
+    pub this: bool,
 }
 
 impl Template {
@@ -81,28 +162,41 @@ impl Template {
         Self::parse_as(lit, "`message`")
     }
 
-    /// Parses `lit`; errors point at the literal and name it `what`, as the user wrote it.
+    /// Parses `lit`, every placeholder of which names a field; errors point at the literal
+    /// and name it `what`, as the user wrote it.
     pub fn parse_as(lit: &LitStr, what: &str) -> syn::Result<Self> {
+        Self::parse_with(lit, &mut FieldsOnly(what), what)
+    }
+
+    /// Parses `lit`, asking `resolve` what each placeholder refers to.
+    pub fn parse_with(lit: &LitStr, resolve: &mut dyn Resolve, what: &str) -> syn::Result<Self> {
         let text = lit.value();
-        let mut args: Vec<Arg> = Vec::new();
-        let mut rewritten = String::with_capacity(text.len() + 8);
-        let mut fixed = String::with_capacity(text.len());
+        let mut template = Template {
+            lit: lit.clone(),
+            args: Vec::new(),
+            rewritten: String::with_capacity(text.len() + 8),
+            fixed: None,
+            pieces: Some(Vec::new()),
+            this: false,
+        };
+        // The text since the last placeholder, braces unescaped.
+        let mut plain = String::with_capacity(text.len());
+        let mut kept = false;
         let mut rest = text.as_str();
-        let mut pieces: Option<Vec<Piece>> = Some(Vec::new());
         let err = |message: String| syn::Error::new(lit.span(), message);
         while let Some(i) = rest.find(['{', '}']) {
             let (before, at) = rest.split_at(i);
-            rewritten.push_str(before);
-            fixed.push_str(before);
+            template.rewritten.push_str(before);
+            plain.push_str(before);
             if let Some(after) = at.strip_prefix("{{") {
-                rewritten.push_str("{{");
-                fixed.push('{');
+                template.rewritten.push_str("{{");
+                plain.push('{');
                 rest = after;
                 continue;
             }
             if let Some(after) = at.strip_prefix("}}") {
-                rewritten.push_str("}}");
-                fixed.push('}');
+                template.rewritten.push_str("}}");
+                plain.push('}');
                 rest = after;
                 continue;
             }
@@ -117,90 +211,106 @@ impl Template {
                 )));
             };
             let inner = &at[1..close];
+            rest = &at[close + 1..];
             let (name, spec) = inner.split_once(':').unwrap_or((inner, ""));
             let name = name.trim();
-            if name.is_empty() {
-                return Err(err(format!(
-                    "{what} cannot use `{{{inner}}}`: name the field, like `{{field}}` or `{{0}}`"
-                )));
-            }
-            let member = parse_member(name, lit.span()).ok_or_else(|| {
-                // A keyword names a field only as a raw identifier.
-                let hint = if syn::parse_str::<Ident>(&format!("r#{name}")).is_ok() {
-                    format!("; write `{{r#{name}}}` for the field `r#{name}`")
-                } else {
-                    String::new()
-                };
-                err(format!(
-                    "{what} has `{{{inner}}}`, which does not name a field{hint}"
-                ))
-            })?;
-            let renamed = arg_name(&member).to_string();
-            if let Some(list) = pieces.as_mut() {
-                if spec.is_empty() {
-                    // The text since the last placeholder, braces already unescaped.
-                    let text = fixed.split_off(0);
-                    if !text.is_empty() {
-                        list.push(Piece::Text(text));
-                    }
-                    list.push(Piece::Field(member.clone()));
-                } else {
-                    pieces = None;
-                }
-            }
-            rewritten.push('{');
-            rewritten.push_str(&renamed);
-            if !spec.is_empty() {
-                rewritten.push(':');
-                rewritten.push_str(spec);
-            }
-            rewritten.push('}');
-            push_arg(&mut args, member, Trait::of_spec(spec));
+            let target = resolve
+                .resolve(name, inner, Place::Value(Trait::of_spec(spec)))
+                .map_err(err)?;
             // `{:width$}` and `{:.prec$}` take their widths from fields too.
+            let mut widths = Vec::new();
             for piece in spec.split('$').rev().skip(1) {
                 let start = piece
                     .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
                     .map_or(0, |i| i + 1);
-                if let Some(member) = parse_member(&piece[start..], lit.span()) {
-                    if matches!(member, Member::Unnamed(_)) {
-                        return Err(err(format!(
-                            "{what} takes widths and precisions from named fields only"
-                        )));
-                    }
-                    push_arg(&mut args, member, Trait::Display);
+                let width = &piece[start..];
+                if !width.is_empty() {
+                    widths.push(resolve.resolve(width, inner, Place::Width).map_err(err)?);
                 }
             }
-            rest = &at[close + 1..];
+            for width in widths {
+                if let Target::Field(member, how) = width {
+                    template.push_arg(member, how, Trait::Display);
+                }
+            }
+            let (member, how) = match target {
+                Target::Field(member, how) => (member, how),
+                Target::Keep | Target::This => {
+                    kept = true;
+                    template.pieces = None;
+                    template.rewritten.push('{');
+                    if matches!(target, Target::This) {
+                        template.this = true;
+                        template.rewritten.push_str("__self");
+                        template.rewritten.push_str(&inner[name.len()..]);
+                    } else {
+                        template.rewritten.push_str(inner);
+                    }
+                    template.rewritten.push('}');
+                    continue;
+                }
+            };
+            let index = template.push_arg(member, how, Trait::of_spec(spec));
+            let arg = &template.args[index];
+            if let Some(list) = template.pieces.as_mut() {
+                if spec.is_empty() && arg.how != How::Value {
+                    let text = plain.split_off(0);
+                    if !text.is_empty() {
+                        list.push(Piece::Text(text));
+                    }
+                    list.push(Piece::Arg(index));
+                } else {
+                    template.pieces = None;
+                }
+            }
+            template.rewritten.push('{');
+            template.rewritten.push_str(&arg.name);
+            if !spec.is_empty() {
+                template.rewritten.push(':');
+                template.rewritten.push_str(spec);
+            }
+            template.rewritten.push('}');
         }
-        rewritten.push_str(rest);
-        fixed.push_str(rest);
-        if let Some(list) = pieces
-            .as_mut()
-            .filter(|_| !fixed.is_empty() && !args.is_empty())
-        {
-            list.push(Piece::Text(fixed.clone()));
+        template.rewritten.push_str(rest);
+        plain.push_str(rest);
+        let interpolates = !template.args.is_empty() || kept;
+        if let Some(list) = template.pieces.as_mut().filter(|_| !plain.is_empty()) {
+            list.push(Piece::Text(plain.clone()));
         }
-        let pieces = pieces.filter(|_| !args.is_empty());
-        let fixed = args.is_empty().then_some(fixed);
-        Ok(Template {
-            lit: lit.clone(),
-            args,
-            rewritten,
-            fixed,
-            pieces,
-        })
+        if !interpolates {
+            template.pieces = None;
+            template.fixed = Some(plain);
+        }
+        Ok(template)
     }
-}
 
-fn push_arg(args: &mut Vec<Arg>, member: Member, used_as: Trait) {
-    match args
-        .iter_mut()
-        .find(|arg| same_member(&arg.member, &member))
-    {
-        // A field used both ways needs both bounds; Display is the one that matters most.
-        Some(existing) if used_as != Trait::Display => existing.used_as = used_as,
-        Some(_) => {}
-        None => args.push(Arg { member, used_as }),
+    /// Records a use of `member`, passed as `how`; the index of its [`Arg`].
+    fn push_arg(&mut self, member: Member, how: How, used_as: Trait) -> usize {
+        // A width is a `usize` by value; a field that is also one is passed so everywhere.
+        let name = match how {
+            How::PathDisplay => format!("__display_{}", arg_name(&member)),
+            How::Ref | How::Value => arg_name(&member),
+        };
+        let index = match self.args.iter().position(|arg| arg.name == name) {
+            Some(index) => index,
+            None => {
+                self.args.push(Arg {
+                    member,
+                    name,
+                    how,
+                    traits: Vec::new(),
+                });
+                self.args.len() - 1
+            }
+        };
+        let arg = &mut self.args[index];
+        if how == How::Value {
+            arg.how = How::Value;
+        }
+        if !arg.traits.contains(&used_as) {
+            arg.traits.push(used_as);
+        }
+        index
     }
 }
 
@@ -223,20 +333,40 @@ fn parse_member(name: &str, span: Span) -> Option<Member> {
 
 /// The name a field is passed to `format_args!` by: `{0}` as `__0`, and a raw `{r#type}` as
 /// `__r_type`, since format strings take neither indices as names nor raw identifiers.
-pub fn arg_name(member: &Member) -> Ident {
+pub fn arg_name(member: &Member) -> String {
     match member {
-        Member::Unnamed(index) => quote::format_ident!("__{}", index.index),
-        Member::Named(ident) if ident.to_string().starts_with("r#") => {
-            quote::format_ident!("__r_{}", ident.unraw())
+        Member::Unnamed(index) => format!("__{}", index.index),
+        Member::Named(ident) => {
+            let text = ident.to_string();
+            match text.strip_prefix("r#") {
+                Some(plain) => format!("__r_{plain}"),
+                None => text,
+            }
         }
-        Member::Named(ident) => ident.clone(),
+    }
+}
+
+/// The local a field is bound to: `__f_until`, `__f_0`. The `__f_` prefix keeps fields from
+/// shadowing the generated parameters (`__f`, `__visit`) whatever they are called.
+pub fn binding(member: &Member) -> Ident {
+    match member {
+        Member::Named(ident) => {
+            let text = ident.to_string();
+            format_ident!("__f_{}", text.strip_prefix("r#").unwrap_or(&text))
+        }
+        Member::Unnamed(index) => format_ident!("__f_{}", index.index),
     }
 }
 
 /// Whether two members name the same field: `r#until` and `until` do.
 pub fn same_member(a: &Member, b: &Member) -> bool {
     match (a, b) {
-        (Member::Named(a), Member::Named(b)) => a.unraw() == b.unraw(),
+        // Compared as text, each name read once: every identifier made or read is a call into
+        // the compiler, which adds up over the fields of thousands of variants.
+        (Member::Named(a), Member::Named(b)) => {
+            let (a, b) = (a.to_string(), b.to_string());
+            a.strip_prefix("r#").unwrap_or(&a) == b.strip_prefix("r#").unwrap_or(&b)
+        }
         _ => a == b,
     }
 }
@@ -263,6 +393,15 @@ mod tests {
         assert_eq!(names, ["until", "0", "w"]);
         assert_eq!(t.rewritten, "locked until {until} ({__0:?}, {until:>w$})");
         assert!(t.fixed.is_none());
+        // A width is passed as the `usize` it is, not as a reference.
+        assert!(t.args[2].how == How::Value && t.args[0].how == How::Ref);
+    }
+
+    #[test]
+    fn a_field_used_with_two_traits_needs_both() {
+        let t = parse("{x} {x:?} {x:x}").unwrap();
+        assert_eq!(t.args.len(), 1);
+        assert!(t.args[0].traits == [Trait::Display, Trait::Debug, Trait::LowerHex]);
     }
 
     #[test]
@@ -270,12 +409,12 @@ mod tests {
         let t = parse("locked {{until}} {until} ({0})!").unwrap();
         let pieces: Vec<String> = t
             .pieces
+            .as_ref()
             .unwrap()
             .iter()
             .map(|piece| match piece {
                 Piece::Text(text) => format!("text:{text}"),
-                Piece::Field(Member::Named(i)) => format!("field:{i}"),
-                Piece::Field(Member::Unnamed(i)) => format!("field:{}", i.index),
+                Piece::Arg(index) => format!("field:{}", t.args[*index].name),
             })
             .collect();
         assert_eq!(
@@ -284,7 +423,7 @@ mod tests {
                 "text:locked {until} ",
                 "field:until",
                 "text: (",
-                "field:0",
+                "field:__0",
                 "text:)!"
             ]
         );

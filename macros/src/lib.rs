@@ -7,13 +7,18 @@ mod case;
 mod code_enum;
 mod ctxt;
 mod display;
+mod emit;
+mod error_attr;
+mod error_check;
 mod expand;
 mod fallback;
 mod fmt;
 mod generics;
 mod headers;
 mod members;
+mod message;
 mod source;
+mod spec;
 mod status;
 mod valid;
 
@@ -21,7 +26,7 @@ use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
 /// Derives `apierr::ApiError` from `#[api(...)]` attributes; see the `apierr` crate docs.
-#[proc_macro_derive(ApiError, attributes(api, error, source, from))]
+#[proc_macro_derive(ApiError, attributes(api, error, source, from, backtrace))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input).into()

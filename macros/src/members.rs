@@ -7,7 +7,8 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::Case;
-use crate::expand::{binding, binding_at, case_path};
+use crate::emit::{binding_at, case_path};
+use crate::fmt::binding;
 use crate::generics::InferredBounds;
 
 /// A case's arms of `visit_members` and of `member`; `None` when it has no members, and the

@@ -1,11 +1,13 @@
-//! The source of a case: the field marked `#[source]` or `#[from]`, or named `source`.
+//! The source of a case: the field marked `#[source]` or `#[from]`, or named `source` (see
+//! `error_attr::source_of`); an `Option` of an error is a source when it is `Some`.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field};
-use crate::expand::case_path;
+use crate::emit::case_path;
+use crate::error_attr::option_inner;
 use crate::generics::InferredBounds;
 
 /// The arm that returns the case's source field as `Some(&dyn Error)`, for `source_error` and,
@@ -14,11 +16,24 @@ pub fn source_arm(case: &Case, field: &Field, bounds: &mut InferredBounds) -> To
     let cfgs = &case.attrs.cfgs;
     let path = case_path(case);
     let member = &field.member;
-    let ty = field.ty;
+    let (ty, optional) = match option_inner(field.ty) {
+        Some(inner) => (inner, true),
+        None => (field.ty, false),
+    };
     bounds.insert_exact(ty, quote!(::apierr::__private::Error + 'static));
     let cast = as_source(ty, &quote!(__source));
+    let value = if optional {
+        quote! {
+            match __source {
+                ::core::option::Option::Some(__source) => ::core::option::Option::Some(#cast),
+                ::core::option::Option::None => ::core::option::Option::None,
+            }
+        }
+    } else {
+        quote!(::core::option::Option::Some(#cast))
+    };
     quote! {
-        #(#cfgs)* #path { #member: __source, .. } => ::core::option::Option::Some(#cast),
+        #(#cfgs)* #path { #member: __source, .. } => #value,
     }
 }
 

@@ -25,6 +25,7 @@ pub use ::validator;
 pub use core::fmt::{Display, Formatter, Result as FmtResult};
 pub use core::option::Option::{self, None, Some};
 pub use serde::{Deserialize, Deserializer, Serialize, Serializer};
+pub use std::backtrace::Backtrace;
 pub use std::error::Error;
 
 /// The variant of `C` for `code`, unless `C` does not know it.

@@ -35,8 +35,8 @@ pub struct CaseAttrs<'a> {
     pub doc: Option<String>,
     /// `#[cfg]` attributes, repeated on everything generated for the variant.
     pub cfgs: Vec<&'a Attribute>,
-    /// The first `#[error(...)]`, which `display` writes `Display` from.
-    pub error_attr: Option<&'a Attribute>,
+    /// thiserror's attributes, read by `error_attr`.
+    pub thiserror: crate::error_attr::Raw<'a>,
     /// The keys written, for the checks between keys.
     pub written: Written,
 }
@@ -54,7 +54,7 @@ impl<'a> CaseAttrs<'a> {
     fn finish(&mut self, outer: Outer<'a>) {
         self.doc = outer.doc();
         self.cfgs = outer.cfgs;
-        self.error_attr = outer.error_attr;
+        self.thiserror = outer.thiserror;
     }
 
     /// The keys written that a `transparent` case takes from its inner error, with the span

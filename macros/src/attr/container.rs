@@ -32,11 +32,8 @@ pub struct ContainerAttrs<'a> {
     /// `no_response_impls`: no framework impls (`IntoResponse`, `ResponseError`), for a type
     /// that has its own.
     pub no_response_impls: Option<Span>,
-    /// Whether thiserror's `#[error]` stands on the enum itself, making variants' `Display`
-    /// depend on more than their own attribute.
-    pub has_error_attr: bool,
-    /// The first `#[error(...)]` on the enum.
-    pub error_attr: Option<&'a Attribute>,
+    /// thiserror's attributes on the enum itself (its `#[error]` is the variants' default).
+    pub thiserror: crate::error_attr::Raw<'a>,
     /// The keys written, for the checks between keys.
     pub written: Written,
 }
@@ -47,8 +44,7 @@ impl<'a> ContainerAttrs<'a> {
         let mut out = ContainerAttrs::default();
         let mut outer = Outer::default();
         out.written = parse::read(cx, attrs, Place::Enum, &mut out, |attr| outer.read(attr));
-        out.has_error_attr = outer.has_error_attr;
-        out.error_attr = outer.error_attr;
+        out.thiserror = outer.thiserror;
         out
     }
 }

@@ -2,7 +2,6 @@
 
 use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
-use syn::spanned::Spanned;
 use syn::{Attribute, LitStr, Token};
 
 use super::keys::{FieldKey, Key, Place};
@@ -27,28 +26,20 @@ pub struct FieldAttrs {
     /// `member`, with the name given, if any.
     pub member: Option<Option<MemberName>>,
     pub member_span: Option<Span>,
-    /// thiserror's `#[source]` or `#[from]`.
-    pub source: bool,
-    /// thiserror's `#[from]`, for the `From` impl that `display` writes.
-    pub from: Option<Span>,
+    /// thiserror's `#[source]`, `#[from]` and `#[backtrace]`, read by `error_attr`.
+    pub thiserror: crate::error_attr::FieldMarks,
 }
 
 impl FieldAttrs {
     /// Reads the attributes of a field.
     pub fn parse(cx: &Ctxt, attrs: &[Attribute]) -> Self {
         let mut out = FieldAttrs::default();
-        let mut thiserror = (false, None);
+        let mut thiserror = crate::error_attr::FieldMarks::default();
         parse::read(cx, attrs, Place::Field, &mut out, |attr| {
-            // thiserror's `#[source]` and `#[from]`, the one place they are found.
-            let path = attr.path();
-            if path.is_ident("source") || path.is_ident("from") {
-                thiserror.0 = true;
-                if path.is_ident("from") {
-                    thiserror.1 = Some(path.span());
-                }
-            }
+            // thiserror's attributes, the one place they are found.
+            thiserror.take(attr);
         });
-        (out.source, out.from) = thiserror;
+        out.thiserror = thiserror;
         out
     }
 }

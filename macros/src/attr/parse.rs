@@ -148,8 +148,8 @@ fn not_here(path: &Path, place: Place, written: &mut Written) -> String {
 pub(super) struct Outer<'a> {
     pub(super) doc: String,
     pub(super) cfgs: Vec<&'a Attribute>,
-    pub(super) has_error_attr: bool,
-    pub(super) error_attr: Option<&'a Attribute>,
+    /// thiserror's attributes, read by `error_attr`.
+    pub(super) thiserror: crate::error_attr::Raw<'a>,
 }
 
 impl<'a> Outer<'a> {
@@ -164,11 +164,9 @@ impl<'a> Outer<'a> {
             }
         } else if path.is_ident("cfg") {
             self.cfgs.push(attr);
-        } else if path.is_ident("error") {
-            // thiserror's `#[error]`, the one place it is found: whether the type has one,
-            // and the first, which `display` writes `Display` from.
-            self.has_error_attr = true;
-            self.error_attr.get_or_insert(attr);
+        } else {
+            // thiserror's attributes, the one place they are found.
+            self.thiserror.take(attr);
         }
     }
 

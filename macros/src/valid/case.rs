@@ -27,9 +27,6 @@ pub(super) fn check(cx: &Ctxt, input: &Input, case: &Case) {
     if let Some(template) = &case.template {
         super::check_template_fields(cx, case, template, "`message`");
     }
-    if input.container.display.is_some() {
-        super::check_display(cx, case);
-    }
     headers::check(cx, case, status_ok);
     one_errors_field(cx, case);
     one_fields_field(cx, case);

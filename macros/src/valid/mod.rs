@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use quote::ToTokens;
 use syn::Member;
 
-use crate::ast::{Case, DisplayAttr, Input};
+use crate::ast::{Case, Input};
 use crate::attr::closest;
 use crate::attr::keys::ContainerKey;
 use crate::ctxt::Ctxt;
@@ -29,7 +29,7 @@ pub fn check(cx: &Ctxt, input: &Input) {
         headers::check_value(cx, challenge, "www_authenticate");
     }
     code_enum_is_not_generic(cx, input);
-    display_reads_each_variant(cx, input);
+    crate::error_check::input(cx, input);
     for case in &input.cases {
         case::check(cx, input, case);
     }
@@ -43,20 +43,6 @@ fn code_enum_is_not_generic(cx: &Ctxt, input: &Input) {
         cx.error_at(
             span.unwrap_or_else(|| input.original.ident.span()),
             "`code_enum` is not supported on a generic type: its code enum could not name the codes of a generic field",
-        );
-    }
-}
-
-/// With `display`, each variant has its own `#[error]`; one on the enum is a mistake.
-fn display_reads_each_variant(cx: &Ctxt, input: &Input) {
-    if let (Some(_), Some(attr), true) = (
-        input.container.display,
-        input.container.error_attr,
-        input.is_enum,
-    ) {
-        cx.error_spanned_by(
-            attr,
-            "#[api(display)] reads #[error(...)] on each variant, not on the enum",
         );
     }
 }
@@ -166,31 +152,6 @@ pub fn check_template_fields(cx: &Ctxt, case: &Case, template: &Template, what: 
             cx.error_spanned_by(
                 &template.lit,
                 format!("{what} refers to `{{{field}}}`, but `{name}` has no such field{hint}"),
-            );
-        }
-    }
-}
-
-/// What `#[api(display)]` needs of a case's thiserror attributes.
-fn check_display(cx: &Ctxt, case: &Case) {
-    let name = case.ident;
-    match &case.display {
-        Some(DisplayAttr::Template(template)) => {
-            check_template_fields(cx, case, template, "#[error]");
-        }
-        Some(DisplayAttr::Transparent(span)) if case.fields.len() != 1 => {
-            cx.error_at(
-                *span,
-                format!("#[error(transparent)] needs `{name}` to have exactly one field"),
-            );
-        }
-        _ => {}
-    }
-    for field in &case.fields {
-        if let (Some(span), true) = (field.attrs.from, case.fields.len() != 1) {
-            cx.error_at(
-                span,
-                format!("#[from] needs `{name}` to have exactly one field, to build it from"),
             );
         }
     }

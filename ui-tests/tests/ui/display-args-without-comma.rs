@@ -2,11 +2,10 @@ use apierr::ApiError;
 
 #[derive(Debug, ApiError)]
 #[api(display)]
-#[error("app error")]
 enum AppError {
-    #[error("not found")]
+    #[error("not found: {}" .0)]
     #[api(code = "NOT_FOUND", status = 404)]
-    NotFound,
+    NotFound(String),
 }
 
 fn main() {}

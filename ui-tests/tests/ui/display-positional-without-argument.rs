@@ -3,9 +3,9 @@ use apierr::ApiError;
 #[derive(Debug, ApiError)]
 #[api(display)]
 enum AppError {
-    #[error("not found: {}", .0)]
+    #[error("not found: {}")]
     #[api(code = "NOT_FOUND", status = 404)]
-    NotFound(String),
+    NotFound { id: u64 },
 }
 
 fn main() {}

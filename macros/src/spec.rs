@@ -1,0 +1,307 @@
+//! The static `Spec` of each case, and the `spec` and `catalog` methods that find them.
+//!
+//! Each case costs one element of a static array of specs and one arm in `spec`; both are
+//! written as source text and tokenized once, which for an enum of thousands of cases is much
+//! cheaper than building each token, and holds nothing a user error could be reported at.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::LitStr;
+use syn::ext::IdentExt as _;
+use syn::spanned::Spanned;
+
+use crate::ast::{Case, Field, Input};
+use crate::emit::{case_path, push_str_literal, source};
+use crate::status;
+
+/// How `spec` finds one case's `Spec`; one per case, in order.
+enum Slot {
+    /// An element of the shared `__SPECS` array: every case, but those below.
+    Indexed(usize),
+    /// A case under `#[cfg]` (an array element cannot be), with a static of its own, or a
+    /// transparent case, which has its inner error's.
+    Other {
+        pattern: TokenStream,
+        /// The `&'static Spec`.
+        value: TokenStream,
+        /// Its statement in `catalog`.
+        catalog: TokenStream,
+    },
+}
+
+/// The specs of the cases, in order.
+#[derive(Default)]
+pub struct Specs {
+    /// The elements of `__SPECS`, as source text (see [`spec_text`]).
+    text: String,
+    len: usize,
+    cfg_statics: Vec<TokenStream>,
+    slots: Vec<Slot>,
+}
+
+impl Specs {
+    /// Adds the spec of a case that has its own.
+    pub fn plain(&mut self, input: &Input, case: &Case) {
+        let cfgs = &case.attrs.cfgs;
+        if cfgs.is_empty() {
+            self.slots.push(Slot::Indexed(self.len));
+            self.len += 1;
+            self.text.push_str(&spec_text(input, case));
+            self.text.push_str(",\n");
+            return;
+        }
+        let path = case_path(case);
+        let name = format_ident!("__SPEC_{}", self.cfg_statics.len());
+        let spec = source(&spec_text(input, case));
+        self.cfg_statics.push(quote! {
+            #(#cfgs)* static #name: ::apierr::__private::Spec = ::apierr::__private::checked_spec(#spec);
+        });
+        self.slots.push(Slot::Other {
+            pattern: quote!(#(#cfgs)* #path { .. }),
+            value: quote!(&#name),
+            catalog: quote!(#(#cfgs)* __visit(&#name);),
+        });
+    }
+
+    /// Adds a transparent case, which has the spec of its inner error, bound as `__inner` by
+    /// `pattern`.
+    pub fn transparent(&mut self, case: &Case, field: &Field, pattern: TokenStream) {
+        let cfgs = &case.attrs.cfgs;
+        let inner = field.ty;
+        // The locals are the derive's own, whatever the span of the call around them.
+        let (local, visit) = (quote!(__inner), quote!(__visit));
+        self.slots.push(Slot::Other {
+            pattern,
+            value: quote_spanned!(inner.span()=> <#inner as ::apierr::__private::ApiError>::spec(#local)),
+            catalog: quote_spanned! {inner.span()=>
+                #(#cfgs)* <#inner as ::apierr::__private::ApiError>::catalog(#visit);
+            },
+        });
+    }
+
+    /// The statics: `__SPECS`, those of the cases under `#[cfg]`, and the empty list of pairs
+    /// they share.
+    pub fn statics(&self, input: &Input) -> TokenStream {
+        let specs = (self.len > 0).then(|| {
+            source(&format!(
+                "static __SPECS: [::apierr::__private::Spec; {}] = ::apierr::__private::checked_specs([{}]);",
+                self.len, self.text
+            ))
+        });
+        // Every spec without headers or without data names this one.
+        let no_pairs = input
+            .cases
+            .iter()
+            .any(|case| {
+                case.transparent_field().is_none()
+                    && (case.attrs.headers.is_empty() || case.data.is_empty())
+            })
+            .then(|| {
+                quote!(
+                    const __NO_PAIRS: &[(&str, &str)] = &[];
+                )
+            });
+        let cfg_statics = &self.cfg_statics;
+        quote!(#no_pairs #specs #(#cfg_statics)*)
+    }
+
+    /// The body of `spec`: a `match` whose arms for the cases in `__SPECS` are source text.
+    /// When every case is there, the arms give the index alone, the smallest arm to compile.
+    pub fn spec_body(&self, input: &Input) -> TokenStream {
+        use std::fmt::Write as _;
+
+        let only_indexed = self
+            .slots
+            .iter()
+            .all(|slot| matches!(slot, Slot::Indexed(_)));
+        if input.cases.is_empty() {
+            return quote!(match *self {});
+        }
+        if only_indexed && !input.is_enum {
+            return quote!(&__SPECS[0]);
+        }
+        let mut text = String::new();
+        let mut others = Vec::new();
+        for (case, slot) in input.cases.iter().zip(&self.slots) {
+            match slot {
+                Slot::Indexed(index) => {
+                    let pattern = if case.is_variant {
+                        format!("Self::{}", case.ident)
+                    } else {
+                        "Self".to_owned()
+                    };
+                    let _ = if only_indexed {
+                        write!(text, "{pattern} {{ .. }} => {index},")
+                    } else {
+                        write!(text, "{pattern} {{ .. }} => &__SPECS[{index}],")
+                    };
+                }
+                Slot::Other { pattern, value, .. } => others.push(quote!(#pattern => #value,)),
+            }
+        }
+        let arms = source(&text);
+        if only_indexed {
+            quote!(&__SPECS[match self { #arms }])
+        } else {
+            quote!(match self { #(#others)* #arms })
+        }
+    }
+
+    /// The parameter and body of `catalog`, which visits every spec.
+    pub fn catalog(&self, input: &Input) -> (TokenStream, TokenStream) {
+        if input.cases.is_empty() {
+            return (quote!(_), TokenStream::new());
+        }
+        if self
+            .slots
+            .iter()
+            .all(|slot| matches!(slot, Slot::Indexed(_)))
+        {
+            return (
+                quote!(__visit),
+                quote!(for __spec in &__SPECS {
+                    __visit(__spec);
+                }),
+            );
+        }
+        let calls = self.slots.iter().map(|slot| match slot {
+            Slot::Indexed(index) => {
+                let index = proc_macro2::Literal::usize_unsuffixed(*index);
+                quote!(__visit(&__SPECS[#index]);)
+            }
+            Slot::Other { catalog, .. } => catalog.clone(),
+        });
+        (quote!(__visit), quote!(#(#calls)*))
+    }
+
+    /// Each case's `&'static Spec`, in order.
+    pub fn refs(&self) -> Vec<TokenStream> {
+        self.slots
+            .iter()
+            .map(|slot| match slot {
+                Slot::Indexed(index) => {
+                    let index = proc_macro2::Literal::usize_unsuffixed(*index);
+                    quote!(&__SPECS[#index])
+                }
+                Slot::Other { value, .. } => value.clone(),
+            })
+            .collect()
+    }
+}
+
+/// The public message when it never depends on the value: the reason phrase of a redacted
+/// case, or a template without interpolation.
+pub fn static_message<'a>(case: &'a Case<'_>) -> Option<&'a str> {
+    if case.is_redacted() {
+        return Some(status::generic_message(
+            case.status.as_ref().map_or(500, |status| status.code),
+        ));
+    }
+    case.fixed_message()
+}
+
+/// thiserror's `#[error("…")]` as written, when clients see the `Display` it writes (no
+/// `message`, not redacted) and it is a string literal alone; the catalogue describes an
+/// undocumented case with it. An enum-wide `#[error]` is not the case's own text.
+fn display_template(input: &Input, case: &Case) -> Option<String> {
+    if !case.uses_display() || case.is_redacted() || !input.container.thiserror.error.is_empty() {
+        return None;
+    }
+    crate::error_attr::literal_alone(case.attrs.thiserror.error.first()?).map(|lit| lit.value())
+}
+
+/// The case's `Spec` as source text: a tuple of its parts (`apierr::__private::RawSpec`). The
+/// runtime's `checked_specs` turns the whole array into specs in one `const fn` call, deciding
+/// at compile time which texts need JSON escaping (a call per spec would cost the compiler far
+/// more, for each of thousands of cases). Strings are written as Rust literals by
+/// [`push_str_literal`].
+fn spec_text(input: &Input, case: &Case) -> String {
+    use std::fmt::Write as _;
+
+    let code = case.code.as_ref().map_or("", |(code, _)| code.as_str());
+    let status = case.status.as_ref().map_or(500, |status| status.code);
+    // Named as the code does, without the `r#` of a raw identifier (`r#type` is `type`).
+    let type_name = input.original.ident.unraw().to_string();
+    let variant = if case.is_variant {
+        case.ident.unraw().to_string()
+    } else {
+        String::new()
+    };
+    let attrs = &case.attrs;
+    let value = |lit: Option<&LitStr>| lit.map(LitStr::value).unwrap_or_default();
+    let message = static_message(case);
+    let texts = [
+        value(
+            attrs
+                .category
+                .as_ref()
+                .or(input.container.category.as_ref()),
+        ),
+        attrs.doc.clone().unwrap_or_default(),
+        // A redacted case's declared message is its internal one: not kept.
+        value(attrs.message.as_ref().filter(|_| !case.is_redacted())),
+        message.unwrap_or_default().to_owned(),
+        value(attrs.title.as_ref()),
+        value(attrs.problem_type.as_ref()),
+        value(case.www_authenticate(&input.container)),
+        display_template(input, case).unwrap_or_default(),
+    ];
+    // The bits of the spec's flags. Whether a text needs JSON escaping is not among them: the
+    // runtime's `checked_specs` decides it at compile time with the table its writer escapes
+    // by, so the derive keeps no copy of that rule that could drift from it and write invalid
+    // JSON (a `Spec`'s fields are private: no spec skips the check).
+    let flags = [
+        (attrs.expose.is_some(), 1),
+        (case.is_redacted(), 2),
+        (case.fields_field().is_some(), 4),
+        (case.retry_after_field().is_some(), 8),
+        (message.is_some(), 16),
+        (!case.has_members(), 256),
+        (case.fields_field().is_none(), 512),
+    ]
+    .iter()
+    .filter(|(set, _)| *set)
+    .fold(0u16, |flags, (_, bit)| flags | bit);
+
+    let mut out = String::with_capacity(128);
+    // Writing to a `String` cannot fail.
+    out.push('(');
+    push_str_literal(&mut out, code);
+    let _ = write!(out, ", {status}, ");
+    push_str_literal(&mut out, &type_name);
+    out.push_str(", ");
+    push_str_literal(&mut out, &variant);
+    out.push_str(", [");
+    for text in &texts {
+        push_str_literal(&mut out, text);
+        out.push_str(", ");
+    }
+    out.push_str("], ");
+    let headers = attrs
+        .headers
+        .iter()
+        .map(|(name, value)| (name.value().to_ascii_lowercase(), value.value()));
+    push_pairs(&mut out, headers);
+    out.push_str(", ");
+    push_pairs(&mut out, case.data.iter().cloned());
+    let _ = write!(out, ", {flags})");
+    out
+}
+
+/// Appends a `&[(name, value)]` of string literals.
+fn push_pairs(out: &mut String, pairs: impl ExactSizeIterator<Item = (String, String)>) {
+    // An empty `&[]` would be a promoted constant of its own in every spec: they share one.
+    if pairs.len() == 0 {
+        out.push_str("__NO_PAIRS");
+        return;
+    }
+    out.push_str("&[");
+    for (name, value) in pairs {
+        out.push('(');
+        push_str_literal(out, &name);
+        out.push_str(", ");
+        push_str_literal(out, &value);
+        out.push_str("), ");
+    }
+    out.push(']');
+}

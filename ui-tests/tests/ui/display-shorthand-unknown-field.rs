@@ -1,0 +1,11 @@
+use apierr::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(display)]
+enum AppError {
+    #[error("not found: {}", .name)]
+    #[api(code = "NOT_FOUND", status = 404)]
+    NotFound { id: u64 },
+}
+
+fn main() {}

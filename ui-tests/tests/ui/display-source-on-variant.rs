@@ -1,0 +1,12 @@
+use apierr::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(display)]
+enum AppError {
+    #[error("io failed")]
+    #[source]
+    #[api(code = "IO", status = 500)]
+    Io(std::io::Error),
+}
+
+fn main() {}

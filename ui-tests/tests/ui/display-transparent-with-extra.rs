@@ -1,0 +1,11 @@
+use apierr::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(display)]
+enum AppError {
+    #[error(transparent, "io")]
+    #[api(code = "IO", status = 500)]
+    Io(std::io::Error),
+}
+
+fn main() {}
