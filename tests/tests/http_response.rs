@@ -390,6 +390,52 @@ fn bodies_that_fail_to_render_fall_back_instead_of_panicking() {
     );
 }
 
+#[derive(Debug, ApiError)]
+enum LimitedWithMembers {
+    #[api(code = "RATE_LIMITED", status = 429, message = "Slow down")]
+    #[api(header("cache-control", "no-store"))]
+    Limited {
+        #[api(retry_after)]
+        wait_secs: u64,
+        #[api(header = "x-ratelimit-scope")]
+        scope: &'static str,
+        #[api(member)]
+        broken: Broken,
+    },
+}
+
+/// The second rendering attempt leaves out the members, and only them: the response still has
+/// every header of the error, exactly.
+#[test]
+fn a_body_without_its_members_keeps_every_header() {
+    let error = LimitedWithMembers::Limited {
+        wait_secs: 30,
+        scope: "account",
+        broken: Broken,
+    };
+    let response = to_response(&error, &context("req-9"), &ResponseOptions::new());
+    assert_eq!(response.status(), 429);
+    let headers: Vec<(&str, &str)> = response
+        .headers()
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.to_str().unwrap()))
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            ("cache-control", "no-store"),
+            ("x-ratelimit-scope", "account"),
+            ("retry-after", "30"),
+            ("x-request-id", "req-9"),
+            ("content-type", "application/json"),
+        ]
+    );
+    assert_eq!(
+        body(&response),
+        json!({"success": false, "error": {"code": "RATE_LIMITED", "message": "Slow down", "status": 429}})
+    );
+}
+
 #[test]
 fn retry_after_is_sent_only_when_there_is_a_delay() {
     #[derive(Debug, ApiError)]

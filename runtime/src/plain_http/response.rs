@@ -66,7 +66,6 @@
 //! assert_eq!(response.headers()["retry-after"], "30");
 //! ```
 
-use std::error::Error;
 use std::fmt::{self, Write as _};
 use std::sync::Arc;
 
@@ -74,8 +73,9 @@ use http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use http::{Response, StatusCode};
 
 use crate::format::{AnyFormat, Format, Nested};
+use crate::forward::{Forward, forward_api_error};
 use crate::limits::MAX_BODY_LEN;
-use crate::{ApiError, Context, Envelope, FieldErrors, Member, Spec};
+use crate::{ApiError, Context, Envelope, Member, Spec};
 
 use super::log;
 use super::rejection::RejectionOptions;
@@ -325,42 +325,29 @@ fn minimal_body(error: &dyn ApiError) -> Vec<u8> {
     body.to_string().into_bytes()
 }
 
-/// An error seen without its extension members, for the second rendering attempt.
+/// An error seen without its extension members, for the second rendering attempt: every other
+/// answer (headers and `Retry-After` included) is the error's own.
 struct WithoutMembers<'a>(&'a dyn ApiError);
 
-impl ApiError for WithoutMembers<'_> {
-    fn spec(&self) -> &'static Spec {
-        self.0.spec()
-    }
-
-    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_message(f)
-    }
-
-    fn fmt_internal(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_internal(f)
-    }
-
-    fn field_errors(&self) -> Option<&FieldErrors> {
-        self.0.field_errors()
+impl Forward for WithoutMembers<'_> {
+    fn target(&self) -> &dyn ApiError {
+        self.0
     }
 
     fn visit_members(&self, _: &mut dyn FnMut(Member<'_>)) {}
 
-    fn sub_errors(&self) -> Option<&crate::SubErrors> {
-        self.0.sub_errors()
+    fn member(&self, _: &str) -> Option<Member<'_>> {
+        None
     }
 
-    fn source_error(&self) -> Option<&(dyn Error + 'static)> {
-        self.0.source_error()
-    }
-
-    fn format(&self) -> Option<&'static dyn AnyFormat> {
-        self.0.format()
+    fn declared_format() -> Option<&'static dyn AnyFormat> {
+        None
     }
 
     fn catalog(_: &mut dyn FnMut(&'static Spec)) {}
 }
+
+forward_api_error!(impl for WithoutMembers<'_>);
 
 /// Headers a spec cannot set: the format and the HTTP server decide the framing of the body and
 /// the hop-by-hop headers, and `host` is a request header. The derive refuses exactly these
@@ -456,48 +443,4 @@ fn checked_value(text: &str) -> Result<HeaderValue, &'static str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn header_values_are_checked_strictly() {
-        assert!(checked_value("no-store").is_ok());
-        assert!(checked_value("a b\tc").is_ok());
-        assert!(checked_value("").is_ok());
-        for bad in ["a\r\nb", "a\nb", "a\0b", "é", " a", "a ", "\u{7f}"] {
-            assert!(checked_value(bad).is_err(), "{bad:?}");
-        }
-        assert!(checked_value(&"a".repeat(MAX_HEADER_VALUE_LEN + 1)).is_err());
-    }
-
-    /// The derive refuses at compile time exactly the headers dropped here at run time: its
-    /// list is read from its source, since the runtime cannot depend on the proc-macro crate.
-    #[test]
-    fn drops_exactly_the_headers_the_derive_refuses() {
-        let source = include_str!("../../../macros/src/headers.rs");
-        let list = &source[source.find("pub const DROPPED").unwrap()..];
-        let list = &list[..list.find("];").unwrap()];
-        let mut refused: Vec<&str> = list
-            .split("(\"")
-            .skip(1)
-            .map(|entry| &entry[..entry.find('"').unwrap()])
-            .collect();
-        let names = DROPPED_HEADERS;
-        let mut dropped: Vec<&str> = names.iter().map(HeaderName::as_str).collect();
-        refused.sort_unstable();
-        dropped.sort_unstable();
-        assert_eq!(refused, dropped);
-        assert!(refused.contains(&"transfer-encoding"));
-
-        for name in refused {
-            let upper = name.to_ascii_uppercase();
-            let mut headers = HeaderMap::new();
-            insert_checked(&mut headers, "CODE", name, "x");
-            insert_checked(&mut headers, "CODE", &upper, "x");
-            assert!(headers.is_empty(), "{name} was sent");
-        }
-        let mut headers = HeaderMap::new();
-        insert_checked(&mut headers, "CODE", "cache-control", "no-store");
-        assert_eq!(headers["cache-control"], "no-store");
-    }
-}
+mod tests;
