@@ -9,8 +9,9 @@ use std::net::SocketAddr;
 
 use actix_web::dev::ServerHandle;
 use actix_web::{App, HttpResponse, HttpServer, ResponseError, web};
+use apierr::Context;
 use apierr::actix::ApiErrors;
-use apierr::response::ResponseOptions;
+use apierr::response::{ResponseOptions, to_response};
 use http_support::app::{self, AppError};
 use http_support::{
     FORMATS, Fmt, HttpClient, TIMEOUT, Words, capture_logs, cases, check, is_fresh_id, logged,
@@ -227,6 +228,118 @@ fn response_error_matches_the_framework_free_response() {
     assert_eq!(
         response.headers().get("content-type").unwrap(),
         "application/json"
+    );
+}
+
+/// A custom format whose media type is not a valid header value.
+struct BadMedia;
+
+const BAD_MEDIA_LAYOUT: apierr::format::Layout<'static> =
+    apierr::format::Layout::new(&[apierr::format::Slot::new(
+        "code",
+        apierr::format::Value::Code,
+    )]);
+
+impl apierr::format::Format for BadMedia {
+    fn content_type(&self) -> &'static str {
+        "application/json\r\nset-cookie: admin=1"
+    }
+
+    fn layout(&self) -> &apierr::format::Layout<'_> {
+        &BAD_MEDIA_LAYOUT
+    }
+}
+
+#[derive(Debug, thiserror::Error, apierr::ApiError)]
+#[api(format = BadMedia)]
+enum BadMediaError {
+    #[error("gone")]
+    #[api(code = "GONE", status = 410, message = "Gone")]
+    Gone,
+}
+
+/// Every header of a response, sorted, as text, with the status and the body.
+fn actix_parts(response: HttpResponse) -> (u16, Vec<(String, String)>, Vec<u8>) {
+    let status = response.status().as_u16();
+    let mut headers: Vec<(String, String)> = response
+        .headers()
+        .iter()
+        .map(|(name, value)| (name.to_string(), value.to_str().unwrap().to_owned()))
+        .collect();
+    headers.sort();
+    let body = actix_web::body::to_bytes(response.into_body());
+    let body = ready_now(body).unwrap().to_vec();
+    (status, headers, body)
+}
+
+fn http_parts(response: http::Response<Vec<u8>>) -> (u16, Vec<(String, String)>, Vec<u8>) {
+    let status = response.status().as_u16();
+    let mut headers: Vec<(String, String)> = response
+        .headers()
+        .iter()
+        .map(|(name, value)| (name.to_string(), value.to_str().unwrap().to_owned()))
+        .collect();
+    headers.sort();
+    (status, headers, response.into_body())
+}
+
+/// A body that is ready at once, read without a runtime.
+fn ready_now<F: Future>(future: F) -> F::Output {
+    let waker = std::task::Waker::noop();
+    let mut context = std::task::Context::from_waker(waker);
+    let mut future = std::pin::pin!(future);
+    match future.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(output) => output,
+        std::task::Poll::Pending => panic!("the body was not ready"),
+    }
+}
+
+/// actix-web's `HttpResponse` is built directly, not converted from `to_response`: the two
+/// must still agree header for header, byte for byte, for every kind of error (fixed headers,
+/// field headers safe and hostile, delays, challenges, field errors, 5xx).
+#[test]
+fn error_response_is_to_response_header_for_header() {
+    capture_logs();
+    let errors = [
+        app::missing_order(7),
+        app::zero_quantity(),
+        AppError::LoginRequired,
+        AppError::TokenExpired,
+        app::rate_limited(),
+        app::db_down(),
+        AppError::Quota {
+            remaining: "5".to_owned(),
+        },
+        AppError::Quota {
+            remaining: "5\r\nset-cookie: admin=1".to_owned(),
+        },
+    ];
+    for error in &errors {
+        let direct = actix_parts(error.error_response());
+        let converted = http_parts(to_response(error, &Context::new(), &ResponseOptions::new()));
+        assert_eq!(direct, converted, "{error:?}");
+        assert!(
+            direct.1.iter().any(|(name, _)| name == "content-type"),
+            "{error:?}"
+        );
+    }
+    // A format's media type that is not a valid header value: left out, as by `to_response`.
+    let gone = BadMediaError::Gone;
+    let direct = actix_parts(gone.error_response());
+    assert_eq!(direct, (410, Vec::new(), br#"{"code":"GONE"}"#.to_vec()));
+    assert_eq!(
+        direct,
+        http_parts(to_response(&gone, &Context::new(), &ResponseOptions::new()))
+    );
+
+    let (_, headers, _) = actix_parts(app::rate_limited().error_response());
+    assert_eq!(
+        headers,
+        [
+            ("cache-control".to_owned(), "no-store".to_owned()),
+            ("content-type".to_owned(), "application/json".to_owned()),
+            ("retry-after".to_owned(), "30".to_owned()),
+        ]
     );
 }
 

@@ -436,6 +436,46 @@ fn a_body_without_its_members_keeps_every_header() {
     );
 }
 
+/// A custom format whose media type is not a valid header value.
+struct BadMedia;
+
+const BAD_MEDIA_LAYOUT: apierr::format::Layout<'static> =
+    apierr::format::Layout::new(&[apierr::format::Slot::new(
+        "code",
+        apierr::format::Value::Code,
+    )]);
+
+impl apierr::format::Format for BadMedia {
+    fn content_type(&self) -> &'static str {
+        "application/json\r\nset-cookie: admin=1"
+    }
+
+    fn layout(&self) -> &apierr::format::Layout<'_> {
+        &BAD_MEDIA_LAYOUT
+    }
+}
+
+#[derive(Debug, ApiError)]
+#[api(format = BadMedia)]
+enum BadMediaError {
+    #[api(code = "GONE", status = 410, message = "Gone")]
+    Gone,
+}
+
+/// A format's media type that is not a valid header value is left out; nothing panics and no
+/// injected header reaches the response.
+#[test]
+fn an_invalid_media_type_is_left_out() {
+    let response = to_response(
+        &BadMediaError::Gone,
+        &Context::new(),
+        &ResponseOptions::new(),
+    );
+    assert_eq!(response.status(), 410);
+    assert_eq!(header_names(&response), Vec::<&str>::new());
+    assert_eq!(body(&response), json!({"code": "GONE"}));
+}
+
 #[test]
 fn retry_after_is_sent_only_when_there_is_a_delay() {
     #[derive(Debug, ApiError)]
