@@ -49,6 +49,7 @@
 //! assert_eq!(response.headers().get("content-type").unwrap(), "application/json");
 //! ```
 
+use std::borrow::Cow;
 use std::future::{Future, Ready, ready};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
@@ -93,7 +94,11 @@ fn render(error: &dyn ApiError, context: &Context, options: &ResponseOptions) ->
     let parts = Parts::logged(error, context, options);
     let mut response = HttpResponse::new(status_code(parts.status()));
     parts.write_headers(&mut ActixHeaders(response.headers_mut()));
-    response.set_body(BoxBody::new(parts.into_body()))
+    response.set_body(match parts.into_body() {
+        // A body the same for every error of its code is sent from where it is kept.
+        Cow::Borrowed(body) => BoxBody::new(body),
+        Cow::Owned(body) => BoxBody::new(body),
+    })
 }
 
 /// actix-web's header map as a [`HeaderSink`]. actix-web speaks `http` 0.2: names apierr sets

@@ -66,6 +66,7 @@
 //! assert_eq!(response.headers()["retry-after"], "30");
 //! ```
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -255,7 +256,7 @@ pub fn to_response(
     context: &Context,
     options: &ResponseOptions,
 ) -> Response<Vec<u8>> {
-    Parts::logged(error, context, options).into_response()
+    Parts::logged(error, context, options).into_http(Cow::into_owned)
 }
 
 /// [`to_response`] without logging the 5xx: for example responses (the error-code pages), which
@@ -265,7 +266,7 @@ pub(crate) fn unlogged_response(
     context: &Context,
     options: &ResponseOptions,
 ) -> Response<Vec<u8>> {
-    Parts::new(error, context, options).into_response()
+    Parts::new(error, context, options).into_http(Cow::into_owned)
 }
 
 /// An error response before it takes a framework's types: its status and body rendered, its
@@ -277,7 +278,7 @@ pub(crate) struct Parts<'a> {
     context: &'a Context,
     options: &'a ResponseOptions,
     content_type: &'static str,
-    body: Vec<u8>,
+    body: Cow<'static, [u8]>,
 }
 
 impl<'a> Parts<'a> {
@@ -329,16 +330,20 @@ impl<'a> Parts<'a> {
         );
     }
 
-    /// The body's bytes.
-    pub(crate) fn into_body(self) -> Vec<u8> {
+    /// The body's bytes: borrowed when they are the same for every error of the code, so that
+    /// a framework's body can take them without a copy.
+    pub(crate) fn into_body(self) -> Cow<'static, [u8]> {
         self.body
     }
 
-    fn into_response(self) -> Response<Vec<u8>> {
-        let mut response = Response::new(Vec::new());
-        *response.status_mut() = self.status();
-        self.write_headers(response.headers_mut());
-        *response.body_mut() = self.into_body();
+    /// An `http` 1 response, its body made by `body` from the bytes.
+    pub(crate) fn into_http<B>(self, body: impl FnOnce(Cow<'static, [u8]>) -> B) -> Response<B> {
+        let status = self.status();
+        let mut headers = http::HeaderMap::new();
+        self.write_headers(&mut headers);
+        let mut response = Response::new(body(self.into_body()));
+        *response.status_mut() = status;
+        *response.headers_mut() = headers;
         response
     }
 }
@@ -349,8 +354,8 @@ fn render(
     error: &dyn ApiError,
     context: &Context,
     options: &ResponseOptions,
-) -> (&'static str, Vec<u8>) {
-    let failure = match envelope.to_vec() {
+) -> (&'static str, Cow<'static, [u8]>) {
+    let failure = match envelope.to_bytes() {
         Ok(body) => return (envelope.content_type(), body),
         Err(failure) => failure,
     };
@@ -361,12 +366,15 @@ fn render(
         .with_context(context)
         .with_max_len(options.max_body_len())
         .with_format(envelope.format());
-    let failure = match retry.to_vec() {
+    let failure = match retry.to_bytes() {
         Ok(body) => return (retry.content_type(), body),
         Err(failure) => failure,
     };
     log::render_failed(error.code(), &failure, "minimal nested body");
-    (Format::content_type(&Nested), minimal_body(error))
+    (
+        Format::content_type(&Nested),
+        Cow::Owned(minimal_body(error)),
+    )
 }
 
 /// `{"success":false,"error":{"code","message","status"}}` with the reason phrase as message:
