@@ -181,14 +181,14 @@ impl<'a> Envelope<'a> {
     #[inline]
     pub fn to_vec(&self) -> Result<Vec<u8>, RenderError> {
         // A body the same for every error of its code: one allocation of its length.
-        self.to_bytes().map(Cow::into_owned)
+        self.body().map(Cow::into_owned)
     }
 
     /// The body: borrowed when it is the same for every error of its code in this context
     /// (rendered once and kept, see `format::cache`), so that an HTTP response can send it
     /// without a copy; else rendered into a new `Vec`.
     #[inline]
-    pub(crate) fn to_bytes(&self) -> Result<Cow<'static, [u8]>, RenderError> {
+    pub(crate) fn body(&self) -> Result<Cow<'static, [u8]>, RenderError> {
         let format = self.format();
         let template = self.template(format);
         if let Some(body) = template.and_then(|template| self.whole(template)) {

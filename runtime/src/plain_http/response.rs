@@ -355,7 +355,7 @@ fn render(
     context: &Context,
     options: &ResponseOptions,
 ) -> (&'static str, Cow<'static, [u8]>) {
-    let failure = match envelope.to_bytes() {
+    let failure = match envelope.body() {
         Ok(body) => return (envelope.content_type(), body),
         Err(failure) => failure,
     };
@@ -366,7 +366,7 @@ fn render(
         .with_context(context)
         .with_max_len(options.max_body_len())
         .with_format(envelope.format());
-    let failure = match retry.to_bytes() {
+    let failure = match retry.body() {
         Ok(body) => return (retry.content_type(), body),
         Err(failure) => failure,
     };
