@@ -67,7 +67,8 @@ use ::actix_web::{Error, HttpResponse};
 
 use super::scope::{CatchUnwind, Scope, panic_rejection, with_current};
 use crate::plain_http::rejection::{BodyFault, Rejection};
-use crate::plain_http::response::{HeaderSink, Name, Parts, ResponseOptions, Value};
+use crate::plain_http::response::headers::{HeaderSink, Name, Value};
+use crate::plain_http::response::{Parts, ResponseOptions};
 use crate::{ApiError, Context};
 
 /// The actix-web response for `error`, in the current request's context (set by [`ApiErrors`])

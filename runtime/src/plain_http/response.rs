@@ -81,10 +81,10 @@ use crate::{ApiError, Context, Envelope, Member, Spec};
 use super::log;
 use super::rejection::RejectionOptions;
 
-mod headers;
+pub(crate) mod headers;
 
+use headers::HeaderSink;
 pub use headers::MAX_HEADER_VALUE_LEN;
-pub(crate) use headers::{HeaderSink, Name, Value};
 
 /// How errors become responses: format, default challenge, correlation header, debug detail,
 /// and what framework rejections become ([`with_rejections`](Self::with_rejections),
@@ -261,6 +261,7 @@ pub fn to_response(
 
 /// [`to_response`] without logging the 5xx: for example responses (the error-code pages), which
 /// report no failure.
+#[cfg(feature = "docs")]
 pub(crate) fn unlogged_response(
     error: &dyn ApiError,
     context: &Context,

@@ -1,6 +1,6 @@
 //! The header rules, and the render fallback's view of an error.
 
-use super::headers::{DROPPED_HEADERS, check_value, insert_checked};
+use super::headers::{DROPPED_HEADERS, Value, check_value, insert_checked};
 use super::*;
 use http::HeaderMap;
 
