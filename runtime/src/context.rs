@@ -284,6 +284,9 @@ pub struct Context {
     debug_detail: bool,
     language: Option<Cow<'static, str>>,
     localizer: Option<SharedLocalizer>,
+    /// Whether any value above that a body can show is set (all but language and localizer):
+    /// kept by the setters so that the body cache tells an empty context with one load.
+    shows: bool,
 }
 
 impl Context {
@@ -299,28 +302,47 @@ impl Context {
             debug_detail: false,
             language: None,
             localizer: None,
+            shows: false,
         }
+    }
+
+    /// `self` with [`shows`](Self::shows_anything) brought up to date, after a setter.
+    fn noted(mut self) -> Self {
+        self.shows = self.correlation_id.is_some()
+            || self.timestamp.is_some()
+            || self.path.is_some()
+            || self.method.is_some()
+            || self.instance.is_some()
+            || self.debug_detail;
+        self
+    }
+
+    /// Whether the context holds anything a body can show: a correlation id, a timestamp, a
+    /// path, a method, an instance, or debug detail.
+    #[inline]
+    pub(crate) fn shows_anything(&self) -> bool {
+        self.shows
     }
 
     /// The request's tracking id.
     #[must_use]
     pub fn with_correlation_id(mut self, id: CorrelationId) -> Self {
         self.correlation_id = Some(id);
-        self
+        self.noted()
     }
 
     /// When the error happened.
     #[must_use]
     pub fn with_timestamp(mut self, at: Timestamp) -> Self {
         self.timestamp = Some(at);
-        self
+        self.noted()
     }
 
     /// The request path; cut to [`MAX_PATH_LEN`] bytes, control characters dropped.
     #[must_use]
     pub fn with_path(mut self, path: &str) -> Self {
         self.path = Some(bounded(path));
-        self
+        self.noted()
     }
 
     /// The request method. An extension method longer than [`MAX_METHOD_LEN`] bytes is left
@@ -337,7 +359,7 @@ impl Context {
     #[must_use]
     pub fn with_method(mut self, method: http::Method) -> Self {
         self.method = (method.as_str().len() <= MAX_METHOD_LEN).then_some(method);
-        self
+        self.noted()
     }
 
     /// A URI reference for this occurrence of the problem (RFC 9457 `instance`); bounded as
@@ -345,7 +367,7 @@ impl Context {
     #[must_use]
     pub fn with_instance(mut self, instance: &str) -> Self {
         self.instance = Some(bounded(instance));
-        self
+        self.noted()
     }
 
     /// Switches on debug detail: the internal message and source chain of 5xx errors appear in
@@ -354,7 +376,7 @@ impl Context {
     #[must_use]
     pub fn with_debug_detail(mut self, on: bool) -> Self {
         self.debug_detail = on;
-        self
+        self.noted()
     }
 
     /// The translations of public messages; see [`Localize`]. Used only once a
@@ -448,55 +470,4 @@ impl Context {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn timestamps_are_written_as_humantime_writes_them() {
-        let check = |millis: u64| {
-            let at = Timestamp::from_unix_millis(i64::try_from(millis).unwrap()).unwrap();
-            let expected = humantime::format_rfc3339_millis(at.0).to_string();
-            assert_eq!(at.to_string(), expected, "{millis}");
-        };
-        for millis in [
-            0,
-            1,
-            999,
-            951_782_400_000,
-            4_107_542_400_000,
-            END_OF_9999_MILLIS - 1,
-        ] {
-            check(millis);
-        }
-        // Every day from 1970 to 9999, each at another time of day.
-        let mut day = 0;
-        while day * 86_400_000 < END_OF_9999_MILLIS {
-            check(day * 86_400_000 + day * 7_919 % 86_400_000);
-            day += 1;
-        }
-    }
-
-    #[test]
-    fn bounded_drops_controls_and_cuts_at_char_boundary() {
-        assert_eq!(bounded("/a\r\nb"), "/ab");
-        let long = "é".repeat(MAX_PATH_LEN);
-        let cut = bounded(&long);
-        assert_eq!(cut.len(), MAX_PATH_LEN);
-        assert!(cut.chars().all(|c| c == 'é'));
-    }
-
-    #[test]
-    fn times_outside_1970_to_9999_are_refused() {
-        assert_eq!(Timestamp::from_unix_millis(i64::MIN), None);
-        assert_eq!(Timestamp::from_unix_millis(i64::MAX), None);
-        let last = Timestamp::from_unix_millis(253_402_300_799_999).unwrap();
-        assert_eq!(last.to_string(), "9999-12-31T23:59:59.999Z");
-        assert_eq!(Timestamp::from_unix_millis(253_402_300_800_000), None);
-        let before = UNIX_EPOCH - Duration::from_secs(1);
-        assert_eq!(Timestamp::try_from(before), Err(OutOfRange));
-        assert_eq!(
-            Timestamp::from_unix_millis(0).unwrap().to_string(),
-            "1970-01-01T00:00:00.000Z"
-        );
-    }
-}
+mod tests;
