@@ -71,7 +71,9 @@ fn shows_anything_follows_every_setter() {
     // What a body cannot show, or a setter that leaves the value out, does not count.
     let long = http::Method::from_bytes("X".repeat(100).as_bytes()).unwrap();
     let hidden = [
-        Context::new().with_debug_detail(true).with_debug_detail(false),
+        Context::new()
+            .with_debug_detail(true)
+            .with_debug_detail(false),
         Context::new().with_method(long),
         Context::new().with_language("fa"),
     ];
