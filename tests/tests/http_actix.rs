@@ -12,7 +12,7 @@ use actix_web::{App, HttpResponse, HttpServer, ResponseError, web};
 use apierr::Context;
 use apierr::actix::ApiErrors;
 use apierr::response::{ResponseOptions, to_response};
-use http_support::app::{self, AppError};
+use http_support::app::{self, AppError, BadMediaError};
 use http_support::{
     FORMATS, Fmt, HttpClient, TIMEOUT, Words, capture_logs, cases, check, is_fresh_id, logged,
     raw_exchange,
@@ -231,55 +231,38 @@ fn response_error_matches_the_framework_free_response() {
     );
 }
 
-/// A custom format whose media type is not a valid header value.
-struct BadMedia;
+/// A response's status, its headers as text and sorted, and its body.
+type Seen = (u16, Vec<(String, String)>, Vec<u8>);
 
-const BAD_MEDIA_LAYOUT: apierr::format::Layout<'static> =
-    apierr::format::Layout::new(&[apierr::format::Slot::new(
-        "code",
-        apierr::format::Value::Code,
-    )]);
-
-impl apierr::format::Format for BadMedia {
-    fn content_type(&self) -> &'static str {
-        "application/json\r\nset-cookie: admin=1"
-    }
-
-    fn layout(&self) -> &apierr::format::Layout<'_> {
-        &BAD_MEDIA_LAYOUT
-    }
-}
-
-#[derive(Debug, thiserror::Error, apierr::ApiError)]
-#[api(format = BadMedia)]
-enum BadMediaError {
-    #[error("gone")]
-    #[api(code = "GONE", status = 410, message = "Gone")]
-    Gone,
-}
-
-/// Every header of a response, sorted, as text, with the status and the body.
-fn actix_parts(response: HttpResponse) -> (u16, Vec<(String, String)>, Vec<u8>) {
-    let status = response.status().as_u16();
-    let mut headers: Vec<(String, String)> = response
-        .headers()
-        .iter()
-        .map(|(name, value)| (name.to_string(), value.to_str().unwrap().to_owned()))
+/// Headers as text, sorted: actix-web's and `http`'s maps are compared through this.
+fn sorted<'a>(headers: impl Iterator<Item = (&'a str, &'a [u8])>) -> Vec<(String, String)> {
+    let mut headers: Vec<(String, String)> = headers
+        .map(|(name, value)| (name.to_owned(), String::from_utf8(value.to_vec()).unwrap()))
         .collect();
     headers.sort();
-    let body = actix_web::body::to_bytes(response.into_body());
-    let body = ready_now(body).unwrap().to_vec();
-    (status, headers, body)
+    headers
 }
 
-fn http_parts(response: http::Response<Vec<u8>>) -> (u16, Vec<(String, String)>, Vec<u8>) {
+fn actix_parts(response: HttpResponse) -> Seen {
     let status = response.status().as_u16();
-    let mut headers: Vec<(String, String)> = response
-        .headers()
-        .iter()
-        .map(|(name, value)| (name.to_string(), value.to_str().unwrap().to_owned()))
-        .collect();
-    headers.sort();
+    let headers = sorted(
+        response
+            .headers()
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_bytes())),
+    );
+    let body = ready_now(actix_web::body::to_bytes(response.into_body())).unwrap();
+    (status, headers, body.to_vec())
+}
+
+fn http_parts(response: http::Response<Vec<u8>>) -> Seen {
+    let status = response.status().as_u16();
+    let headers = sorted(
+        response
+            .headers()
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_bytes())),
+    );
     (status, headers, response.into_body())
 }
 

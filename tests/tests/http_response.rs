@@ -11,7 +11,7 @@ use apierr::response::{MAX_HEADER_VALUE_LEN, ResponseOptions, to_response};
 use apierr::{ApiError, Context, CorrelationId, HttpError, Spec, Timestamp};
 use http::HeaderValue;
 use http_body_util::Full;
-use http_support::app::{self, AppError};
+use http_support::app::{self, AppError, BadMediaError};
 use http_support::{Expect, FORMATS, HttpClient, Seen, expected, normalize};
 use hyper::body::Bytes;
 use serde::ser::{Error as _, Serialize, Serializer};
@@ -434,32 +434,6 @@ fn a_body_without_its_members_keeps_every_header() {
         body(&response),
         json!({"success": false, "error": {"code": "RATE_LIMITED", "message": "Slow down", "status": 429}})
     );
-}
-
-/// A custom format whose media type is not a valid header value.
-struct BadMedia;
-
-const BAD_MEDIA_LAYOUT: apierr::format::Layout<'static> =
-    apierr::format::Layout::new(&[apierr::format::Slot::new(
-        "code",
-        apierr::format::Value::Code,
-    )]);
-
-impl apierr::format::Format for BadMedia {
-    fn content_type(&self) -> &'static str {
-        "application/json\r\nset-cookie: admin=1"
-    }
-
-    fn layout(&self) -> &apierr::format::Layout<'_> {
-        &BAD_MEDIA_LAYOUT
-    }
-}
-
-#[derive(Debug, ApiError)]
-#[api(format = BadMedia)]
-enum BadMediaError {
-    #[api(code = "GONE", status = 410, message = "Gone")]
-    Gone,
 }
 
 /// A format's media type that is not a valid header value is left out; nothing panics and no
