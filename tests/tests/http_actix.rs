@@ -234,10 +234,18 @@ fn response_error_matches_the_framework_free_response() {
 /// A response's status, its headers as text and sorted, and its body.
 type Seen = (u16, Vec<(String, String)>, Vec<u8>);
 
-/// Headers as text, sorted: actix-web's and `http`'s maps are compared through this.
-fn sorted<'a>(headers: impl Iterator<Item = (&'a str, &'a [u8])>) -> Vec<(String, String)> {
+/// Headers as text, sorted: actix-web's (`http` 0.2) and `http` 1's maps are compared
+/// through this.
+fn sorted<'a, N, V>(headers: impl Iterator<Item = (&'a N, &'a V)>) -> Vec<(String, String)>
+where
+    N: AsRef<str> + 'a,
+    V: AsRef<[u8]> + 'a,
+{
     let mut headers: Vec<(String, String)> = headers
-        .map(|(name, value)| (name.to_owned(), String::from_utf8(value.to_vec()).unwrap()))
+        .map(|(name, value)| {
+            let value = String::from_utf8(value.as_ref().to_vec()).unwrap();
+            (name.as_ref().to_owned(), value)
+        })
         .collect();
     headers.sort();
     headers
@@ -245,25 +253,17 @@ fn sorted<'a>(headers: impl Iterator<Item = (&'a str, &'a [u8])>) -> Vec<(String
 
 fn actix_parts(response: HttpResponse) -> Seen {
     let status = response.status().as_u16();
-    let headers = sorted(
-        response
-            .headers()
-            .iter()
-            .map(|(n, v)| (n.as_str(), v.as_bytes())),
-    );
+    let headers = sorted(response.headers().iter());
     let body = ready_now(actix_web::body::to_bytes(response.into_body())).unwrap();
     (status, headers, body.to_vec())
 }
 
 fn http_parts(response: http::Response<Vec<u8>>) -> Seen {
-    let status = response.status().as_u16();
-    let headers = sorted(
-        response
-            .headers()
-            .iter()
-            .map(|(n, v)| (n.as_str(), v.as_bytes())),
-    );
-    (status, headers, response.into_body())
+    (
+        response.status().as_u16(),
+        sorted(response.headers().iter()),
+        response.into_body(),
+    )
 }
 
 /// A body that is ready at once, read without a runtime.
