@@ -314,6 +314,16 @@ fn error_response_is_to_response_header_for_header() {
         direct,
         http_parts(to_response(&gone, &Context::new(), &ResponseOptions::new()))
     );
+    let dropped = logged(|e| e.field("code") == Some("GONE"));
+    assert_eq!(dropped.len(), 2, "{dropped:?}");
+    for event in dropped {
+        assert_eq!(event.level, tracing::Level::WARN);
+        assert_eq!(event.field("header"), Some("content-type"));
+        assert_eq!(
+            event.field("reason"),
+            Some("the format's media type is not a valid value")
+        );
+    }
 
     let (_, headers, _) = actix_parts(app::rate_limited().error_response());
     assert_eq!(

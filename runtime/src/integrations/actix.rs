@@ -107,18 +107,18 @@ fn render(error: &dyn ApiError, context: &Context, options: &ResponseOptions) ->
 struct ActixHeaders<'a>(&'a mut actix_header::HeaderMap);
 
 impl HeaderSink for ActixHeaders<'_> {
-    fn insert(&mut self, name: Name<'_>, value: Value<'_>) {
+    fn insert(&mut self, name: Name<'_>, value: Value<'_>) -> bool {
         let name = match name {
             Name::ContentType => actix_header::CONTENT_TYPE,
             Name::RetryAfter => actix_header::RETRY_AFTER,
             Name::WwwAuthenticate => actix_header::WWW_AUTHENTICATE,
             // Set by `finish_response` on every response of the middleware; outside it there
             // is no correlation id.
-            Name::CorrelationId(_) => return,
+            Name::CorrelationId(_) => return true,
             Name::Declared(name) => {
                 match actix_header::HeaderName::from_bytes(name.as_str().as_bytes()) {
                     Ok(name) => name,
-                    Err(_) => return,
+                    Err(_) => return false,
                 }
             }
         };
@@ -130,19 +130,20 @@ impl HeaderSink for ActixHeaders<'_> {
                 ::actix_web::web::Bytes::from_static(text.as_bytes()),
             ) {
                 Ok(value) => value,
-                Err(_) => return,
+                Err(_) => return false,
             },
             Value::Seconds(seconds) => actix_header::HeaderValue::from(seconds),
             Value::Text(text) => match actix_header::HeaderValue::from_str(text) {
                 Ok(value) => value,
-                Err(_) => return,
+                Err(_) => return false,
             },
             Value::Header(value) => match actix_header::HeaderValue::from_bytes(value.as_bytes()) {
                 Ok(value) => value,
-                Err(_) => return,
+                Err(_) => return false,
             },
         };
         self.0.insert(name, value);
+        true
     }
 }
 

@@ -54,11 +54,13 @@ impl Value<'_> {
 /// Where the headers of an error response go. A later header replaces an earlier one of the
 /// same name.
 pub(crate) trait HeaderSink {
-    fn insert(&mut self, name: Name<'_>, value: Value<'_>);
+    /// Puts the header in; `false` when the sink's header type refuses the value (only an
+    /// unchecked [`Value::MediaType`] can be refused).
+    fn insert(&mut self, name: Name<'_>, value: Value<'_>) -> bool;
 }
 
 impl HeaderSink for HeaderMap {
-    fn insert(&mut self, name: Name<'_>, value: Value<'_>) {
+    fn insert(&mut self, name: Name<'_>, value: Value<'_>) -> bool {
         let value = match value {
             // Checked before it got here, so `from_static` (which panics on a bad byte) cannot.
             Value::Static(text) => HeaderValue::from_static(text),
@@ -66,12 +68,12 @@ impl HeaderSink for HeaderMap {
             Value::MediaType(text) => {
                 match HeaderValue::from_maybe_shared(bytes::Bytes::from_static(text.as_bytes())) {
                     Ok(value) => value,
-                    Err(_) => return,
+                    Err(_) => return false,
                 }
             }
             Value::Text(text) => match HeaderValue::from_str(text) {
                 Ok(value) => value,
-                Err(_) => return,
+                Err(_) => return false,
             },
             Value::Seconds(seconds) => HeaderValue::from(seconds),
             Value::Header(value) => value.clone(),
@@ -84,6 +86,7 @@ impl HeaderSink for HeaderMap {
             Name::Declared(name) => name,
         };
         HeaderMap::insert(self, name, value);
+        true
     }
 }
 
@@ -134,15 +137,11 @@ pub(crate) fn write_headers<S: HeaderSink>(
         sink.insert(Name::RetryAfter, Value::Seconds(seconds));
     }
     if error.status() == StatusCode::UNAUTHORIZED {
-        match spec.www_authenticate() {
-            Some(challenge) if check_value(challenge).is_ok() => {
-                sink.insert(Name::WwwAuthenticate, Value::Static(challenge));
-            }
-            _ => sink.insert(
-                Name::WwwAuthenticate,
-                Value::Header(options.default_challenge()),
-            ),
-        }
+        let challenge = match spec.www_authenticate() {
+            Some(challenge) if check_value(challenge).is_ok() => Value::Static(challenge),
+            _ => Value::Header(options.default_challenge()),
+        };
+        sink.insert(Name::WwwAuthenticate, challenge);
     }
     if let Some(id) = context.correlation_id() {
         // A `CorrelationId` holds only safe characters.
@@ -154,7 +153,13 @@ pub(crate) fn write_headers<S: HeaderSink>(
     envelope.visit_format_headers(&mut |name, value| {
         insert_checked(sink, code, name, Value::Text(value));
     });
-    sink.insert(Name::ContentType, Value::MediaType(content_type));
+    if !sink.insert(Name::ContentType, Value::MediaType(content_type)) {
+        log::dropped_header(
+            code,
+            "content-type",
+            "the format's media type is not a valid value",
+        );
+    }
 }
 
 /// `name: value` when the name is valid and not one of [`DROPPED_HEADERS`], and the value's text
@@ -174,7 +179,9 @@ pub(super) fn insert_checked<S: HeaderSink>(
         return;
     }
     match value.text().map_or(Ok(()), check_value) {
-        Ok(()) => sink.insert(Name::Declared(header_name), value),
+        Ok(()) => {
+            sink.insert(Name::Declared(header_name), value);
+        }
         Err(why) => log::dropped_header(code, name, why),
     }
 }
