@@ -306,7 +306,8 @@ impl Context {
         }
     }
 
-    /// `self` with [`shows`](Self::shows_anything) brought up to date, after a setter.
+    /// `self` with [`shows`](Self::shows_anything) worked out again from every value. The
+    /// setters that can only add a value set it directly, for the request path's sake.
     fn noted(mut self) -> Self {
         self.shows = self.correlation_id.is_some()
             || self.timestamp.is_some()
@@ -328,21 +329,24 @@ impl Context {
     #[must_use]
     pub fn with_correlation_id(mut self, id: CorrelationId) -> Self {
         self.correlation_id = Some(id);
-        self.noted()
+        self.shows = true;
+        self
     }
 
     /// When the error happened.
     #[must_use]
     pub fn with_timestamp(mut self, at: Timestamp) -> Self {
         self.timestamp = Some(at);
-        self.noted()
+        self.shows = true;
+        self
     }
 
     /// The request path; cut to [`MAX_PATH_LEN`] bytes, control characters dropped.
     #[must_use]
     pub fn with_path(mut self, path: &str) -> Self {
         self.path = Some(bounded(path));
-        self.noted()
+        self.shows = true;
+        self
     }
 
     /// The request method. An extension method longer than [`MAX_METHOD_LEN`] bytes is left
@@ -359,7 +363,8 @@ impl Context {
     #[must_use]
     pub fn with_method(mut self, method: http::Method) -> Self {
         self.method = (method.as_str().len() <= MAX_METHOD_LEN).then_some(method);
-        self.noted()
+        self.shows |= self.method.is_some();
+        self
     }
 
     /// A URI reference for this occurrence of the problem (RFC 9457 `instance`); bounded as
@@ -367,7 +372,8 @@ impl Context {
     #[must_use]
     pub fn with_instance(mut self, instance: &str) -> Self {
         self.instance = Some(bounded(instance));
-        self.noted()
+        self.shows = true;
+        self
     }
 
     /// Switches on debug detail: the internal message and source chain of 5xx errors appear in
@@ -376,7 +382,13 @@ impl Context {
     #[must_use]
     pub fn with_debug_detail(mut self, on: bool) -> Self {
         self.debug_detail = on;
-        self.noted()
+        if on {
+            self.shows = true;
+            self
+        } else {
+            // Switched off again: the other values decide.
+            self.noted()
+        }
     }
 
     /// The translations of public messages; see [`Localize`]. Used only once a
