@@ -11,20 +11,11 @@ use apierr::format::FieldLists;
 use apierr::response::{ResponseOptions, to_response};
 use apierr::{ApiError, Context, CorrelationId, Spec};
 use http_support::app::BadMediaError;
-use http_support::{Expect, FORMATS, Seen, expected};
+use http_support::{
+    Expect, FORMATS, Seen, expected, response_header as header, response_json as body,
+};
 use serde::ser::{Error as _, Serialize, Serializer};
 use serde_json::{Value, json};
-
-fn body(response: &http::Response<Vec<u8>>) -> Value {
-    serde_json::from_slice(response.body()).expect("a JSON body")
-}
-
-fn header<'a>(response: &'a http::Response<Vec<u8>>, name: &str) -> Option<&'a str> {
-    response
-        .headers()
-        .get(name)
-        .map(|v| v.to_str().expect("visible ASCII"))
-}
 
 /// A member whose `Serialize` always fails.
 #[derive(Debug)]

@@ -13,9 +13,12 @@ use apierr::{ApiError, Context, CorrelationId, HttpError, Spec, Timestamp};
 use http::HeaderValue;
 use http_body_util::Full;
 use http_support::app::{self, AppError};
-use http_support::{Expect, FORMATS, HttpClient, Seen, expected, normalize};
+use http_support::{
+    Expect, FORMATS, HttpClient, Seen, expected, normalize, response_header as header,
+    response_json as body,
+};
 use hyper::body::Bytes;
-use serde_json::{Value, json};
+use serde_json::json;
 
 fn context(id: &str) -> Context {
     Context::new()
@@ -24,17 +27,6 @@ fn context(id: &str) -> Context {
         .with_method(http::Method::POST)
         .with_path("/orders")
         .with_instance("/orders")
-}
-
-fn body(response: &http::Response<Vec<u8>>) -> Value {
-    serde_json::from_slice(response.body()).expect("a JSON body")
-}
-
-fn header<'a>(response: &'a http::Response<Vec<u8>>, name: &str) -> Option<&'a str> {
-    response
-        .headers()
-        .get(name)
-        .map(|v| v.to_str().expect("visible ASCII"))
 }
 
 fn header_names(response: &http::Response<Vec<u8>>) -> Vec<&str> {

@@ -463,6 +463,19 @@ impl tracing::Subscriber for Capture {
     fn exit(&self, _: &tracing::span::Id) {}
 }
 
+/// The JSON body of a framework-free response.
+pub fn response_json(response: &http::Response<Vec<u8>>) -> serde_json::Value {
+    serde_json::from_slice(response.body()).expect("a JSON body")
+}
+
+/// A header of a framework-free response, as text.
+pub fn response_header<'a>(response: &'a http::Response<Vec<u8>>, name: &str) -> Option<&'a str> {
+    response
+        .headers()
+        .get(name)
+        .map(|v| v.to_str().expect("visible ASCII"))
+}
+
 /// The error type both test servers return from their handlers.
 pub mod app {
     use std::time::Duration;
