@@ -51,16 +51,7 @@ pub trait ApiError {
 
     /// The public message; borrowed when it does not depend on the value.
     fn message(&self) -> Cow<'_, str> {
-        if let Some(message) = self.spec().static_message() {
-            return Cow::Borrowed(message);
-        }
-        let mut message = String::new();
-        match fmt::write(&mut message, format_args!("{}", PublicMessage(self))) {
-            Ok(()) => Cow::Owned(message),
-            // A `Display` that fails (against `fmt`'s contract) gets the generic message rather
-            // than a panic.
-            Err(_) => Cow::Borrowed(self.status().canonical_reason().unwrap_or("Error")),
-        }
+        message_of(self)
     }
 
     /// The field-level errors carried by the `#[api(fields)]` field, if any.
@@ -129,6 +120,21 @@ pub trait ApiError {
         Self: Sized,
     {
         Envelope::new(self)
+    }
+}
+
+/// [`ApiError::message`] from `error`'s own spec and `fmt_message`: the trait's default, and what
+/// a wrapper that rewrites the message answers (`crate::forward`).
+pub(crate) fn message_of<E: ApiError + ?Sized>(error: &E) -> Cow<'_, str> {
+    if let Some(message) = error.spec().static_message() {
+        return Cow::Borrowed(message);
+    }
+    let mut message = String::new();
+    match fmt::write(&mut message, format_args!("{}", PublicMessage(error))) {
+        Ok(()) => Cow::Owned(message),
+        // A `Display` that fails (against `fmt`'s contract) gets the generic message rather
+        // than a panic.
+        Err(_) => Cow::Borrowed(error.status().canonical_reason().unwrap_or("Error")),
     }
 }
 

@@ -22,6 +22,7 @@ mod ecosystem;
 mod example;
 mod fields;
 pub mod format;
+mod forward;
 pub mod i18n;
 mod integrations;
 pub mod limits;

@@ -9,9 +9,10 @@ use std::net::SocketAddr;
 
 use actix_web::dev::ServerHandle;
 use actix_web::{App, HttpResponse, HttpServer, ResponseError, web};
+use apierr::Context;
 use apierr::actix::ApiErrors;
-use apierr::response::ResponseOptions;
-use http_support::app::{self, AppError};
+use apierr::response::{ResponseOptions, to_response};
+use http_support::app::{self, AppError, BadMediaError};
 use http_support::{
     FORMATS, Fmt, HttpClient, TIMEOUT, Words, capture_logs, cases, check, is_fresh_id, logged,
     raw_exchange,
@@ -227,6 +228,111 @@ fn response_error_matches_the_framework_free_response() {
     assert_eq!(
         response.headers().get("content-type").unwrap(),
         "application/json"
+    );
+}
+
+/// A response's status, its headers as text and sorted, and its body.
+type Seen = (u16, Vec<(String, String)>, Vec<u8>);
+
+/// Headers as text, sorted: actix-web's (`http` 0.2) and `http` 1's maps are compared
+/// through this.
+fn sorted<'a, N, V>(headers: impl Iterator<Item = (&'a N, &'a V)>) -> Vec<(String, String)>
+where
+    N: AsRef<str> + 'a,
+    V: AsRef<[u8]> + 'a,
+{
+    let mut headers: Vec<(String, String)> = headers
+        .map(|(name, value)| {
+            let value = String::from_utf8(value.as_ref().to_vec()).unwrap();
+            (name.as_ref().to_owned(), value)
+        })
+        .collect();
+    headers.sort();
+    headers
+}
+
+fn actix_parts(response: HttpResponse) -> Seen {
+    let status = response.status().as_u16();
+    let headers = sorted(response.headers().iter());
+    let body = ready_now(actix_web::body::to_bytes(response.into_body())).unwrap();
+    (status, headers, body.to_vec())
+}
+
+fn http_parts(response: http::Response<Vec<u8>>) -> Seen {
+    (
+        response.status().as_u16(),
+        sorted(response.headers().iter()),
+        response.into_body(),
+    )
+}
+
+/// A body that is ready at once, read without a runtime.
+fn ready_now<F: Future>(future: F) -> F::Output {
+    let waker = std::task::Waker::noop();
+    let mut context = std::task::Context::from_waker(waker);
+    let mut future = std::pin::pin!(future);
+    match future.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(output) => output,
+        std::task::Poll::Pending => panic!("the body was not ready"),
+    }
+}
+
+/// actix-web's `HttpResponse` is built directly, not converted from `to_response`: the two
+/// must still agree header for header, byte for byte, for every kind of error (fixed headers,
+/// field headers safe and hostile, delays, challenges, field errors, 5xx).
+#[test]
+fn error_response_is_to_response_header_for_header() {
+    capture_logs();
+    let errors = [
+        app::missing_order(7),
+        app::zero_quantity(),
+        AppError::LoginRequired,
+        AppError::TokenExpired,
+        app::rate_limited(),
+        app::db_down(),
+        AppError::Quota {
+            remaining: "5".to_owned(),
+        },
+        AppError::Quota {
+            remaining: "5\r\nset-cookie: admin=1".to_owned(),
+        },
+    ];
+    for error in &errors {
+        let direct = actix_parts(error.error_response());
+        let converted = http_parts(to_response(error, &Context::new(), &ResponseOptions::new()));
+        assert_eq!(direct, converted, "{error:?}");
+        assert!(
+            direct.1.iter().any(|(name, _)| name == "content-type"),
+            "{error:?}"
+        );
+    }
+    // A format's media type that is not a valid header value: left out, as by `to_response`.
+    let gone = BadMediaError::Gone;
+    let direct = actix_parts(gone.error_response());
+    assert_eq!(direct, (410, Vec::new(), br#"{"code":"GONE"}"#.to_vec()));
+    assert_eq!(
+        direct,
+        http_parts(to_response(&gone, &Context::new(), &ResponseOptions::new()))
+    );
+    let dropped = logged(|e| e.field("code") == Some("GONE"));
+    assert_eq!(dropped.len(), 2, "{dropped:?}");
+    for event in dropped {
+        assert_eq!(event.level, tracing::Level::WARN);
+        assert_eq!(event.field("header"), Some("content-type"));
+        assert_eq!(
+            event.field("reason"),
+            Some("the format's media type is not a valid value")
+        );
+    }
+
+    let (_, headers, _) = actix_parts(app::rate_limited().error_response());
+    assert_eq!(
+        headers,
+        [
+            ("cache-control".to_owned(), "no-store".to_owned()),
+            ("content-type".to_owned(), "application/json".to_owned()),
+            ("retry-after".to_owned(), "30".to_owned()),
+        ]
     );
 }
 

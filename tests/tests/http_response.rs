@@ -1,21 +1,24 @@
 //! `apierr::response::to_response` with no web framework: exact status, headers and body in
-//! each built-in format, the header rules, the render fallbacks, and a plain hyper server.
+//! each built-in format, the header rules, and a plain hyper server (the render fallbacks are in
+//! `http_fallbacks.rs`).
 
 mod http_support;
 
 use std::convert::Infallible;
 use std::fmt;
 
-use apierr::format::{FieldLists, Nested};
+use apierr::format::Nested;
 use apierr::response::{MAX_HEADER_VALUE_LEN, ResponseOptions, to_response};
 use apierr::{ApiError, Context, CorrelationId, HttpError, Spec, Timestamp};
 use http::HeaderValue;
 use http_body_util::Full;
 use http_support::app::{self, AppError};
-use http_support::{Expect, FORMATS, HttpClient, Seen, expected, normalize};
+use http_support::{
+    Expect, FORMATS, HttpClient, Seen, expected, normalize, response_header as header,
+    response_json as body,
+};
 use hyper::body::Bytes;
-use serde::ser::{Error as _, Serialize, Serializer};
-use serde_json::{Value, json};
+use serde_json::json;
 
 fn context(id: &str) -> Context {
     Context::new()
@@ -24,17 +27,6 @@ fn context(id: &str) -> Context {
         .with_method(http::Method::POST)
         .with_path("/orders")
         .with_instance("/orders")
-}
-
-fn body(response: &http::Response<Vec<u8>>) -> Value {
-    serde_json::from_slice(response.body()).expect("a JSON body")
-}
-
-fn header<'a>(response: &'a http::Response<Vec<u8>>, name: &str) -> Option<&'a str> {
-    response
-        .headers()
-        .get(name)
-        .map(|v| v.to_str().expect("visible ASCII"))
 }
 
 fn header_names(response: &http::Response<Vec<u8>>) -> Vec<&str> {
@@ -304,90 +296,6 @@ fn unchecked_specs_cannot_inject_headers() {
     );
     assert_eq!(header(&response, "content-type"), Some("application/json"));
     assert_eq!(header(&response, "www-authenticate"), Some("Bearer"));
-}
-
-/// A member whose `Serialize` always fails.
-#[derive(Debug)]
-struct Broken;
-
-impl Serialize for Broken {
-    fn serialize<S: Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
-        Err(S::Error::custom("broken member"))
-    }
-}
-
-#[derive(Debug, ApiError)]
-enum WithMembers {
-    #[api(code = "WITH_MEMBERS", status = 409, message = "Conflict here")]
-    Conflict {
-        #[api(member)]
-        ok: u32,
-        #[api(member)]
-        broken: Broken,
-    },
-}
-
-/// An error whose message can never be written: its `Display` fails, against `fmt`'s
-/// contract.
-struct AlwaysFails;
-
-static ALWAYS_FAILS: Spec =
-    Spec::new("LOGIN_REQUIRED", 401, "AlwaysFails").with_www_authenticate("Bearer");
-
-impl ApiError for AlwaysFails {
-    fn spec(&self) -> &'static Spec {
-        &ALWAYS_FAILS
-    }
-
-    fn fmt_message(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Err(fmt::Error)
-    }
-
-    fn catalog(visit: &mut dyn FnMut(&'static Spec)) {
-        visit(&ALWAYS_FAILS);
-    }
-}
-
-#[test]
-fn bodies_that_fail_to_render_fall_back_instead_of_panicking() {
-    let error = WithMembers::Conflict {
-        ok: 1,
-        broken: Broken,
-    };
-    for format in FORMATS {
-        let response = to_response(&error, &Context::new(), &format.options());
-        assert_eq!(response.status(), 409, "{format:?}");
-        let seen = Seen {
-            method: "GET",
-            path: "/",
-            id: "",
-        };
-        let mut expect = expected(
-            format,
-            &Expect::new("WITH_MEMBERS", 409, "Conflict here"),
-            &seen,
-        );
-        // No context was given: what the expectation added from it is not there.
-        if let Value::Object(map) = &mut expect {
-            for key in ["correlationId", "timestamp", "path", "method", "instance"] {
-                map.remove(key);
-            }
-        }
-        assert_eq!(body(&response), expect, "{format:?}: members left out");
-    }
-
-    let response = to_response(
-        &AlwaysFails,
-        &Context::new(),
-        &ResponseOptions::new().with_format(FieldLists),
-    );
-    assert_eq!(response.status(), 401);
-    assert_eq!(header(&response, "content-type"), Some("application/json"));
-    assert_eq!(header(&response, "www-authenticate"), Some("Bearer"));
-    assert_eq!(
-        body(&response),
-        json!({"success": false, "error": {"code": "LOGIN_REQUIRED", "message": "Unauthorized", "status": 401}})
-    );
 }
 
 #[test]

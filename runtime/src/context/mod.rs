@@ -155,6 +155,9 @@ pub struct Context {
     debug_detail: bool,
     language: Option<Cow<'static, str>>,
     localizer: Option<SharedLocalizer>,
+    /// Whether any value above that a body can show is set (all but language and localizer):
+    /// kept by the setters so that the body cache tells an empty context with one load.
+    shows: bool,
 }
 
 impl Context {
@@ -170,13 +173,34 @@ impl Context {
             debug_detail: false,
             language: None,
             localizer: None,
+            shows: false,
         }
+    }
+
+    /// `self` with [`shows`](Self::shows_anything) worked out again from every value. The
+    /// setters that can only add a value set it directly, for the request path's sake.
+    fn noted(mut self) -> Self {
+        self.shows = self.correlation_id.is_some()
+            || self.timestamp.is_some()
+            || self.path.is_some()
+            || self.method.is_some()
+            || self.instance.is_some()
+            || self.debug_detail;
+        self
+    }
+
+    /// Whether the context holds anything a body can show: a correlation id, a timestamp, a
+    /// path, a method, an instance, or debug detail.
+    #[inline]
+    pub(crate) fn shows_anything(&self) -> bool {
+        self.shows
     }
 
     /// The request's tracking id.
     #[must_use]
     pub fn with_correlation_id(mut self, id: CorrelationId) -> Self {
         self.correlation_id = Some(id);
+        self.shows = true;
         self
     }
 
@@ -184,6 +208,7 @@ impl Context {
     #[must_use]
     pub fn with_timestamp(mut self, at: Timestamp) -> Self {
         self.timestamp = Some(at);
+        self.shows = true;
         self
     }
 
@@ -191,6 +216,7 @@ impl Context {
     #[must_use]
     pub fn with_path(mut self, path: &str) -> Self {
         self.path = Some(bounded(path));
+        self.shows = true;
         self
     }
 
@@ -208,6 +234,7 @@ impl Context {
     #[must_use]
     pub fn with_method(mut self, method: http::Method) -> Self {
         self.method = (method.as_str().len() <= MAX_METHOD_LEN).then_some(method);
+        self.shows |= self.method.is_some();
         self
     }
 
@@ -216,6 +243,7 @@ impl Context {
     #[must_use]
     pub fn with_instance(mut self, instance: &str) -> Self {
         self.instance = Some(bounded(instance));
+        self.shows = true;
         self
     }
 
@@ -225,7 +253,13 @@ impl Context {
     #[must_use]
     pub fn with_debug_detail(mut self, on: bool) -> Self {
         self.debug_detail = on;
-        self
+        if on {
+            self.shows = true;
+            self
+        } else {
+            // Switched off again: the other values decide.
+            self.noted()
+        }
     }
 
     /// The translations of public messages; see [`Localize`]. Used only once a
@@ -319,15 +353,4 @@ impl Context {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bounded_drops_controls_and_cuts_at_char_boundary() {
-        assert_eq!(bounded("/a\r\nb"), "/ab");
-        let long = "é".repeat(MAX_PATH_LEN);
-        let cut = bounded(&long);
-        assert_eq!(cut.len(), MAX_PATH_LEN);
-        assert!(cut.chars().all(|c| c == 'é'));
-    }
-}
+mod tests;

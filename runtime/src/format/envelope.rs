@@ -1,5 +1,6 @@
 //! [`Envelope`]: one error, with its request context and format, ready to be rendered.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Serialize, Serializer};
@@ -179,16 +180,24 @@ impl<'a> Envelope<'a> {
     /// When an extension member fails to serialize.
     #[inline]
     pub fn to_vec(&self) -> Result<Vec<u8>, RenderError> {
+        // A body the same for every error of its code: one allocation of its length.
+        self.body().map(Cow::into_owned)
+    }
+
+    /// The body: borrowed when it is the same for every error of its code in this context
+    /// (rendered once and kept, see `format::cache`), so that an HTTP response can send it
+    /// without a copy; else rendered into a new `Vec`.
+    #[inline]
+    pub(crate) fn body(&self) -> Result<Cow<'static, [u8]>, RenderError> {
         let format = self.format();
         let template = self.template(format);
-        // A body the same for every error of its code: one allocation of its length.
         if let Some(body) = template.and_then(|template| self.whole(template)) {
-            return Ok(body.to_vec());
+            return Ok(Cow::Borrowed(body));
         }
         let capacity = template.map_or(128, |template| template.known_len() + 64);
         let mut out = Vec::with_capacity(capacity);
         self.write_rendered(format, template, &mut out)?;
-        Ok(out)
+        Ok(Cow::Owned(out))
     }
 
     /// The whole body from `template`, when it is the same for every error of the code in

@@ -1,9 +1,12 @@
 //! Bodies over their limit, rendered again reduced: the steps [`crate::limits`] documents.
 
+use std::borrow::Cow;
 use std::error::Error;
 use std::fmt;
 
 use super::{AnyFormat, EMPTY_CONTEXT, RenderError};
+use crate::api_error::message_of;
+use crate::forward::{Forward, forward_api_error};
 use crate::limits::{MAX_FIELD_ERRORS, MAX_MEMBER_LEN, MAX_MESSAGE_LEN, write_capped};
 use crate::problem::DebugDetail;
 use crate::{ApiError, Context, FieldErrors, MAX_SUB_ERRORS, Member, Problem, Spec, SubErrors};
@@ -112,16 +115,21 @@ struct Reduced<'a> {
     members: Option<&'a [(&'static str, bool)]>,
 }
 
-impl ApiError for Reduced<'_> {
-    fn spec(&self) -> &'static Spec {
-        self.error.spec()
+impl Forward for Reduced<'_> {
+    fn target(&self) -> &dyn ApiError {
+        self.error
     }
 
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.members.is_none() {
-            return f.write_str(self.status().canonical_reason().unwrap_or("Error"));
+            return f.write_str(self.error.status().canonical_reason().unwrap_or("Error"));
         }
         write_capped(f, MAX_MESSAGE_LEN, |f| self.error.fmt_message(f))
+    }
+
+    /// The message as this wrapper writes it, not its target's.
+    fn message(&self) -> Cow<'_, str> {
+        message_of(self)
     }
 
     fn fmt_internal(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -165,17 +173,11 @@ impl ApiError for Reduced<'_> {
         None
     }
 
-    fn retry_after(&self) -> Option<u64> {
-        self.error.retry_after()
-    }
-
-    fn visit_headers(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) {
-        self.error.visit_headers(visit);
-    }
-
-    fn format(&self) -> Option<&'static dyn AnyFormat> {
-        self.error.format()
+    fn declared_format() -> Option<&'static dyn AnyFormat> {
+        None
     }
 
     fn catalog(_: &mut dyn FnMut(&'static Spec)) {}
 }
+
+forward_api_error!(impl for Reduced<'_>);

@@ -49,6 +49,7 @@
 //! assert_eq!(response.headers().get("content-type").unwrap(), "application/json");
 //! ```
 
+use std::borrow::Cow;
 use std::future::{Future, Ready, ready};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
@@ -66,7 +67,8 @@ use ::actix_web::{Error, HttpResponse};
 
 use super::scope::{CatchUnwind, Scope, panic_rejection, with_current};
 use crate::plain_http::rejection::{BodyFault, Rejection};
-use crate::plain_http::response::{ResponseOptions, to_response};
+use crate::plain_http::response::headers::{HeaderSink, Name, Value};
+use crate::plain_http::response::{Parts, ResponseOptions};
 use crate::{ApiError, Context};
 
 /// The actix-web response for `error`, in the current request's context (set by [`ApiErrors`])
@@ -85,19 +87,64 @@ pub fn status_code(status: http::StatusCode) -> ::actix_web::http::StatusCode {
         .unwrap_or(::actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
 }
 
+/// The response of `error`, built as an `HttpResponse` directly (not converted from
+/// [`to_response`](crate::response::to_response)'s `http` 1 response): the same status, body
+/// and checked headers, each header put in actix's map once. The correlation id is the one
+/// header left to [`finish_response`], which puts it on every response of the middleware.
 fn render(error: &dyn ApiError, context: &Context, options: &ResponseOptions) -> HttpResponse {
-    let (parts, body) = to_response(error, context, options).into_parts();
-    let mut response = HttpResponse::build(status_code(parts.status));
-    // actix-web speaks `http` 0.2, so each header crosses over as bytes; both sides check them
-    // the same way, and a header that did not convert would simply be left out.
-    for (name, value) in &parts.headers {
-        let name = actix_header::HeaderName::from_bytes(name.as_str().as_bytes());
-        let value = actix_header::HeaderValue::from_bytes(value.as_bytes());
-        if let (Ok(name), Ok(value)) = (name, value) {
-            response.append_header((name, value));
-        }
+    let parts = Parts::logged(error, context, options);
+    let mut response = HttpResponse::new(status_code(parts.status()));
+    parts.write_headers(&mut ActixHeaders(response.headers_mut()));
+    response.set_body(match parts.into_body() {
+        // A body the same for every error of its code is sent from where it is kept.
+        Cow::Borrowed(body) => BoxBody::new(body),
+        Cow::Owned(body) => BoxBody::new(body),
+    })
+}
+
+/// actix-web's header map as a [`HeaderSink`]. actix-web speaks `http` 0.2: names apierr sets
+/// itself are its constants, values that were checked convert without a second check failing.
+struct ActixHeaders<'a>(&'a mut actix_header::HeaderMap);
+
+impl HeaderSink for ActixHeaders<'_> {
+    fn insert(&mut self, name: Name<'_>, value: Value<'_>) -> bool {
+        let name = match name {
+            Name::ContentType => actix_header::CONTENT_TYPE,
+            Name::RetryAfter => actix_header::RETRY_AFTER,
+            Name::WwwAuthenticate => actix_header::WWW_AUTHENTICATE,
+            // Set by `finish_response` on every response of the middleware; outside it there
+            // is no correlation id.
+            Name::CorrelationId(_) => return true,
+            Name::Declared(name) => {
+                match actix_header::HeaderName::from_bytes(name.as_str().as_bytes()) {
+                    Ok(name) => name,
+                    Err(_) => return false,
+                }
+            }
+        };
+        let value = match value {
+            // Checked before it got here, so `from_static` (which panics on a bad byte) cannot.
+            Value::Static(text) => actix_header::HeaderValue::from_static(text),
+            // One pass over the bytes, no copy, and no panic for a bad byte.
+            Value::MediaType(text) => match actix_header::HeaderValue::from_maybe_shared(
+                ::actix_web::web::Bytes::from_static(text.as_bytes()),
+            ) {
+                Ok(value) => value,
+                Err(_) => return false,
+            },
+            Value::Seconds(seconds) => actix_header::HeaderValue::from(seconds),
+            Value::Text(text) => match actix_header::HeaderValue::from_str(text) {
+                Ok(value) => value,
+                Err(_) => return false,
+            },
+            Value::Header(value) => match actix_header::HeaderValue::from_bytes(value.as_bytes()) {
+                Ok(value) => value,
+                Err(_) => return false,
+            },
+        };
+        self.0.insert(name, value);
+        true
     }
-    response.body(body)
 }
 
 /// The middleware that puts errors in their request context and every error response in the
@@ -200,7 +247,8 @@ where
                 }
                 Err(payload) => {
                     let error = scope.options.reject(panic_rejection(&*payload));
-                    Err(answer(render(&*error, &scope.context, &scope.options)))
+                    let response = render(&*error, &scope.context, &scope.options);
+                    Err(answer(finish_response(response, &scope)))
                 }
             }
         })

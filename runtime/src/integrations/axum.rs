@@ -60,6 +60,7 @@
 //! assert_eq!(response.headers()["content-type"], "application/json");
 //! ```
 
+use std::borrow::Cow;
 use std::convert::Infallible;
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -75,7 +76,7 @@ use http::{Request, StatusCode};
 
 use super::scope::{CatchUnwind, Scope, panic_rejection, with_current};
 use crate::plain_http::rejection::{BodyFault, Rejection};
-use crate::plain_http::response::{ResponseOptions, to_response};
+use crate::plain_http::response::{Parts, ResponseOptions};
 use crate::{ApiError, Context};
 
 /// The axum response for `error`, in the current request's context (set by [`ApiErrorLayer`])
@@ -87,8 +88,13 @@ pub fn into_response(error: &dyn ApiError) -> Response {
     with_current(|context, options| render(error, context, options))
 }
 
+/// [`to_response`](crate::response::to_response)'s response, with a body the same for every
+/// error of its code sent from where it is kept, without a copy.
 fn render(error: &dyn ApiError, context: &Context, options: &ResponseOptions) -> Response {
-    to_response(error, context, options).map(Body::from)
+    Parts::logged(error, context, options).into_http(|body| match body {
+        Cow::Borrowed(body) => Body::from(body),
+        Cow::Owned(body) => Body::from(body),
+    })
 }
 
 /// The tower layer that puts errors in their request context and every error response in the

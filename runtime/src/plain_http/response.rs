@@ -66,22 +66,25 @@
 //! assert_eq!(response.headers()["retry-after"], "30");
 //! ```
 
-use std::error::Error;
-use std::fmt::{self, Write as _};
+use std::borrow::Cow;
+use std::fmt;
 use std::sync::Arc;
 
-use http::header::{self, HeaderMap, HeaderName, HeaderValue};
+use http::header::{HeaderName, HeaderValue};
 use http::{Response, StatusCode};
 
 use crate::format::{AnyFormat, Format, Nested};
+use crate::forward::{Forward, forward_api_error};
 use crate::limits::MAX_BODY_LEN;
-use crate::{ApiError, Context, Envelope, FieldErrors, Member, Spec};
+use crate::{ApiError, Context, Envelope, Member, Spec};
 
 use super::log;
 use super::rejection::RejectionOptions;
 
-/// The longest header value taken from a field; longer ones are left out.
-pub const MAX_HEADER_VALUE_LEN: usize = 4096;
+pub(crate) mod headers;
+
+use headers::HeaderSink;
+pub use headers::MAX_HEADER_VALUE_LEN;
 
 /// How errors become responses: format, default challenge, correlation header, debug detail,
 /// and what framework rejections become ([`with_rejections`](Self::with_rejections),
@@ -253,35 +256,97 @@ pub fn to_response(
     context: &Context,
     options: &ResponseOptions,
 ) -> Response<Vec<u8>> {
-    if error.status().is_server_error() {
-        log::server_error(error, context);
-    }
-    unlogged_response(error, context, options)
+    Parts::logged(error, context, options).into_http(Cow::into_owned)
 }
 
 /// [`to_response`] without logging the 5xx: for example responses (the error-code pages), which
 /// report no failure.
+#[cfg(feature = "docs")]
 pub(crate) fn unlogged_response(
     error: &dyn ApiError,
     context: &Context,
     options: &ResponseOptions,
 ) -> Response<Vec<u8>> {
-    let mut envelope = Envelope::from_dyn(error)
-        .with_context(context)
-        .with_max_len(options.max_body_len());
-    if let Some(format) = options.format() {
-        envelope = envelope.with_format(format);
+    Parts::new(error, context, options).into_http(Cow::into_owned)
+}
+
+/// An error response before it takes a framework's types: its status and body rendered, its
+/// headers written on demand into any [`HeaderSink`]. [`to_response`] puts it in an
+/// `http::Response`; the actix-web integration in an `HttpResponse`, without the detour.
+pub(crate) struct Parts<'a> {
+    envelope: Envelope<'a>,
+    error: &'a dyn ApiError,
+    context: &'a Context,
+    options: &'a ResponseOptions,
+    content_type: &'static str,
+    body: Cow<'static, [u8]>,
+}
+
+impl<'a> Parts<'a> {
+    /// The response of `error`, its 5xx logged as [`to_response`] logs it.
+    pub(crate) fn logged(
+        error: &'a dyn ApiError,
+        context: &'a Context,
+        options: &'a ResponseOptions,
+    ) -> Self {
+        if error.status().is_server_error() {
+            log::server_error(error, context);
+        }
+        Parts::new(error, context, options)
     }
-    let (content_type, body) = render(&envelope, error, context, options);
-    let mut response = Response::new(body);
-    // The format's status when it sets one (`200` for APIs that say in the body that it failed).
-    *response.status_mut() = envelope.status();
-    let headers = response.headers_mut();
-    add_headers(error, context, options, headers);
-    let code = error.code();
-    envelope.visit_format_headers(&mut |name, value| insert_checked(headers, code, name, value));
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    response
+
+    fn new(error: &'a dyn ApiError, context: &'a Context, options: &'a ResponseOptions) -> Self {
+        let mut envelope = Envelope::from_dyn(error)
+            .with_context(context)
+            .with_max_len(options.max_body_len());
+        if let Some(format) = options.format() {
+            envelope = envelope.with_format(format);
+        }
+        let (content_type, body) = render(&envelope, error, context, options);
+        Parts {
+            envelope,
+            error,
+            context,
+            options,
+            content_type,
+            body,
+        }
+    }
+
+    /// The format's status when it sets one (`200` for APIs that say in the body that it
+    /// failed), else the error's.
+    pub(crate) fn status(&self) -> StatusCode {
+        self.envelope.status()
+    }
+
+    /// Writes every header into `sink`; see [`headers::write_headers`].
+    pub(crate) fn write_headers<S: HeaderSink>(&self, sink: &mut S) {
+        headers::write_headers(
+            &self.envelope,
+            self.error,
+            self.context,
+            self.options,
+            self.content_type,
+            sink,
+        );
+    }
+
+    /// The body's bytes: borrowed when they are the same for every error of the code, so that
+    /// a framework's body can take them without a copy.
+    pub(crate) fn into_body(self) -> Cow<'static, [u8]> {
+        self.body
+    }
+
+    /// An `http` 1 response, its body made by `body` from the bytes.
+    pub(crate) fn into_http<B>(self, body: impl FnOnce(Cow<'static, [u8]>) -> B) -> Response<B> {
+        let status = self.status();
+        let mut headers = http::HeaderMap::new();
+        self.write_headers(&mut headers);
+        let mut response = Response::new(body(self.into_body()));
+        *response.status_mut() = status;
+        *response.headers_mut() = headers;
+        response
+    }
 }
 
 /// The body, in the chosen format, or the fallbacks the module docs describe.
@@ -290,8 +355,8 @@ fn render(
     error: &dyn ApiError,
     context: &Context,
     options: &ResponseOptions,
-) -> (&'static str, Vec<u8>) {
-    let failure = match envelope.to_vec() {
+) -> (&'static str, Cow<'static, [u8]>) {
+    let failure = match envelope.body() {
         Ok(body) => return (envelope.content_type(), body),
         Err(failure) => failure,
     };
@@ -302,12 +367,15 @@ fn render(
         .with_context(context)
         .with_max_len(options.max_body_len())
         .with_format(envelope.format());
-    let failure = match retry.to_vec() {
+    let failure = match retry.body() {
         Ok(body) => return (retry.content_type(), body),
         Err(failure) => failure,
     };
     log::render_failed(error.code(), &failure, "minimal nested body");
-    (Format::content_type(&Nested), minimal_body(error))
+    (
+        Format::content_type(&Nested),
+        Cow::Owned(minimal_body(error)),
+    )
 }
 
 /// `{"success":false,"error":{"code","message","status"}}` with the reason phrase as message:
@@ -325,179 +393,29 @@ fn minimal_body(error: &dyn ApiError) -> Vec<u8> {
     body.to_string().into_bytes()
 }
 
-/// An error seen without its extension members, for the second rendering attempt.
+/// An error seen without its extension members, for the second rendering attempt: every other
+/// answer (headers and `Retry-After` included) is the error's own.
 struct WithoutMembers<'a>(&'a dyn ApiError);
 
-impl ApiError for WithoutMembers<'_> {
-    fn spec(&self) -> &'static Spec {
-        self.0.spec()
-    }
-
-    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_message(f)
-    }
-
-    fn fmt_internal(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_internal(f)
-    }
-
-    fn field_errors(&self) -> Option<&FieldErrors> {
-        self.0.field_errors()
+impl Forward for WithoutMembers<'_> {
+    fn target(&self) -> &dyn ApiError {
+        self.0
     }
 
     fn visit_members(&self, _: &mut dyn FnMut(Member<'_>)) {}
 
-    fn sub_errors(&self) -> Option<&crate::SubErrors> {
-        self.0.sub_errors()
+    fn member(&self, _: &str) -> Option<Member<'_>> {
+        None
     }
 
-    fn source_error(&self) -> Option<&(dyn Error + 'static)> {
-        self.0.source_error()
-    }
-
-    fn format(&self) -> Option<&'static dyn AnyFormat> {
-        self.0.format()
+    fn declared_format() -> Option<&'static dyn AnyFormat> {
+        None
     }
 
     fn catalog(_: &mut dyn FnMut(&'static Spec)) {}
 }
 
-/// Headers a spec cannot set: the format and the HTTP server decide the framing of the body and
-/// the hop-by-hop headers, and `host` is a request header. The derive refuses exactly these
-/// names at compile time (`macros/src/headers.rs`; a test below compares the two lists), and a
-/// hand-written `Spec` gets them dropped here.
-const DROPPED_HEADERS: [HeaderName; 10] = [
-    header::CONTENT_TYPE,
-    header::CONTENT_LENGTH,
-    header::TRANSFER_ENCODING,
-    header::CONNECTION,
-    HeaderName::from_static("keep-alive"),
-    HeaderName::from_static("proxy-connection"),
-    header::TE,
-    header::UPGRADE,
-    header::TRAILER,
-    header::HOST,
-];
-
-fn add_headers(
-    error: &dyn ApiError,
-    context: &Context,
-    options: &ResponseOptions,
-    headers: &mut HeaderMap,
-) {
-    let spec = error.spec();
-    let code = spec.code();
-    // Fixed headers are checked at compile time by the derive; a hand-written `Spec` is not, so
-    // they are checked again rather than trusted.
-    for (name, value) in spec.headers() {
-        insert_checked(headers, code, name, value);
-    }
-    error.visit_headers(&mut |name, value| {
-        let mut text = String::new();
-        if write!(text, "{value}").is_err() {
-            log::dropped_header(code, name, "its Display failed");
-            return;
-        }
-        insert_checked(headers, code, name, &text);
-    });
-    if let Some(seconds) = error.retry_after() {
-        headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-    }
-    if error.status() == StatusCode::UNAUTHORIZED {
-        let declared = spec
-            .www_authenticate()
-            .and_then(|challenge| checked_value(challenge).ok());
-        let challenge = declared.unwrap_or_else(|| options.default_challenge().clone());
-        headers.insert(header::WWW_AUTHENTICATE, challenge);
-    }
-    if let Some(id) = context.correlation_id() {
-        // A `CorrelationId` holds only safe characters, so this cannot fail; if it ever did,
-        // the header is simply left out.
-        if let Ok(value) = HeaderValue::from_str(id.as_str()) {
-            headers.insert(options.correlation_header().clone(), value);
-        }
-    }
-}
-
-fn insert_checked(headers: &mut HeaderMap, code: &str, name: &str, value: &str) {
-    let Ok(header_name) = HeaderName::from_bytes(name.as_bytes()) else {
-        log::dropped_header(code, name, "not a valid header name");
-        return;
-    };
-    if DROPPED_HEADERS.contains(&header_name) {
-        log::dropped_header(code, name, "set by the format or the HTTP server");
-        return;
-    }
-    match checked_value(value) {
-        Ok(value) => {
-            headers.insert(header_name, value);
-        }
-        Err(why) => log::dropped_header(code, name, why),
-    }
-}
-
-/// `text` as a header value when it is visible ASCII (with inner spaces and tabs), not padded
-/// and not over [`MAX_HEADER_VALUE_LEN`]: stricter than HTTP, so that no CR, LF, NUL or byte a
-/// client could misread is ever sent.
-fn checked_value(text: &str) -> Result<HeaderValue, &'static str> {
-    if text.len() > MAX_HEADER_VALUE_LEN {
-        return Err("value too long");
-    }
-    if !text
-        .bytes()
-        .all(|b| b == b' ' || b == b'\t' || b.is_ascii_graphic())
-    {
-        return Err("value has a control or non-ASCII character");
-    }
-    if text.starts_with([' ', '\t']) || text.ends_with([' ', '\t']) {
-        return Err("value has leading or trailing whitespace");
-    }
-    HeaderValue::from_str(text).map_err(|_| "not a valid header value")
-}
+forward_api_error!(impl for WithoutMembers<'_>);
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn header_values_are_checked_strictly() {
-        assert!(checked_value("no-store").is_ok());
-        assert!(checked_value("a b\tc").is_ok());
-        assert!(checked_value("").is_ok());
-        for bad in ["a\r\nb", "a\nb", "a\0b", "é", " a", "a ", "\u{7f}"] {
-            assert!(checked_value(bad).is_err(), "{bad:?}");
-        }
-        assert!(checked_value(&"a".repeat(MAX_HEADER_VALUE_LEN + 1)).is_err());
-    }
-
-    /// The derive refuses at compile time exactly the headers dropped here at run time: its
-    /// list is read from its source, since the runtime cannot depend on the proc-macro crate.
-    #[test]
-    fn drops_exactly_the_headers_the_derive_refuses() {
-        let source = include_str!("../../../macros/src/headers.rs");
-        let list = &source[source.find("pub const DROPPED").unwrap()..];
-        let list = &list[..list.find("];").unwrap()];
-        let mut refused: Vec<&str> = list
-            .split("(\"")
-            .skip(1)
-            .map(|entry| &entry[..entry.find('"').unwrap()])
-            .collect();
-        let names = DROPPED_HEADERS;
-        let mut dropped: Vec<&str> = names.iter().map(HeaderName::as_str).collect();
-        refused.sort_unstable();
-        dropped.sort_unstable();
-        assert_eq!(refused, dropped);
-        assert!(refused.contains(&"transfer-encoding"));
-
-        for name in refused {
-            let upper = name.to_ascii_uppercase();
-            let mut headers = HeaderMap::new();
-            insert_checked(&mut headers, "CODE", name, "x");
-            insert_checked(&mut headers, "CODE", &upper, "x");
-            assert!(headers.is_empty(), "{name} was sent");
-        }
-        let mut headers = HeaderMap::new();
-        insert_checked(&mut headers, "CODE", "cache-control", "no-store");
-        assert_eq!(headers["cache-control"], "no-store");
-    }
-}
+mod tests;

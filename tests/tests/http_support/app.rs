@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use apierr::format::{Format, Layout, Slot, Value};
 use apierr::{ApiError, FieldErrors};
 
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -76,3 +77,27 @@ pub fn db_down() -> AppError {
 
 /// The panic message of `/panic`, which must reach the log and never the client.
 pub const PANIC_MESSAGE: &str = "secret panic detail";
+
+/// A custom format whose media type is not a valid header value.
+pub struct BadMedia;
+
+const BAD_MEDIA_LAYOUT: Layout<'static> = Layout::new(&[Slot::new("code", Value::Code)]);
+
+impl Format for BadMedia {
+    fn content_type(&self) -> &'static str {
+        "application/json\r\nset-cookie: admin=1"
+    }
+
+    fn layout(&self) -> &Layout<'_> {
+        &BAD_MEDIA_LAYOUT
+    }
+}
+
+/// An error in [`BadMedia`]: its response must leave the `Content-Type` out, not panic.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api(format = BadMedia)]
+pub enum BadMediaError {
+    #[error("gone")]
+    #[api(code = "GONE", status = 410, message = "Gone")]
+    Gone,
+}

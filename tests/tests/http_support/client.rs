@@ -169,3 +169,16 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
         data = &data[size + 2..];
     }
 }
+
+/// The JSON body of a framework-free response.
+pub fn response_json(response: &http::Response<Vec<u8>>) -> serde_json::Value {
+    serde_json::from_slice(response.body()).expect("a JSON body")
+}
+
+/// A header of a framework-free response, as text.
+pub fn response_header<'a>(response: &'a http::Response<Vec<u8>>, name: &str) -> Option<&'a str> {
+    response
+        .headers()
+        .get(name)
+        .map(|v| v.to_str().expect("visible ASCII"))
+}

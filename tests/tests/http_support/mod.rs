@@ -16,7 +16,7 @@ use std::time::Duration;
 #[allow(unused_imports)]
 pub use self::{
     cases::{Case, Words, cases, check},
-    client::{HttpClient, Reply, raw_exchange},
+    client::{HttpClient, Reply, raw_exchange, response_header, response_json},
     expect::{Expect, FORMATS, Fmt, SOME_TIME, Seen, expected, is_fresh_id, normalize},
     logs::{Logged, capture_logs, logged},
 };

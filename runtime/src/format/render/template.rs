@@ -5,7 +5,6 @@
 
 use super::Cx;
 use super::bytes::{run, write_body};
-use crate::format::EMPTY_CONTEXT;
 use crate::format::compile::{Object, Op};
 use crate::format::json::Writer;
 use crate::format::slot::{List, Slot, Value};
@@ -239,13 +238,7 @@ impl Template {
 /// Whether `context` holds nothing a layout can show.
 #[inline]
 fn is_bare(context: &Context) -> bool {
-    std::ptr::eq(context, &EMPTY_CONTEXT)
-        || (context.correlation_id().is_none()
-            && context.timestamp().is_none()
-            && context.path().is_none()
-            && context.method().is_none()
-            && context.instance().is_none()
-            && !context.debug_detail())
+    !context.shows_anything()
 }
 
 /// What the output of one step (an item list with its body) depends on.

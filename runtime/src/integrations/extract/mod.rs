@@ -35,7 +35,8 @@ use std::error::Error;
 use std::fmt;
 
 use crate::format::AnyFormat;
-use crate::{ApiError, FieldErrors, FromFieldErrors, HttpError, Member, Spec};
+use crate::forward::{Forward, forward_api_error};
+use crate::{ApiError, FromFieldErrors, HttpError, Spec};
 
 mod json;
 mod valid;
@@ -50,7 +51,13 @@ pub use valid::Valid;
 /// it was invalid. See [the module docs](self).
 ///
 /// Both cases render in `E`'s format (unless the layer sets one for the whole API, or the
-/// registered rejection error has its own), so a client sees one envelope shape.
+/// registered rejection error has its own), so a client sees one envelope shape. Otherwise it
+/// answers as the error it holds.
+///
+/// Its [`catalog`](ApiError::catalog) is `E`'s codes and the [`HttpError`] codes of body
+/// problems. An application that registers its own rejection error lists that error's codes
+/// instead, with
+/// [`ResponseOptions::visit_rejection_specs`](crate::response::ResponseOptions::visit_rejection_specs).
 pub enum ExtractRejection<E> {
     /// The body is missing, too large, not JSON, or of the wrong media type: the error that
     /// the request's [`ResponseOptions::reject`](crate::response::ResponseOptions::reject)
@@ -91,45 +98,10 @@ impl<E: ApiError + fmt::Debug> Error for ExtractRejection<E> {
     }
 }
 
-impl<E: ApiError + FromFieldErrors> ApiError for ExtractRejection<E> {
-    fn spec(&self) -> &'static Spec {
-        self.inner().spec()
-    }
-
-    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.inner().fmt_message(f)
-    }
-
-    fn fmt_internal(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.inner().fmt_internal(f)
-    }
-
-    fn field_errors(&self) -> Option<&FieldErrors> {
-        self.inner().field_errors()
-    }
-
-    fn visit_members(&self, visit: &mut dyn FnMut(Member<'_>)) {
-        self.inner().visit_members(visit);
-    }
-
-    fn member(&self, name: &str) -> Option<Member<'_>> {
-        self.inner().member(name)
-    }
-
-    fn sub_errors(&self) -> Option<&crate::SubErrors> {
-        self.inner().sub_errors()
-    }
-
-    fn source_error(&self) -> Option<&(dyn Error + 'static)> {
-        self.inner().source_error()
-    }
-
-    fn retry_after(&self) -> Option<u64> {
-        self.inner().retry_after()
-    }
-
-    fn visit_headers(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) {
-        self.inner().visit_headers(visit);
+/// The rejection answers as the error it holds, in `E`'s format when that error names none.
+impl<E: ApiError + FromFieldErrors> Forward for ExtractRejection<E> {
+    fn target(&self) -> &dyn ApiError {
+        self.inner()
     }
 
     fn format(&self) -> Option<&'static dyn AnyFormat> {
@@ -145,9 +117,7 @@ impl<E: ApiError + FromFieldErrors> ApiError for ExtractRejection<E> {
         E::declared_format()
     }
 
-    /// `E`'s codes and the [`HttpError`] codes of body problems. An application that
-    /// registers its own rejection error lists that error's codes instead, with
-    /// [`ResponseOptions::visit_rejection_specs`](crate::response::ResponseOptions::visit_rejection_specs).
+    /// `E`'s codes and the [`HttpError`] codes of body problems (see the type's docs).
     fn catalog(visit: &mut dyn FnMut(&'static Spec)) {
         let body_errors = [
             HttpError::unsupported_media_type(""),
@@ -161,5 +131,7 @@ impl<E: ApiError + FromFieldErrors> ApiError for ExtractRejection<E> {
         E::catalog(visit);
     }
 }
+
+forward_api_error!(impl[<E: ApiError + FromFieldErrors>] for ExtractRejection<E>);
 
 crate::__apierr_integrations! { [<E>] [ExtractRejection<E>] [where E: ApiError + FromFieldErrors] }
