@@ -105,11 +105,11 @@ fn deprecated_items_compile_under_deny() {
 
 /// Variants and their `#[error]`s from the macro's caller, the derive in the macro.
 macro_rules! api_error {
-    ($name:ident { $($(#[$attr:meta])* $variant:ident $(($($ty:ty),*))? $({ $($field:ident: $fty:ty),* })?,)* }) => {
+    ($name:ident { $($(#[$attr:meta])* $variant:ident $(($($ty:ty),*))? $({ $($(#[$fattr:meta])* $field:ident: $fty:ty),* $(,)? })?,)* }) => {
         #[derive(Debug, ApiError)]
         #[api(display, status = 400, rename_all = "SCREAMING_SNAKE_CASE")]
         enum $name {
-            $($(#[$attr])* $variant $(($($ty),*))? $({ $($field: $fty),* })?,)*
+            $($(#[$attr])* $variant $(($($ty),*))? $({ $($(#[$fattr])* $field: $fty),* })?,)*
         }
     };
 }
@@ -125,6 +125,17 @@ api_error!(FromMacro {
     Debugged { path: PathBuf },
     #[error(transparent)]
     Inner(std::io::Error),
+    /// Members, headers and `Retry-After` from fields the caller wrote.
+    #[error("locked until {until}")]
+    #[api(status = 429)]
+    Locked {
+        #[api(member)]
+        until: u64,
+        #[api(header = "x-lock")]
+        lock: String,
+        #[api(retry_after)]
+        wait: u64,
+    },
 });
 
 #[test]
@@ -147,4 +158,27 @@ fn a_derive_inside_macro_rules() {
     let inner = FromMacro::Inner(std::io::Error::other("io"));
     assert_eq!(inner.to_string(), "io");
     assert_eq!(inner.code(), "INNER");
+}
+
+#[test]
+fn members_and_headers_inside_macro_rules() {
+    let locked = FromMacro::Locked {
+        until: 7,
+        lock: "l1".to_owned(),
+        wait: 30,
+    };
+    assert_eq!(locked.to_string(), "locked until 7");
+    let body: serde_json::Value =
+        serde_json::from_slice(&apierr::Envelope::new(&locked).to_vec().unwrap()).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({
+            "success": false,
+            "error": {"code": "LOCKED", "message": "locked until 7", "status": 429, "until": 7}
+        })
+    );
+    let mut headers = Vec::new();
+    locked.visit_headers(&mut |name, value| headers.push((name, value.to_string())));
+    assert_eq!(headers, [("x-lock", "l1".to_owned())]);
+    assert_eq!(locked.retry_after(), Some(30));
 }
