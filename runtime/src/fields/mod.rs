@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
+use crate::format::json::is_plain;
 use crate::limits::{FIELD_ERRORS_OMITTED, MAX_FIELD_ERRORS, MAX_FIELD_PATH_LEN, TRUNCATED};
 
 mod path;
@@ -23,6 +24,9 @@ pub struct FieldError {
     /// The path as the dotted formats print it: two paths that print the same are one field
     /// on the wire, so they are kept as one.
     dotted: String,
+    /// Whether `dotted` needs no JSON escaping, decided once when the field is added: a body
+    /// then copies it.
+    plain: bool,
     violations: Vec<Violation>,
 }
 
@@ -42,6 +46,17 @@ impl FieldError {
     /// The text of each entry ([`Violation::text`]), in the order reported.
     pub fn messages(&self) -> impl ExactSizeIterator<Item = &str> + Clone + '_ {
         self.violations.iter().map(Violation::text)
+    }
+
+    /// The path as [`Display`](fmt::Display) prints it (`items[2].qty`), kept since it was
+    /// added: a body writes it as a copy, not segment by segment.
+    pub(crate) fn dotted(&self) -> &str {
+        &self.dotted
+    }
+
+    /// Whether [`dotted`](Self::dotted) is written in JSON as it is, with no escaping.
+    pub(crate) fn is_dotted_plain(&self) -> bool {
+        self.plain
     }
 }
 
@@ -238,6 +253,7 @@ impl FieldErrors {
         self.order.push((self.entries.len(), 0));
         self.entries.push(FieldError {
             path,
+            plain: is_plain(&dotted),
             dotted,
             violations: vec![violation],
         });
@@ -348,9 +364,18 @@ impl FieldErrors {
     /// Every entry, with its field's path, in the order reported: what formats that list
     /// entries one by one show.
     pub fn entries(&self) -> impl ExactSizeIterator<Item = (&FieldPath, &Violation)> + Clone {
+        self.entries_by_field()
+            .map(|(field, violation)| (&field.path, violation))
+    }
+
+    /// [`entries`](Self::entries) with each entry's field, whose printed path the renderers
+    /// copy.
+    pub(crate) fn entries_by_field(
+        &self,
+    ) -> impl ExactSizeIterator<Item = (&FieldError, &Violation)> + Clone {
         self.order.iter().map(|&(field, at)| {
             let field = &self.entries[field];
-            (&field.path, &field.violations[at])
+            (field, &field.violations[at])
         })
     }
 

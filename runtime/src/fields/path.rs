@@ -1,7 +1,7 @@
 //! Where a field is: [`FieldPath`], its [`Segment`]s, and its JSON Pointer form.
 
 use std::borrow::Cow;
-use std::fmt::{self, Display, Write as _};
+use std::fmt::{self, Display};
 
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde::ser::{Serialize, Serializer};
@@ -288,40 +288,68 @@ const FRAGMENT: &AsciiSet = &CONTROLS
     .add(b'|')
     .add(b'}');
 
+/// Whether `byte` is one a pointer keeps as it is, whatever the encoding: letters, digits,
+/// `-`, `.` and `_` are neither RFC 6901's `~` and `/` nor in [`FRAGMENT`]. A shortcut, not the
+/// rule: other bytes go through the encoding.
+fn is_kept(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_')
+}
+
 /// A [`FieldPath`] displayed as a JSON Pointer (RFC 6901) in a URI fragment: `#/items/2/qty`.
 #[derive(Debug, Clone, Copy)]
 pub struct Pointer<'a>(&'a FieldPath, &'a str);
 
-impl Display for Pointer<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.1)?;
+impl<'a> Pointer<'a> {
+    /// What comes before the segments: `#`, or the prefix of
+    /// [`pointer_after`](FieldPath::pointer_after).
+    pub(crate) fn prefix(&self) -> &'a str {
+        self.1
+    }
+
+    /// Gives `out` the pointer after its prefix, piece by piece: `/` before each segment, keys
+    /// with RFC 6901's `~0` and `~1` and percent-encoded for a fragment, indices in decimal.
+    /// No piece holds a control character, `"` or `\\` (percent-encoding leaves only ASCII
+    /// outside [`FRAGMENT`]), so a JSON writer copies them as they are.
+    pub(crate) fn write_segments(&self, mut out: impl FnMut(&str)) {
         for segment in &self.0.segments {
-            f.write_char('/')?;
+            out("/");
             match segment {
-                // Most keys hold neither `~` nor `/`: no RFC 6901 escaping to split around.
+                // Most keys are identifiers, which no encoding changes: copied whole.
+                Segment::Key(name) if name.bytes().all(is_kept) => out(name),
+                // Most others hold neither `~` nor `/`: no RFC 6901 escaping to split around.
                 Segment::Key(name) if !name.contains(['/', '~']) => {
-                    for chunk in utf8_percent_encode(name, FRAGMENT) {
-                        f.write_str(chunk)?;
-                    }
+                    utf8_percent_encode(name, FRAGMENT).for_each(&mut out);
                 }
                 Segment::Key(name) => {
                     // RFC 6901 escapes `~` and `/` first; the fragment encoding comes on top.
                     for (i, piece) in name.split('/').enumerate() {
                         if i > 0 {
-                            f.write_str("~1")?;
+                            out("~1");
                         }
                         for (j, part) in piece.split('~').enumerate() {
                             if j > 0 {
-                                f.write_str("~0")?;
+                                out("~0");
                             }
-                            Display::fmt(&utf8_percent_encode(part, FRAGMENT), f)?;
+                            utf8_percent_encode(part, FRAGMENT).for_each(&mut out);
                         }
                     }
                 }
-                Segment::Index(index) => f.write_str(decimal(*index, &mut [0; 20]))?,
+                Segment::Index(index) => out(decimal(*index, &mut [0; 20])),
             }
         }
-        Ok(())
+    }
+}
+
+impl Display for Pointer<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.1)?;
+        let mut result = Ok(());
+        self.write_segments(|text| {
+            if result.is_ok() {
+                result = f.write_str(text);
+            }
+        });
+        result
     }
 }
 
@@ -357,6 +385,17 @@ mod tests {
         let path = FieldPath::root().key("a/b~c").key("d e").index(4);
         assert_eq!(path.pointer().to_string(), "#/a~1b~0c/d%20e/4");
         assert_eq!(FieldPath::root().pointer().to_string(), "#");
+    }
+
+    #[test]
+    fn bytes_kept_as_they_are_are_kept_by_the_encoding() {
+        for byte in (0..=0x7f_u8).filter(|&byte| is_kept(byte)) {
+            let text = char::from(byte).to_string();
+            assert_eq!(utf8_percent_encode(&text, FRAGMENT).to_string(), text);
+            assert!(!matches!(byte, b'/' | b'~'));
+        }
+        let path = FieldPath::root().key("Items_2-b.c").index(0).key("");
+        assert_eq!(path.pointer().to_string(), "#/Items_2-b.c/0/");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::fmt::{self, Display, Write as _};
 
 use super::RenderError;
 use super::compile::WINDOW;
-use crate::{FieldErrors, Member, Message};
+use crate::{FieldErrors, Member, Message, Pointer};
 
 /// What serde_json writes for each byte that needs escaping; 0 for bytes copied as they are.
 static ESCAPE: [u8; 256] = {
@@ -172,6 +172,17 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
+    /// A field's JSON Pointer as a string value. Only its prefix, a format's text, can need
+    /// escaping: the segments are percent-encoded ([`Pointer::write_segments`]), which leaves
+    /// no control character, `"` or `\\`. Written without the formatting machinery: a body
+    /// has one per field entry.
+    pub(crate) fn pointer(&mut self, pointer: Pointer<'_>) {
+        self.out.push(b'"');
+        escape_into(self.out, pointer.prefix());
+        pointer.write_segments(|text| self.out.extend_from_slice(text.as_bytes()));
+        self.out.push(b'"');
+    }
+
     /// An HTTP status: always three digits.
     pub(crate) fn status(&mut self, status: u16) {
         if (100..1000).contains(&status) {
@@ -242,7 +253,7 @@ impl<'a> Writer<'a> {
             if i > 0 {
                 self.out.push(b',');
             }
-            self.display(entry.path())?;
+            self.str_with(entry.dotted(), entry.is_dotted_plain());
             self.out.extend_from_slice(b":[");
             for (j, message) in entry.messages().enumerate() {
                 if j > 0 {
@@ -263,7 +274,7 @@ impl<'a> Writer<'a> {
             if i > 0 {
                 self.out.push(b',');
             }
-            self.display(entry.path())?;
+            self.str_with(entry.dotted(), entry.is_dotted_plain());
             self.out.extend_from_slice(b":\"");
             for (j, message) in entry.messages().enumerate() {
                 if j > 0 {
@@ -325,5 +336,44 @@ mod tests {
                 !serde_json::to_string(&sample).unwrap()[1..].contains('\\')
             );
         }
+    }
+
+    #[test]
+    fn field_paths_and_pointers_are_written_as_serde_json_writes_them() {
+        let fields: FieldErrors = [
+            "plain",
+            "q\"uote",
+            "back\\slash",
+            "ctl\u{1}",
+            "\u{e9}/~ %#",
+            "a.b[0]",
+        ]
+        .into_iter()
+        .map(|key| (crate::FieldPath::root().key(key).index(3).key("x"), "m"))
+        .collect();
+        let mut ours = Vec::new();
+        Writer::new(&mut ours).field_lists(&fields).unwrap();
+        assert_eq!(ours, serde_json::to_vec(&fields.as_lists()).unwrap());
+        assert!(
+            String::from_utf8(ours)
+                .unwrap()
+                .starts_with(r#"{"plain[3].x":["m"],"q\"uote[3].x":["m"],"back\\slash[3].x""#)
+        );
+        let mut ours = Vec::new();
+        Writer::new(&mut ours).field_strings(&fields).unwrap();
+        assert_eq!(ours, serde_json::to_vec(&fields.as_strings()).unwrap());
+        // The segments are copied unescaped: percent-encoding left nothing to escape.
+        for (path, _) in fields.entries() {
+            for prefix in ["#", "/data/attributes", "p\"re\\"] {
+                let mut ours = Vec::new();
+                Writer::new(&mut ours).pointer(path.pointer_after(prefix));
+                let theirs = serde_json::to_string(&path.pointer_after(prefix).to_string());
+                assert_eq!(String::from_utf8(ours).unwrap(), theirs.unwrap());
+            }
+        }
+        let mut ours = Vec::new();
+        let (path, _) = fields.entries().nth(4).unwrap();
+        Writer::new(&mut ours).pointer(path.pointer());
+        assert_eq!(ours, br##""#/%C3%A9~1~0%20%25%23/3/x""##);
     }
 }

@@ -3,6 +3,7 @@
 //! spell each value the same way, through [`resolve`] and [`write_value`].
 
 use super::{Cx, Joined, Resolved, is_taken, resolve};
+use crate::FieldErrors;
 use crate::format::Layout;
 use crate::format::RenderError;
 use crate::format::compile::{Object, Op};
@@ -100,8 +101,10 @@ pub(super) fn run<'a>(
                     for sub in subs.into_iter().flatten() {
                         item(w, cx.with_sub(sub))?;
                     }
-                    for (path, violation) in fields.into_iter().flat_map(|f| f.entries()) {
-                        item(w, cx.with_field(path, violation))?;
+                    for (field, violation) in
+                        fields.into_iter().flat_map(FieldErrors::entries_by_field)
+                    {
+                        item(w, cx.with_field(field, violation))?;
                     }
                     if *list == List::Errors && subs.is_none() && fields.is_none() {
                         item(w, cx)?;
@@ -187,7 +190,7 @@ fn write_value(w: &mut Writer<'_>, value: Resolved<'_>, cx: Cx<'_>) -> Result<()
         }
         Resolved::DebugDetail(detail) => w.display(detail)?,
         Resolved::Path(path) => w.display(path)?,
-        Resolved::Pointer(path, prefix) => w.display(path.pointer_after(prefix))?,
+        Resolved::Pointer(path, prefix) => w.pointer(path.pointer_after(prefix)),
         Resolved::MapOfLists(fields) => w.field_lists(fields)?,
         Resolved::MapOfStrings(fields) => w.field_strings(fields)?,
         Resolved::Items(slots, list) => {

@@ -10,8 +10,8 @@ use crate::format::json::is_number;
 use crate::format::slot::{List, Literal, Slot, Value};
 use crate::problem::Kebab;
 use crate::{
-    DebugDetail, FieldErrors, FieldPath, Member, Message, Problem, SubError, SubErrors, Timestamp,
-    Violation,
+    DebugDetail, FieldError, FieldErrors, FieldPath, Member, Message, Problem, SubError, SubErrors,
+    Timestamp, Violation,
 };
 
 pub(crate) mod bytes;
@@ -34,7 +34,8 @@ pub(crate) struct Cx<'p> {
 pub(crate) enum Item<'p> {
     /// The error itself: outside lists, or the one item of a list of errors without others.
     Error,
-    Field(&'p FieldPath, &'p Violation),
+    /// One entry of field errors: its field (whose path is printed already) and what is wrong.
+    Field(&'p FieldError, &'p Violation),
     Sub(&'p SubError),
 }
 
@@ -47,9 +48,9 @@ impl<'p> Cx<'p> {
         }
     }
 
-    pub(crate) fn with_field(self, path: &'p FieldPath, violation: &'p Violation) -> Self {
+    pub(crate) fn with_field(self, field: &'p FieldError, violation: &'p Violation) -> Self {
         Cx {
-            item: Item::Field(path, violation),
+            item: Item::Field(field, violation),
             ..self
         }
     }
@@ -69,9 +70,9 @@ impl<'p> Cx<'p> {
     }
 
     /// The field entry of an item about one.
-    fn field(self) -> Option<(&'p FieldPath, &'p Violation)> {
+    fn field(self) -> Option<(&'p FieldError, &'p Violation)> {
         match self.item {
-            Item::Field(path, violation) => Some((path, violation)),
+            Item::Field(field, violation) => Some((field, violation)),
             _ => None,
         }
     }
@@ -88,8 +89,8 @@ impl<'p> Cx<'p> {
             .map(move |sub| self.with_sub(sub));
         let per_entry = fields
             .into_iter()
-            .flat_map(FieldErrors::entries)
-            .map(move |(path, violation)| self.with_field(path, violation));
+            .flat_map(FieldErrors::entries_by_field)
+            .map(move |(field, violation)| self.with_field(field, violation));
         let without = (errors && subs.is_none() && fields.is_none()).then_some(self);
         per_sub.chain(per_entry).chain(without)
     }
@@ -249,8 +250,12 @@ pub(crate) fn resolve<'p>(value: &Value<'p>, plain: bool, cx: Cx<'p>) -> Option<
             p.error().sub_errors().filter(|subs| !subs.is_empty())?;
             Resolved::Items(members, List::Subs)
         }
-        Value::FieldPath => Resolved::Path(cx.field()?.0),
-        Value::FieldPointer { prefix } => Resolved::Pointer(cx.field()?.0, prefix),
+        // Printed when the field was added: a string like any other.
+        Value::FieldPath => {
+            let field = cx.field()?.0;
+            Resolved::Str(field.dotted(), field.is_dotted_plain())
+        }
+        Value::FieldPointer { prefix } => Resolved::Pointer(cx.field()?.0.path(), prefix),
         Value::FieldMessage => Resolved::Str(cx.field()?.1.text(), false),
         Value::FieldMessageIfAny => Resolved::Str(cx.field()?.1.message()?, false),
         Value::FieldCode => Resolved::Str(cx.field()?.1.code()?, false),
