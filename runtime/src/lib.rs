@@ -25,6 +25,7 @@ pub mod format;
 mod forward;
 pub mod i18n;
 mod integrations;
+mod json_text;
 pub mod limits;
 #[cfg(feature = "utoipa")]
 pub mod openapi;

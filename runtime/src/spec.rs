@@ -120,7 +120,7 @@ impl Spec {
 
     /// Sets `flag` when `text` needs no JSON escaping, and clears it otherwise.
     const fn with_plain(mut self, flag: u16, text: &str) -> Self {
-        if crate::format::json::is_plain(text) {
+        if crate::json_text::is_plain(text) {
             self.flags |= flag;
         } else {
             self.flags &= !flag;

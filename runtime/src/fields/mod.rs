@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
-use crate::format::json::is_plain;
+use crate::json_text::is_plain;
 use crate::limits::{FIELD_ERRORS_OMITTED, MAX_FIELD_ERRORS, MAX_FIELD_PATH_LEN, TRUNCATED};
 
 mod path;

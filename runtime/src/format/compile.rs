@@ -8,8 +8,8 @@
 //! slot-by-slot writer, for that member or for the whole body.
 
 use super::cache::Fingerprint;
-use super::json::is_plain;
 use super::slot::{List, Literal, Place, Slot, Value};
+use crate::json_text::is_plain;
 
 /// How many steps a program holds; a layout that needs more is written slot by slot.
 const MAX_OPS: usize = 40;

@@ -1,7 +1,7 @@
 //! The parts of a [`Layout`](super::Layout): a [`Slot`] is a member's name and the [`Value`]
 //! it holds, and values hold the objects and lists nested in a body.
 
-use crate::format::json::is_plain;
+use crate::json_text::is_plain;
 
 /// One member of an object: its name and what it holds.
 #[derive(Debug, Clone, Copy)]

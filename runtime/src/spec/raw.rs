@@ -65,12 +65,12 @@ pub const fn checked_spec(raw: RawSpec) -> Spec {
     ];
     let mut flags = flags & !SCANNED_FLAGS;
     // The one rule for numbers, which the renderer also applies to sub-errors' codes.
-    if crate::format::json::is_number(code) {
+    if crate::json_text::is_number(code) {
         flags |= CODE_NUMERIC;
     }
     let mut i = 0;
     while i < plain.len() {
-        if crate::format::json::is_plain(plain[i].1) {
+        if crate::json_text::is_plain(plain[i].1) {
             flags |= plain[i].0;
         }
         i += 1;

@@ -6,8 +6,8 @@
 
 use crate::format::AnyFormat;
 use crate::format::Layout;
-use crate::format::json::is_number;
 use crate::format::slot::{List, Literal, Slot, Value};
+use crate::json_text::is_number;
 use crate::problem::Kebab;
 use crate::{
     DebugDetail, FieldError, FieldErrors, FieldPath, Member, Message, Problem, SubError, SubErrors,
