@@ -30,7 +30,7 @@ use serde::{Serialize, Serializer};
 
 use crate::Problem;
 
-mod cache;
+pub(crate) mod cache;
 mod compile;
 mod envelope;
 #[doc = include_str!("custom.md")]
