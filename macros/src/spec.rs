@@ -83,12 +83,9 @@ impl Specs {
     /// they share.
     pub fn statics(&self, input: &Input) -> TokenStream {
         let specs = (self.len > 0).then(|| {
-            // Each spec's own slot for its cached body (see the runtime's `format::cache`).
             source(&format!(
-                "static __BODIES: [::apierr::__private::BodySlot; {len}] = [::apierr::__private::BodySlot::NEW; {len}];\n\
-                 static __SPECS: [::apierr::__private::Spec; {len}] = ::apierr::__private::checked_specs([{}], &__BODIES);",
-                self.text,
-                len = self.len,
+                "static __SPECS: [::apierr::__private::Spec; {}] = ::apierr::__private::checked_specs([{}]);",
+                self.len, self.text
             ))
         });
         // Every spec without headers or without data names this one.

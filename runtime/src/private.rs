@@ -11,7 +11,6 @@ pub use crate::api_error::{ApiError, AsSource, RetryAfter};
 pub use crate::codes::{ErrorCode, HasCodeEnum};
 pub use crate::fields::FieldErrors;
 pub use crate::format::AnyFormat;
-pub use crate::format::cache::BodySlot;
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
 pub use crate::integrations::private::*;
 #[cfg(feature = "utoipa")]

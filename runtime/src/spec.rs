@@ -4,8 +4,6 @@ use core::fmt;
 
 use http::StatusCode;
 
-use crate::format::cache::BodySlot;
-
 mod raw;
 
 pub use raw::{RawSpec, checked_spec, checked_specs};
@@ -36,7 +34,7 @@ pub use raw::{RawSpec, checked_spec, checked_specs};
 // "needs no JSON escaping" flags itself: a spec claiming a code with a quote in it was plain
 // would write invalid JSON. The derive writes its specs as tuples (see [`RawSpec`]) and has them
 // checked by [`checked_specs`], a `const fn` the compiler runs once, at compile time.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Spec {
     code: &'static str,
     status: u16,
@@ -50,36 +48,7 @@ pub struct Spec {
     /// `#[api(data(name = "value"))]`, the enum's defaults merged in by the derive.
     data: &'static [(&'static str, &'static str)],
     flags: u16,
-    /// The cached body's slot of its own, for a spec the derive wrote (see `format::cache`);
-    /// not part of what the spec says, so equality ignores it.
-    body: Option<&'static BodySlot>,
 }
-
-impl PartialEq for Spec {
-    fn eq(&self, other: &Self) -> bool {
-        let Spec {
-            code,
-            status,
-            type_name,
-            variant,
-            texts,
-            headers,
-            data,
-            flags,
-            body: _,
-        } = *self;
-        code == other.code
-            && status == other.status
-            && type_name == other.type_name
-            && variant == other.variant
-            && texts == other.texts
-            && headers == other.headers
-            && data == other.data
-            && flags == other.flags
-    }
-}
-
-impl Eq for Spec {}
 
 // Where each text lives in `texts`.
 const CATEGORY: usize = 0;
@@ -137,7 +106,6 @@ impl Spec {
         headers: &[],
         data: &[],
         flags: 0,
-        body: None,
     };
 
     const fn with_text(mut self, index: usize, text: &'static str) -> Self {
@@ -461,12 +429,6 @@ impl Spec {
     /// Whether values of this code are known to have no extension members.
     pub(crate) const fn surely_without_members(&self) -> bool {
         self.flag(NO_MEMBERS)
-    }
-
-    /// The cached body's slot of its own, when the derive wrote the spec.
-    #[inline(always)]
-    pub(crate) const fn body_slot(&self) -> Option<&'static BodySlot> {
-        self.body
     }
 
     /// Whether values of this code are known to have no field errors.

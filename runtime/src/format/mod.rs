@@ -30,7 +30,7 @@ use serde::{Serialize, Serializer};
 
 use crate::Problem;
 
-pub(crate) mod cache;
+mod cache;
 mod compile;
 mod envelope;
 #[doc = include_str!("custom.md")]

@@ -2,8 +2,6 @@
 
 use http::StatusCode;
 
-use crate::format::cache::BodySlot;
-
 use super::{
     CATEGORY, CATEGORY_PLAIN, CODE_NUMERIC, CODE_PLAIN, MESSAGE, MESSAGE_PLAIN, PROBLEM_TYPE,
     SCANNED_FLAGS, Spec, TITLE, TITLE_PLAIN, TYPE_PLAIN,
@@ -25,20 +23,16 @@ pub type RawSpec = (
     u16,
 );
 
-/// The derive's specs, each checked as `checked_spec` does and given its slot in `bodies` (see
-/// `format::cache`). One call for the whole array, so that what the derive writes stays an
-/// array literal of tuples, with one function call in it instead of one per case.
+/// The derive's specs, each checked as `checked_spec` does. One call for the whole array, so
+/// that what the derive writes stays an array literal of tuples, with one function call in it
+/// instead of one per case.
 #[doc(hidden)]
 #[must_use]
-pub const fn checked_specs<const N: usize>(
-    raw: [RawSpec; N],
-    bodies: &'static [BodySlot; N],
-) -> [Spec; N] {
+pub const fn checked_specs<const N: usize>(raw: [RawSpec; N]) -> [Spec; N] {
     let mut specs = [Spec::EMPTY; N];
     let mut i = 0;
     while i < N {
         specs[i] = checked_spec(raw[i]);
-        specs[i].body = Some(&bodies[i]);
         i += 1;
     }
     specs
@@ -90,6 +84,5 @@ pub const fn checked_spec(raw: RawSpec) -> Spec {
         headers,
         data,
         flags,
-        body: None,
     }
 }

@@ -12,13 +12,6 @@
 //! construction: at most [`SLOTS`] entries, one per code and layout, never per request; a code
 //! that finds no free slot among its [`PROBES`] is rendered as before.
 //!
-//! Each spec the derive writes also has a slot of its own ([`BodySlot`], beside its type's
-//! specs): the entry of the first layout the code is rendered in, so that the usual case, one
-//! format per application, finds its entry with one load and one comparison instead of a hash
-//! and a probe. A code rendered in another layout as well (a format chosen per call, or the
-//! default changed by `format::set_default`) finds that one in the table; the slot is
-//! written once and holds a reference into the table, so it adds no memory per request.
-//!
 //! Not cached: a body whose context translates the message (it is per request), and layouts
 //! whose steps did not compile.
 
@@ -41,40 +34,17 @@ static TABLE: [OnceLock<Entry>; SLOTS] = [const { OnceLock::new() }; SLOTS];
 
 /// The template of one code in one layout.
 #[derive(Debug)]
-pub(crate) struct Entry {
+struct Entry {
     spec: &'static Spec,
     fingerprint: Fingerprint,
     template: Template,
 }
 
-/// The entry of the first layout a derived spec's code was rendered in; see the module docs.
-///
-/// Not public API: the derive writes one per spec (`checked_specs` links them).
-#[doc(hidden)]
-pub struct BodySlot(OnceLock<&'static Entry>);
-
-impl BodySlot {
-    /// An empty slot.
-    pub const NEW: BodySlot = BodySlot(OnceLock::new());
-}
-
-impl core::fmt::Debug for BodySlot {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_tuple("BodySlot").field(&self.0.get().is_some()).finish()
-    }
-}
-
-/// The template of `spec` in `layout` when it is in the spec's own slot (one load and one
-/// comparison) or in the slot of the table its key hashes to (a hash and one comparison): the
-/// hot path.
+/// The template of `spec` in `layout` when it is in the slot its key hashes to: the hot path,
+/// a hash and one comparison.
 #[inline(always)]
 pub(crate) fn get(layout: &Layout<'_>, spec: &'static Spec) -> Option<&'static Template> {
     let fingerprint = layout.program().fingerprint()?;
-    if let Some(entry) = spec.body_slot().and_then(|slot| slot.0.get())
-        && entry.is(spec, fingerprint)
-    {
-        return Some(&entry.template);
-    }
     match TABLE.get(start(spec, fingerprint))?.get() {
         Some(entry) if entry.is(spec, fingerprint) => Some(&entry.template),
         _ => None,
@@ -107,11 +77,6 @@ pub(crate) fn find(format: &dyn AnyFormat, error: &dyn ApiError) -> Option<&'sta
         if let Some(entry) = slot.get()
             && entry.is(spec, fingerprint)
         {
-            // The spec's own slot keeps its first layout's entry; another thread's or
-            // layout's being there already is fine.
-            if let Some(own) = spec.body_slot() {
-                let _ = own.0.set(entry);
-            }
             return Some(&entry.template);
         }
     }
