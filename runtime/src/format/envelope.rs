@@ -210,10 +210,11 @@ impl<'a> Envelope<'a> {
     }
 
     /// [`write_to`](Self::write_to) when the body is not one copy: from the template, its
-    /// varying steps run, or rendered whole; reduced when it is over the bound.
+    /// varying steps run, or rendered whole; reduced when it is over the bound. Takes the
+    /// envelope by value, so that the caller's fast path does not store it for this call.
     #[inline(never)]
     fn write_rendered(
-        &self,
+        self,
         format: &dyn AnyFormat,
         template: Option<&Template>,
         out: &mut Vec<u8>,
