@@ -171,7 +171,7 @@ impl<'a> Envelope<'a> {
             out.extend_from_slice(body);
             return Ok(());
         }
-        self.write_rendered(format, template, out)
+        self.write_slow(format, template, out)
     }
 
     /// The body as bytes.
@@ -209,8 +209,21 @@ impl<'a> Envelope<'a> {
             .filter(|body| body.len() <= self.max_len)
     }
 
-    /// [`write_to`](Self::write_to) when the body is not one copy: from the template, its
-    /// varying steps run, or rendered whole; reduced when it is over the bound.
+    /// [`write_rendered`](Self::write_rendered) for [`write_to`](Self::write_to), the envelope
+    /// taken by value: the copy is made on the way here, so the fast path before it stores
+    /// nothing for this call (5 instructions less for a cached body).
+    #[inline(never)]
+    fn write_slow(
+        self,
+        format: &dyn AnyFormat,
+        template: Option<&Template>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), RenderError> {
+        self.write_rendered(format, template, out)
+    }
+
+    /// The body when it is not one copy: from the template, its varying steps run, or
+    /// rendered whole; reduced when it is over the bound.
     #[inline(never)]
     fn write_rendered(
         &self,
