@@ -73,7 +73,13 @@ pub fn source(text: &str) -> TokenStream {
     } else {
         text.parse().ok()
     };
-    tokens.expect("the derive writes valid Rust source")
+    // The text is the derive's own, so this never fails; if it ever did, the user gets a compile
+    // error naming the bug rather than a panic in the derive.
+    tokens.unwrap_or_else(|| {
+        quote!(::core::compile_error!(
+            "apierr-macros wrote source it cannot parse: please report this bug"
+        ))
+    })
 }
 
 /// The input's name, with the derive's own hygiene (at its place in the source), so that an
