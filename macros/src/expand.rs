@@ -14,6 +14,7 @@ use crate::ast::{Case, Field, Input};
 use crate::ctxt::Ctxt;
 use crate::emit::{binding_at, case_path};
 use crate::generics::InferredBounds;
+use crate::json_message::JsonArms;
 use crate::message::Arms;
 use crate::spec::{Specs, static_message};
 use crate::{fallback, valid};
@@ -77,6 +78,8 @@ struct Methods {
     source: Method,
     retry_after: Method,
     headers: Method,
+    /// `write_message_json`'s arms.
+    json: JsonArms,
     /// The first case whose message is the type's `Display`, where a missing `Display` is
     /// reported.
     display_span: Option<Span>,
@@ -212,6 +215,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
             }
         }
     });
+    let json = std::mem::take(&mut m.json).method(&scrutinee, input.cases.len());
     let spec_refs = || m.specs.refs();
     let code_enum = crate::code_enum::expand(input, spec_refs);
     let display_impls = crate::display::expand(input);
@@ -268,6 +272,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 }
 
                 #internal
+                #json
                 #fields
                 #sub_errors
                 #members
@@ -303,6 +308,7 @@ fn transparent_case(case: &Case, field: &Field, m: &mut Methods, bounds: &mut In
         quote!(#pattern => #arm,)
     };
     m.specs.transparent(case, field, pattern.clone());
+    m.json.transparent(&pattern, inner);
     m.message.arm(call("fmt_message", quote!(, __f)));
     m.internal.arm(call("fmt_internal", quote!(, __f)));
     m.internal_differs = true;
@@ -319,6 +325,7 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
     let cfgs = &case.attrs.cfgs;
     let path = case_path(case);
     m.specs.plain(input, case);
+    m.json.plain(input, case);
 
     // What clients see: a static message (kept in the spec), a declared template, or the
     // type's `Display`. Then what logs see, which differs only for a redacted case.

@@ -15,6 +15,7 @@ mod fallback;
 mod fmt;
 mod generics;
 mod headers;
+mod json_message;
 mod members;
 mod message;
 mod source;

@@ -54,6 +54,18 @@ pub trait ApiError {
         message_of(self)
     }
 
+    /// Appends the public message to `out`, escaped for a JSON string, when this value can
+    /// write it without `Display`: the derive's answer for templates of plain `{field}`s whose
+    /// fields are strings or scalars (see `MessageJson`). `false`, having written nothing,
+    /// leaves it to [`fmt_message`](Self::fmt_message); a hand-written impl need not write
+    /// this. Called only when the message is not static; it writes exactly what
+    /// `fmt_message` writes. Not public API.
+    #[doc(hidden)]
+    fn write_message_json(&self, out: &mut crate::message_json::MessageJson<'_>) -> bool {
+        let _ = out;
+        false
+    }
+
     /// The field-level errors carried by the `#[api(fields)]` field, if any.
     fn field_errors(&self) -> Option<&FieldErrors> {
         None

@@ -14,6 +14,7 @@ use std::fmt;
 use http::StatusCode;
 
 use crate::format::AnyFormat;
+use crate::message_json::MessageJson;
 use crate::{ApiError, FieldErrors, Member, Spec, SubErrors};
 
 /// What a wrapper answers for each [`ApiError`] method: by default its target's answer.
@@ -47,6 +48,12 @@ pub(crate) trait Forward {
     /// The target's message: a wrapper that overrides `fmt_message` overrides this too.
     fn message(&self) -> Cow<'_, str> {
         self.target().message()
+    }
+
+    /// The target's message as JSON: a wrapper that overrides `fmt_message` overrides this
+    /// too (to `false`, so that its own `fmt_message` is used).
+    fn write_message_json(&self, out: &mut MessageJson<'_>) -> bool {
+        self.target().write_message_json(out)
     }
 
     fn field_errors(&self) -> Option<&FieldErrors> {
@@ -122,6 +129,10 @@ macro_rules! forward_api_error {
 
             fn message(&self) -> ::std::borrow::Cow<'_, str> {
                 $crate::forward::Forward::message(self)
+            }
+
+            fn write_message_json(&self, out: &mut $crate::message_json::MessageJson<'_>) -> bool {
+                $crate::forward::Forward::write_message_json(self, out)
             }
 
             fn field_errors(&self) -> ::std::option::Option<&$crate::FieldErrors> {

@@ -27,6 +27,7 @@ pub mod i18n;
 mod integrations;
 mod json_text;
 pub mod limits;
+mod message_json;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
 // Framework-free HTTP; not `http`, which is the re-exported crate above.

@@ -15,6 +15,7 @@ pub use crate::format::AnyFormat;
 pub use crate::integrations::private::*;
 #[cfg(feature = "utoipa")]
 pub use crate::openapi::private::*;
+pub use crate::message_json::MessageJson;
 pub use crate::problem::Member;
 pub use crate::spec::{RawSpec, Spec, checked_spec, checked_specs};
 pub use crate::sub_errors::SubErrors;
@@ -27,6 +28,12 @@ pub use core::option::Option::{self, None, Some};
 pub use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub use std::backtrace::Backtrace;
 pub use std::error::Error;
+
+/// The two traits a `write_message_json` arm resolves each field's methods through, for a glob
+/// import: one of them is always used, not always both.
+pub mod json_pieces {
+    pub use crate::message_json::{JsonPiece, NotJsonPiece};
+}
 
 /// The variant of `C` for `code`, unless `C` does not know it.
 pub fn known_code<C: ErrorCode>(code: &str) -> Option<C> {

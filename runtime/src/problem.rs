@@ -7,6 +7,7 @@ use http::StatusCode;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::format::reserialize;
+use crate::message_json::MessageJson;
 use crate::{ApiError, Context, FieldErrors, Spec};
 
 /// An extension member: a variant field marked `#[api(member)]`, serialized with serde.
@@ -253,6 +254,23 @@ impl Message<'_> {
     #[must_use]
     pub fn as_static(&self) -> Option<&'static str> {
         self.fixed
+    }
+
+    /// Appends the message as a JSON string, quotes included, when the error writes it
+    /// without `Display` ([`ApiError::write_message_json`]); whether it did (else nothing is
+    /// written). Only for a message that is not static.
+    pub(crate) fn write_json(&self, out: &mut Vec<u8>) -> bool {
+        if self.fixed.is_some() {
+            return false;
+        }
+        let start = out.len();
+        out.push(b'"');
+        if self.error.write_message_json(&mut MessageJson::new(out)) {
+            out.push(b'"');
+            return true;
+        }
+        out.truncate(start);
+        false
     }
 
     /// Whether the static message is known to need no JSON escaping.

@@ -256,3 +256,135 @@ fn translated_messages_are_escaped_on_the_fast_path() {
         r#"{"success":false,"error":{"code":"PLAIN","message":"«quote \" backslash \\ newline \n bell \u0007» </script>","status":400}}"#
     );
 }
+
+/// A field whose `Display` is its own: its message goes through `Display`.
+#[derive(Debug)]
+struct Shown(&'static str);
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{}>", self.0)
+    }
+}
+
+/// Interpolated messages of every kind of field: those the derive writes piece by piece
+/// (strings, integers, `bool`, `char`, references) and those left to `Display` (a float, a
+/// type of the user's, a generic field, a path).
+#[derive(Debug, thiserror::Error, ApiError)]
+enum Pieces<T: std::fmt::Display + std::fmt::Debug> {
+    #[error("text {text} n {n} neg {neg} yes {yes} c {c} r {r} boxed {boxed} cow {cow}")]
+    #[api(code = "TEXTS", status = 400)]
+    Texts {
+        text: String,
+        n: u128,
+        neg: i8,
+        yes: bool,
+        c: char,
+        r: &'static str,
+        boxed: Box<str>,
+        cow: std::borrow::Cow<'static, str>,
+    },
+    #[error("{0}{1}")]
+    #[api(code = "TUPLE", status = 400)]
+    Tuple(String, u16),
+    #[error("{{literal}} {0} {0}")]
+    #[api(code = "TWICE", status = 400)]
+    Twice(String),
+    #[error("float {0}")]
+    #[api(code = "FLOAT", status = 400)]
+    Float(f64),
+    #[error("shown {0} and {1}")]
+    #[api(code = "SHOWN", status = 400)]
+    Shown(String, Shown),
+    #[error("generic {0}")]
+    #[api(code = "GENERIC", status = 400)]
+    Generic(T),
+    #[error("path {0}")]
+    #[api(code = "PATH", status = 400)]
+    Path(std::path::PathBuf),
+    #[error("ignored")]
+    #[api(code = "DECLARED", status = 409, message = "declared {who} \"{n}\"")]
+    Declared { who: String, n: u8 },
+    #[error("server {0}")]
+    #[api(code = "SERVER_PIECES", status = 500)]
+    Server(String),
+    #[error("exposed {0}")]
+    #[api(code = "EXPOSED", status = 502, expose)]
+    Exposed(String),
+    #[error(transparent)]
+    #[api(transparent)]
+    Inner(Shouted),
+}
+
+/// With `#[api(display)]`: the derive writes `Display` and the JSON message from one string.
+#[derive(Debug, ApiError)]
+#[api(display)]
+enum Shouted {
+    #[error("shouted {0}!")]
+    #[api(code = "SHOUTED", status = 400)]
+    Loud(String),
+}
+
+#[test]
+fn interpolated_messages_written_piece_by_piece_match_display() {
+    let hostile = "quote \" backslash \\ newline \n nul \0 bell \u{7} é 😀 </script>".to_owned();
+    let errors: Vec<Pieces<Shown>> = vec![
+        Pieces::Texts {
+            text: hostile.clone(),
+            n: u128::MAX,
+            neg: i8::MIN,
+            yes: true,
+            c: '"',
+            r: "a \\ b",
+            boxed: "boxed\t".into(),
+            cow: "cow\u{1f}".into(),
+        },
+        Pieces::Tuple(hostile.clone(), 65535),
+        Pieces::Twice("\"".to_owned()),
+        Pieces::Float(0.1),
+        Pieces::Shown(hostile.clone(), Shown("\"x\"")),
+        Pieces::Generic(Shown("g\n")),
+        Pieces::Path(std::path::PathBuf::from("/tmp/\"p\"")),
+        Pieces::Declared {
+            who: hostile.clone(),
+            n: 3,
+        },
+        Pieces::Server(hostile.clone()),
+        Pieces::Exposed(hostile.clone()),
+        Pieces::Inner(Shouted::Loud(hostile)),
+    ];
+    for error in &errors {
+        for context in [Context::new(), Context::new().with_debug_detail(true)] {
+            let problem = Problem::new(error, &context);
+            for (name, render) in formats() {
+                let (fast, serde) = render(&problem);
+                assert_eq!(
+                    String::from_utf8(fast).unwrap(),
+                    String::from_utf8(serde).unwrap(),
+                    "{name} for {error:?}"
+                );
+            }
+        }
+    }
+    let message = |error: &Pieces<Shown>| {
+        let body = Envelope::new(error).to_value().unwrap();
+        body["error"]["message"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(
+        message(&errors[0]),
+        "text quote \" backslash \\ newline \n nul \0 bell \u{7} é 😀 </script> n \
+         340282366920938463463374607431768211455 neg -128 yes true c \" r a \\ b boxed boxed\t \
+         cow cow\u{1f}"
+    );
+    assert_eq!(message(&errors[2]), "{literal} \" \"");
+    assert_eq!(message(&errors[7]), "declared quote \" backslash \\ newline \n nul \0 bell \u{7} é 😀 </script> \"3\"");
+    // A 5xx shows the generic message, never its `Display`, whichever path writes messages.
+    assert_eq!(message(&errors[8]), "Internal Server Error");
+    assert!(message(&errors[9]).starts_with("exposed quote"));
+    assert!(message(&errors[10]).starts_with("shouted quote"));
+    let body = Envelope::new(&errors[1]).to_vec().unwrap();
+    assert_eq!(
+        String::from_utf8(body).unwrap(),
+        r#"{"success":false,"error":{"code":"TUPLE","message":"quote \" backslash \\ newline \n nul \u0000 bell \u0007 é 😀 </script>65535","status":400}}"#
+    );
+}

@@ -5,6 +5,8 @@
 mod args;
 mod resolve;
 
+pub use resolve::ErrorFields;
+
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::spanned::Spanned;
 use syn::{Attribute, Ident, LitStr, Member, Type};

@@ -120,7 +120,14 @@ impl<'a> Writer<'a> {
                 self.str_with(text, message.is_plain());
                 Ok(())
             }
-            None => self.display(message),
+            // An interpolated message: written by the error itself when it can (without
+            // `core::fmt`), else through `Display`.
+            None => {
+                if message.write_json(self.out) {
+                    return Ok(());
+                }
+                self.display(message)
+            }
         }
     }
 

@@ -7,6 +7,7 @@ use std::fmt;
 use super::{AnyFormat, EMPTY_CONTEXT, RenderError};
 use crate::api_error::message_of;
 use crate::forward::{Forward, forward_api_error};
+use crate::message_json::MessageJson;
 use crate::limits::{MAX_FIELD_ERRORS, MAX_MEMBER_LEN, MAX_MESSAGE_LEN, write_capped};
 use crate::problem::DebugDetail;
 use crate::{ApiError, Context, FieldErrors, MAX_SUB_ERRORS, Member, Problem, Spec, SubErrors};
@@ -125,6 +126,12 @@ impl Forward for Reduced<'_> {
             return f.write_str(self.error.status().canonical_reason().unwrap_or("Error"));
         }
         write_capped(f, MAX_MESSAGE_LEN, |f| self.error.fmt_message(f))
+    }
+
+    /// Its own `fmt_message` writes the message.
+    fn write_message_json(&self, out: &mut MessageJson<'_>) -> bool {
+        let _ = out;
+        false
     }
 
     /// The message as this wrapper writes it, not its target's.

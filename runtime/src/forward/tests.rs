@@ -9,6 +9,7 @@ use http::StatusCode;
 
 use super::Forward;
 use crate::format::{AnyFormat, FlatDetails};
+use crate::message_json::MessageJson;
 use crate::{ApiError, FieldErrors, Member, Spec, SubError, SubErrors};
 
 static PROBE_SPEC: Spec = Spec::new("PROBE", 409, "Probe").with_static_message("From the spec");
@@ -70,6 +71,11 @@ impl ApiError for Probe {
 
     fn message(&self) -> Cow<'_, str> {
         Cow::Owned("not the static message".to_owned())
+    }
+
+    fn write_message_json(&self, out: &mut MessageJson<'_>) -> bool {
+        out.text("public as json");
+        true
     }
 
     fn field_errors(&self) -> Option<&FieldErrors> {
@@ -229,6 +235,11 @@ fn a_wrapper_answers_every_method_as_its_target() {
     check("code", wrapper.code() == "NOT_THE_SPEC_CODE");
     check("status", wrapper.status() == StatusCode::IM_A_TEAPOT);
     check("message", wrapper.message() == "not the static message");
+    let mut json = Vec::new();
+    check(
+        "write_message_json",
+        wrapper.write_message_json(&mut MessageJson::new(&mut json)) && json == b"public as json",
+    );
     check(
         "field_errors",
         wrapper
