@@ -66,35 +66,56 @@ pub(crate) fn needs_escape(chunk: u64) -> bool {
         != 0
 }
 
-/// Where the first byte that needs escaping is, scanning a word at a time.
+/// Whether any byte of `bytes` needs escaping, a word at a time: the last word overlaps the
+/// one before it (or, for text shorter than a word, is padded with spaces), so no byte is
+/// looked at alone.
 #[inline]
-pub(crate) fn first_special(bytes: &[u8]) -> Option<usize> {
-    let mut clean = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        if needs_escape(u64::from_le_bytes(word)) {
-            break;
+fn any_special(bytes: &[u8]) -> bool {
+    let word = |chunk: &[u8]| <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+    if let Some(last) = bytes.len().checked_sub(8) {
+        let mut at = 0;
+        while at < last {
+            if needs_escape(word(&bytes[at..at + 8])) {
+                return true;
+            }
+            at += 8;
         }
-        clean += 8;
+        return needs_escape(word(&bytes[last..]));
     }
-    bytes[clean..]
-        .iter()
-        .position(|&byte| ESCAPE[usize::from(byte)] != 0)
-        .map(|at| clean + at)
+    let mut padded = [b' '; 8];
+    for (lane, &byte) in padded.iter_mut().zip(bytes) {
+        *lane = byte;
+    }
+    needs_escape(u64::from_le_bytes(padded))
 }
 
 /// Appends `text` to `out` as the inside of a JSON string, escaped as serde_json escapes it.
+#[inline]
 pub(crate) fn escape_into(out: &mut Vec<u8>, text: &str) {
-    let mut rest = text.as_bytes();
     // Most text has nothing to escape: one scan, one copy.
-    while let Some(at) = first_special(rest) {
-        out.extend_from_slice(&rest[..at]);
-        let byte = rest[at];
+    if any_special(text.as_bytes()) {
+        escape_slow(out, text.as_bytes());
+    } else {
+        out.extend_from_slice(text.as_bytes());
+    }
+}
+
+/// [`escape_into`] for text with something to escape: byte by byte, runs of plain bytes
+/// copied whole.
+#[cold]
+#[inline(never)]
+fn escape_slow(out: &mut Vec<u8>, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.reserve(bytes.len() + 2);
+    let mut plain = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
         let escape = ESCAPE[usize::from(byte)];
+        if escape == 0 {
+            continue;
+        }
+        out.extend_from_slice(&bytes[plain..at]);
+        plain = at + 1;
         if escape == b'u' {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
             out.extend_from_slice(&[
                 b'\\',
                 b'u',
@@ -106,7 +127,38 @@ pub(crate) fn escape_into(out: &mut Vec<u8>, text: &str) {
         } else {
             out.extend_from_slice(&[b'\\', escape]);
         }
-        rest = &rest[at + 1..];
     }
-    out.extend_from_slice(rest);
+    out.extend_from_slice(&bytes[plain..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_into;
+
+    /// Every length up to three words, with each kind of byte JSON escapes (and bytes next to
+    /// them that it does not) at every position: the word scan's overlapping last word and the
+    /// padded short one must see each.
+    #[test]
+    fn escapes_as_serde_json_at_every_position() {
+        let specials = [
+            '"', '\\', '\n', '\u{0}', '\u{1f}', '\u{8}', ' ', '!', '#', '[', ']', 'é', '\u{7f}',
+        ];
+        for len in 0..=24 {
+            for at in 0..len.max(1) {
+                for special in specials {
+                    let text: String = (0..len)
+                        .map(|i| if i == at { special } else { 'a' })
+                        .collect();
+                    let mut out = Vec::new();
+                    escape_into(&mut out, &text);
+                    let expected = serde_json::to_string(&text).unwrap();
+                    assert_eq!(
+                        String::from_utf8(out).unwrap(),
+                        expected[1..expected.len() - 1],
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -13,9 +13,9 @@ pub use crate::fields::FieldErrors;
 pub use crate::format::AnyFormat;
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
 pub use crate::integrations::private::*;
+pub use crate::message_json::{MessageJson, Piece};
 #[cfg(feature = "utoipa")]
 pub use crate::openapi::private::*;
-pub use crate::message_json::MessageJson;
 pub use crate::problem::Member;
 pub use crate::spec::{RawSpec, Spec, checked_spec, checked_specs};
 pub use crate::sub_errors::SubErrors;

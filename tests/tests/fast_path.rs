@@ -377,7 +377,10 @@ fn interpolated_messages_written_piece_by_piece_match_display() {
          cow cow\u{1f}"
     );
     assert_eq!(message(&errors[2]), "{literal} \" \"");
-    assert_eq!(message(&errors[7]), "declared quote \" backslash \\ newline \n nul \0 bell \u{7} é 😀 </script> \"3\"");
+    assert_eq!(
+        message(&errors[7]),
+        "declared quote \" backslash \\ newline \n nul \0 bell \u{7} é 😀 </script> \"3\""
+    );
     // A 5xx shows the generic message, never its `Display`, whichever path writes messages.
     assert_eq!(message(&errors[8]), "Internal Server Error");
     assert!(message(&errors[9]).starts_with("exposed quote"));

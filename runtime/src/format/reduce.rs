@@ -7,8 +7,8 @@ use std::fmt;
 use super::{AnyFormat, EMPTY_CONTEXT, RenderError};
 use crate::api_error::message_of;
 use crate::forward::{Forward, forward_api_error};
-use crate::message_json::MessageJson;
 use crate::limits::{MAX_FIELD_ERRORS, MAX_MEMBER_LEN, MAX_MESSAGE_LEN, write_capped};
+use crate::message_json::MessageJson;
 use crate::problem::DebugDetail;
 use crate::{ApiError, Context, FieldErrors, MAX_SUB_ERRORS, Member, Problem, Spec, SubErrors};
 

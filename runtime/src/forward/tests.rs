@@ -74,8 +74,7 @@ impl ApiError for Probe {
     }
 
     fn write_message_json(&self, out: &mut MessageJson<'_>) -> bool {
-        out.text("public as json");
-        true
+        out.pieces(&["public as json"], &[])
     }
 
     fn field_errors(&self) -> Option<&FieldErrors> {
