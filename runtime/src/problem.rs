@@ -249,7 +249,17 @@ pub struct Message<'a> {
     plain: bool,
 }
 
-impl Message<'_> {
+impl<'a> Message<'a> {
+    /// The message of an error whose message is not static and not translated: what its
+    /// `fmt_message` writes.
+    pub(crate) fn interpolated(error: &'a dyn ApiError) -> Self {
+        Message {
+            error,
+            fixed: None,
+            plain: false,
+        }
+    }
+
     /// The message when it is the same for every value of the code.
     #[must_use]
     pub fn as_static(&self) -> Option<&'static str> {

@@ -240,9 +240,9 @@ impl<'a> Envelope<'a> {
             let problem = self.problem();
             let ops = layout.program().ops().unwrap_or_default();
             let cx = render::Cx::new(&problem, format);
-            template.write(out, self.context, Some((layout, ops, cx)))?;
+            template.write(out, (self.error, self.context), Some((layout, ops, cx)))?;
         } else {
-            template.write(out, self.context, None)?;
+            template.write(out, (self.error, self.context), None)?;
         }
         if out.len() - start <= self.max_len {
             return Ok(());

@@ -9,7 +9,7 @@ use crate::format::compile::{Object, Op};
 use crate::format::json::Writer;
 use crate::format::slot::{List, Slot, Value};
 use crate::format::{Layout, RenderError};
-use crate::{Context, Spec};
+use crate::{ApiError, Context, Message, Spec};
 
 /// What a step's output depends on, beyond the code's [`Spec`] and the layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -34,6 +34,9 @@ enum Segment {
     /// `,"name":` (the template's bytes up to this offset) and a value of the request
     /// context, written straight from the context when it holds the value.
     Request(Request, u32),
+    /// The error's public message, when it is not static: the only thing most interpolated
+    /// bodies vary by, written from the error alone (see [`is_message`]).
+    Message,
 }
 
 /// A value of the request context a [`Segment::Request`] writes.
@@ -135,6 +138,8 @@ impl Template {
                 bytes.extend_from_slice(key);
                 let end = u32::try_from(bytes.len()).map_err(|_| RenderError::display())?;
                 segments.push(Segment::Request(request, end));
+            } else if depends == Depends::Value && is_message(op) {
+                segments.push(Segment::Message);
             } else if depends == Depends::Nothing {
                 run(
                     &mut Writer::new(&mut bytes),
@@ -204,7 +209,7 @@ impl Template {
     pub(crate) fn write(
         &self,
         out: &mut Vec<u8>,
-        context: &Context,
+        (error, context): (&dyn ApiError, &Context),
         steps: Option<(&Layout<'_>, &[Op<'_>], Cx<'_>)>,
     ) -> Result<(), RenderError> {
         out.reserve(self.bytes.len() + 64);
@@ -221,6 +226,10 @@ impl Template {
                     request.write(self.bytes.get(at..end).unwrap_or_default(), context, out);
                     at = end;
                 }
+                Segment::Message => {
+                    let message = Message::interpolated(error);
+                    Writer::new(out).message(message)?;
+                }
                 Segment::Steps(start, end) => {
                     if let Some((layout, ops, cx)) = steps {
                         let ops = ops
@@ -232,6 +241,20 @@ impl Template {
             }
         }
         Ok(())
+    }
+}
+
+/// Whether `op` writes the public message and nothing else: a message that is not static is
+/// never absent (a redacted message is static), and never the same as a title (`Detail`
+/// leaves out only a static one), so it is written from the error alone.
+fn is_message(op: &Op<'_>) -> bool {
+    match op {
+        Op::Message => true,
+        Op::Value { value, .. } => matches!(
+            value,
+            Value::Message | Value::MessageUnlessRedacted | Value::Detail
+        ),
+        _ => false,
     }
 }
 
