@@ -207,7 +207,7 @@ fn display_template(input: &Input, case: &Case) -> Option<String> {
     if !case.uses_display() || case.is_redacted() || !input.container.thiserror.error.is_empty() {
         return None;
     }
-    crate::error_attr::literal_alone(case.attrs.thiserror.error.first()?).map(|lit| lit.value())
+    case.error_literal.clone()
 }
 
 /// The case's `Spec` as source text: a tuple of its parts (`apierr::__private::RawSpec`). The

@@ -242,28 +242,39 @@ fn read_fmt(
 
 /// The text `Display` always writes for the case, kept in its spec so that the message is
 /// copied instead of formatted: a template that interpolates nothing. Without `display`
-/// (`display` is `None`), thiserror writes `Display` from the case's own `#[error("…")]`,
-/// unless the enum has one too.
-pub fn fixed_text(display: Option<&DisplayAttr>, (own, default): (&Raw, &Raw)) -> Option<String> {
+/// (`display` is `None`), thiserror writes `Display` from the case's own `#[error("…")]`
+/// (`own`, its string when it is one alone, see [`literal_alone`]), unless the enum has one
+/// too.
+pub fn fixed_text(
+    display: Option<&DisplayAttr>,
+    own: Option<&str>,
+    default: &Raw,
+) -> Option<String> {
     match display {
         Some(DisplayAttr::Template(fmt)) if fmt.args.is_empty() => fmt.template.fixed.clone(),
         Some(_) => None,
         None if !default.error.is_empty() => None,
-        None => literal_alone(own.error.first()?).and_then(|lit| unescape(&lit.value())),
+        None => unescape(own?),
     }
 }
 
 /// The string of an `#[error("…")]` that has nothing else.
-pub fn literal_alone(attr: &Attribute) -> Option<LitStr> {
+pub fn literal_alone(attr: &Attribute) -> Option<String> {
     let syn::Meta::List(list) = &attr.meta else {
         return None;
     };
     let mut tokens = list.tokens.clone().into_iter();
     match (tokens.next(), tokens.next()) {
-        (Some(TokenTree::Literal(literal)), None) => match syn::Lit::new(literal) {
-            syn::Lit::Str(lit) => Some(lit),
-            _ => None,
-        },
+        (Some(TokenTree::Literal(literal)), None) => {
+            // Most are written without escapes: their text is read without syn's parser.
+            if let Some(text) = crate::attr::plain_str(&literal) {
+                return Some(text);
+            }
+            match syn::Lit::new(literal) {
+                syn::Lit::Str(lit) => Some(lit.value()),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
@@ -271,7 +282,8 @@ pub fn literal_alone(attr: &Attribute) -> Option<LitStr> {
 /// `text` with `{{` and `}}` unescaped, when it has no placeholder. Only this is needed of a
 /// template read without `display`, so it is read without parsing the whole format string.
 fn unescape(text: &str) -> Option<String> {
-    if !text.contains(['{', '}']) {
+    // A byte loop: `str::contains` with a set of chars is slow in the unoptimized build.
+    if text.bytes().all(|b| b != b'{' && b != b'}') {
         return Some(text.to_owned());
     }
     let mut fixed = String::with_capacity(text.len());
