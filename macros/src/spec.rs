@@ -6,8 +6,9 @@
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
+use std::borrow::Cow;
+
 use syn::LitStr;
-use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field, Input};
@@ -46,15 +47,20 @@ impl Specs {
         if cfgs.is_empty() {
             self.slots.push(Slot::Indexed(self.len));
             self.len += 1;
-            self.text.push_str(&spec_text(input, case));
+            push_case(&mut self.text, input, case);
             self.text.push_str(",\n");
             return;
         }
         let path = case_path(case);
         let name = format_ident!("__SPEC_{}", self.cfg_statics.len());
-        let spec = source(&spec_text(input, case));
+        let mut text = String::from("::apierr::__private::checked_table(");
+        push_str_literal(&mut text, &type_name(input));
+        text.push_str(", [");
+        push_case(&mut text, input, case);
+        text.push_str("])[0]");
+        let spec = source(&text);
         self.cfg_statics.push(quote! {
-            #(#cfgs)* static #name: ::apierr::__private::Spec = ::apierr::__private::checked_spec(#spec);
+            #(#cfgs)* static #name: ::apierr::__private::Spec = #spec;
         });
         self.slots.push(Slot::Other {
             pattern: quote!(#(#cfgs)* #path { .. }),
@@ -82,23 +88,33 @@ impl Specs {
     /// The statics: `__SPECS`, those of the cases under `#[cfg]`, and the empty list of pairs
     /// they share.
     pub fn statics(&self, input: &Input) -> TokenStream {
+        use std::fmt::Write as _;
+
         let specs = (self.len > 0).then(|| {
-            source(&format!(
-                "static __SPECS: [::apierr::__private::Spec; {}] = ::apierr::__private::checked_specs([{}]);",
-                self.len, self.text
-            ))
+            let mut text = String::with_capacity(self.text.len() + 160);
+            let _ = write!(
+                text,
+                "static __SPECS: [::apierr::__private::Spec; {}] = ::apierr::__private::checked_table(",
+                self.len
+            );
+            push_str_literal(&mut text, &type_name(input));
+            text.push_str(", [");
+            text.push_str(&self.text);
+            text.push_str("]);");
+            source(&text)
         });
-        // Every spec without headers or without data names this one.
+        // Every spec without headers and data names this one.
         let no_pairs = input
             .cases
             .iter()
             .any(|case| {
                 case.transparent_field().is_none()
-                    && (case.attrs.headers.is_empty() || case.data.is_empty())
+                    && case.attrs.headers.is_empty()
+                    && case.data.is_empty()
             })
             .then(|| {
                 quote!(
-                    const __NO_PAIRS: &[(&str, &str)] = &[];
+                    const __NO_PAIRS: &::apierr::__private::RawPairs = &(&[], &[]);
                 )
             });
         let cfg_statics = &self.cfg_statics;
@@ -203,98 +219,110 @@ pub fn static_message<'a>(case: &'a Case<'_>) -> Option<&'a str> {
 /// thiserror's `#[error("…")]` as written, when clients see the `Display` it writes (no
 /// `message`, not redacted) and it is a string literal alone; the catalogue describes an
 /// undocumented case with it. An enum-wide `#[error]` is not the case's own text.
-fn display_template(input: &Input, case: &Case) -> Option<String> {
+fn display_template<'a>(input: &Input, case: &'a Case) -> Option<&'a str> {
     if !case.uses_display() || case.is_redacted() || !input.container.thiserror.error.is_empty() {
         return None;
     }
-    case.error_literal.clone()
+    case.error_literal.as_deref()
 }
 
-/// The case's `Spec` as source text: a tuple of its parts (`apierr::__private::RawSpec`). The
-/// runtime's `checked_specs` turns the whole array into specs in one `const fn` call, deciding
-/// at compile time which texts need JSON escaping (a call per spec would cost the compiler far
-/// more, for each of thousands of cases). Strings are written as Rust literals by
-/// [`push_str_literal`].
-fn spec_text(input: &Input, case: &Case) -> String {
+/// The type's name as specs give it, without the `r#` of a raw identifier.
+fn type_name(input: &Input) -> String {
+    crate::error_attr::plain_name(&input.original.ident)
+}
+
+/// Appends the case's `Spec` as source text: a tuple of its parts
+/// (`apierr::__private::RawCase`), in the array the runtime's `checked_table` turns into specs
+/// in one `const fn` call, deciding at compile time which texts need JSON escaping (a call per
+/// spec would cost the compiler far more, for each of thousands of cases). The texts are in the
+/// order of the runtime's `TABLE_TEXTS`, the empty ones at the end left out: most cases have
+/// one or two, and each token written is one more for the compiler to read. Strings are written
+/// as Rust literals by [`push_str_literal`].
+fn push_case(out: &mut String, input: &Input, case: &Case) {
     use std::fmt::Write as _;
 
     let code = case.code.as_ref().map_or("", |(code, _)| code.as_str());
     let status = case.status.as_ref().map_or(500, |status| status.code);
-    // Named as the code does, without the `r#` of a raw identifier (`r#type` is `type`).
-    let type_name = input.original.ident.unraw().to_string();
-    let variant = if case.is_variant {
-        case.ident.unraw().to_string()
-    } else {
-        String::new()
-    };
     let attrs = &case.attrs;
-    let value = |lit: Option<&LitStr>| lit.map(LitStr::value).unwrap_or_default();
+    let value = |lit: Option<&LitStr>| lit.map(|lit| Cow::Owned(lit.value()));
     let message = static_message(case);
-    let texts = [
+    let display = display_template(input, case);
+    // The runtime's `MESSAGE_IS_DISPLAY`: the static message is written once, as the display
+    // template.
+    let message_is_display = message.is_some() && message == display;
+    let texts: [Option<Cow<str>>; 8] = [
+        display.map(Cow::Borrowed),
+        message.filter(|_| !message_is_display).map(Cow::Borrowed),
+        // A redacted case's declared message is its internal one: not kept.
+        value(attrs.message.as_ref().filter(|_| !case.is_redacted())),
+        attrs.doc.as_deref().map(Cow::Borrowed),
         value(
             attrs
                 .category
                 .as_ref()
                 .or(input.container.category.as_ref()),
         ),
-        attrs.doc.clone().unwrap_or_default(),
-        // A redacted case's declared message is its internal one: not kept.
-        value(attrs.message.as_ref().filter(|_| !case.is_redacted())),
-        message.unwrap_or_default().to_owned(),
         value(attrs.title.as_ref()),
         value(attrs.problem_type.as_ref()),
         value(case.www_authenticate(&input.container)),
-        display_template(input, case).unwrap_or_default(),
     ];
     // The bits of the spec's flags. Whether a text needs JSON escaping is not among them: the
-    // runtime's `checked_specs` decides it at compile time with the table its writer escapes
+    // runtime's `checked_table` decides it at compile time with the table its writer escapes
     // by, so the derive keeps no copy of that rule that could drift from it and write invalid
     // JSON (a `Spec`'s fields are private: no spec skips the check).
-    let flags = [
+    let fields = case.fields_field().is_some();
+    let mut flags: u16 = 0;
+    for (set, bit) in [
         (attrs.expose.is_some(), 1),
         (case.is_redacted(), 2),
-        (case.fields_field().is_some(), 4),
+        (fields, 4),
         (case.retry_after_field().is_some(), 8),
         (message.is_some(), 16),
         (!case.has_members(), 256),
-        (case.fields_field().is_none(), 512),
-    ]
-    .iter()
-    .filter(|(set, _)| *set)
-    .fold(0u16, |flags, (_, bit)| flags | bit);
+        (!fields, 512),
+        (message_is_display, 1 << 15),
+    ] {
+        if set {
+            flags |= bit;
+        }
+    }
 
-    let mut out = String::with_capacity(128);
     // Writing to a `String` cannot fail.
     out.push('(');
-    push_str_literal(&mut out, code);
+    push_str_literal(out, code);
     let _ = write!(out, ", {status}, ");
-    push_str_literal(&mut out, &type_name);
-    out.push_str(", ");
-    push_str_literal(&mut out, &variant);
-    out.push_str(", [");
-    for text in &texts {
-        push_str_literal(&mut out, text);
+    if case.is_variant {
+        push_str_literal(out, &crate::error_attr::plain_name(case.ident));
+    } else {
+        out.push_str("\"\"");
+    }
+    let _ = write!(out, ", {flags}, &[");
+    let written = texts
+        .iter()
+        .rposition(|text| text.as_deref().is_some_and(|text| !text.is_empty()))
+        .map_or(0, |last| last + 1);
+    for text in &texts[..written] {
+        push_str_literal(out, text.as_deref().unwrap_or_default());
         out.push_str(", ");
     }
     out.push_str("], ");
+    if attrs.headers.is_empty() && case.data.is_empty() {
+        out.push_str("__NO_PAIRS)");
+        return;
+    }
+    out.push_str("&(");
     let headers = attrs
         .headers
         .iter()
         .map(|(name, value)| (name.value().to_ascii_lowercase(), value.value()));
-    push_pairs(&mut out, headers);
+    push_pairs(out, headers);
     out.push_str(", ");
-    push_pairs(&mut out, case.data.iter().cloned());
-    let _ = write!(out, ", {flags})");
-    out
+    push_pairs(out, case.data.iter().cloned());
+    out.push_str("))");
 }
 
 /// Appends a `&[(name, value)]` of string literals.
-fn push_pairs(out: &mut String, pairs: impl ExactSizeIterator<Item = (String, String)>) {
-    // An empty `&[]` would be a promoted constant of its own in every spec: they share one.
-    if pairs.len() == 0 {
-        out.push_str("__NO_PAIRS");
-        return;
-    }
+fn push_pairs(out: &mut String, pairs: impl Iterator<Item = (String, String)>) {
     out.push_str("&[");
     for (name, value) in pairs {
         out.push('(');

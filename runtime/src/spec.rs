@@ -6,7 +6,7 @@ use http::StatusCode;
 
 mod raw;
 
-pub use raw::{RawSpec, checked_spec, checked_specs};
+pub use raw::{RawCase, RawPairs, RawSpec, checked_spec, checked_specs, checked_table};
 
 /// Everything that is known about one error code at compile time.
 ///
