@@ -317,7 +317,8 @@ fn transparent_case(case: &Case, field: &Field, m: &mut Methods, bounds: &mut In
 
 fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut InferredBounds) {
     let cfgs = &case.attrs.cfgs;
-    let path = case_path(case);
+    // Built only for the methods that need an arm of their own: most cases need none.
+    let path = || case_path(case);
     m.specs.plain(input, case);
 
     // What clients see: a static message (kept in the spec), a declared template, or the
@@ -348,7 +349,7 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
 
     match case.fields_field() {
         Some(field) => {
-            let member = &field.member;
+            let (member, path) = (&field.member, path());
             let ty = field.ty;
             bounds.insert(
                 ty,
@@ -367,7 +368,7 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
 
     match case.errors_field() {
         Some(field) => {
-            let member = &field.member;
+            let (member, path) = (&field.member, path());
             let ty = field.ty;
             bounds.insert(
                 ty,
@@ -398,7 +399,7 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
 
     match case.retry_after_field() {
         Some(field) => {
-            let member = &field.member;
+            let (member, path) = (&field.member, path());
             let ty = field.ty;
             bounds.insert(ty, quote!(::apierr::__private::RetryAfter));
             let local = quote!(__retry);
@@ -418,6 +419,7 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
     if header_fields.is_empty() {
         m.headers.fallback_used = true;
     } else {
+        let path = path();
         let bindings = header_fields.iter().map(|field| {
             let member = &field.member;
             let local = binding_at(field);

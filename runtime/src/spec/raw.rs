@@ -155,3 +155,80 @@ pub const fn checked_spec(raw: RawSpec) -> Spec {
         flags,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{RawPairs, checked_spec, checked_table};
+
+    const NO_PAIRS: &RawPairs = &(&[], &[]);
+    const PAIRS: &RawPairs = &(&[("x-a", "b")], &[("reason", "r\"q")]);
+
+    /// A case of the derive's table is the spec its long shape describes: texts put back in
+    /// place, the static message taken from the display template when flagged so, and the
+    /// scanned flags decided the same way.
+    #[test]
+    fn table_cases_are_the_specs_of_their_long_shape() {
+        let table = checked_table(
+            "T",
+            [
+                ("E0", 400, "V0", 16 | 256 | (1 << 15), &["fixed"], NO_PAIRS),
+                (
+                    "E1",
+                    999,
+                    "V1",
+                    512,
+                    &[
+                        "d {0}",
+                        "",
+                        "tmpl \"q\"",
+                        "doc",
+                        "cat",
+                        "title",
+                        "urn:x",
+                        "Bearer",
+                    ],
+                    PAIRS,
+                ),
+                ("20003", 404, "", 0, &[], NO_PAIRS),
+            ],
+        );
+        let long = [
+            checked_spec((
+                "E0",
+                400,
+                "T",
+                "V0",
+                ["", "", "", "fixed", "", "", "", "fixed"],
+                &[],
+                &[],
+                16 | 256,
+            )),
+            checked_spec((
+                "E1",
+                1000,
+                "T",
+                "V1",
+                [
+                    "cat",
+                    "doc",
+                    "tmpl \"q\"",
+                    "",
+                    "title",
+                    "urn:x",
+                    "Bearer",
+                    "d {0}",
+                ],
+                PAIRS.0,
+                PAIRS.1,
+                512,
+            )),
+            checked_spec(("20003", 404, "T", "", [""; 8], &[], &[], 0)),
+        ];
+        assert!(table == long);
+        assert_eq!(table[0].static_message(), Some("fixed"));
+        assert_eq!(table[0].display_template(), Some("fixed"));
+        assert_eq!(table[1].status().as_u16(), 500);
+        assert_eq!(table[1].www_authenticate(), Some("Bearer"));
+        assert!(table[2].is_code_numeric());
+    }
+}
