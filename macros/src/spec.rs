@@ -1,8 +1,11 @@
 //! The static `Spec` of each case, and the `spec` and `catalog` methods that find them.
 //!
-//! Each case costs one element of a static array of specs and one arm in `spec`; both are
-//! written as source text and tokenized once, which for an enum of thousands of cases is much
-//! cheaper than building each token, and holds nothing a user error could be reported at.
+//! Each case costs one entry in the text of the type's spec table, which the runtime's
+//! `checked_table` reads at compile time (see `runtime/src/spec/table.rs` for its shape), and
+//! one arm in `spec`. What the compiler pays for on every build is the size of what the derive
+//! writes, so the whole table is one string literal, and the arms are written as source text
+//! and tokenized once, which for an enum of thousands of cases is much cheaper than building
+//! each token, and holds nothing a user error could be reported at.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -33,8 +36,8 @@ enum Slot {
 /// The specs of the cases, in order.
 #[derive(Default)]
 pub struct Specs {
-    /// The elements of `__SPECS`, as source text (see [`spec_text`]).
-    text: String,
+    /// The cases of `__SPECS`.
+    table: Table,
     len: usize,
     cfg_statics: Vec<TokenStream>,
     slots: Vec<Slot>,
@@ -47,18 +50,14 @@ impl Specs {
         if cfgs.is_empty() {
             self.slots.push(Slot::Indexed(self.len));
             self.len += 1;
-            push_case(&mut self.text, input, case);
-            self.text.push_str(",\n");
+            self.table.push(input, case);
             return;
         }
         let path = case_path(case);
         let name = format_ident!("__SPEC_{}", self.cfg_statics.len());
-        let mut text = String::from("::apierr::__private::checked_table(");
-        push_str_literal(&mut text, &type_name(input));
-        text.push_str(", [");
-        push_case(&mut text, input, case);
-        text.push_str("])[0]");
-        let spec = source(&text);
+        let mut table = Table::default();
+        table.push(input, case);
+        let spec = source(&(table.call(input, 1) + "[0]"));
         self.cfg_statics.push(quote! {
             #(#cfgs)* static #name: ::apierr::__private::Spec = #spec;
         });
@@ -85,40 +84,18 @@ impl Specs {
         });
     }
 
-    /// The statics: `__SPECS`, those of the cases under `#[cfg]`, and the empty list of pairs
-    /// they share.
+    /// The statics: `__SPECS`, and those of the cases under `#[cfg]`.
     pub fn statics(&self, input: &Input) -> TokenStream {
-        use std::fmt::Write as _;
-
         let specs = (self.len > 0).then(|| {
-            let mut text = String::with_capacity(self.text.len() + 160);
-            let _ = write!(
-                text,
-                "static __SPECS: [::apierr::__private::Spec; {}] = ::apierr::__private::checked_table(",
-                self.len
-            );
-            push_str_literal(&mut text, &type_name(input));
-            text.push_str(", [");
-            text.push_str(&self.text);
-            text.push_str("]);");
+            let mut text = String::from("static __SPECS: [::apierr::__private::Spec; ");
+            push_number(&mut text, self.len, ']');
+            text.push_str(" = ");
+            text.push_str(&self.table.call(input, self.len));
+            text.push(';');
             source(&text)
         });
-        // Every spec without headers and data names this one.
-        let no_pairs = input
-            .cases
-            .iter()
-            .any(|case| {
-                case.transparent_field().is_none()
-                    && case.attrs.headers.is_empty()
-                    && case.data.is_empty()
-            })
-            .then(|| {
-                quote!(
-                    const __NO_PAIRS: &::apierr::__private::RawPairs = &(&[], &[]);
-                )
-            });
         let cfg_statics = &self.cfg_statics;
-        quote!(#no_pairs #specs #(#cfg_statics)*)
+        quote!(#specs #(#cfg_statics)*)
     }
 
     /// The body of `spec`: a `match` whose arms for the cases in `__SPECS` are source text.
@@ -231,94 +208,151 @@ fn type_name(input: &Input) -> String {
     crate::error_attr::plain_name(&input.original.ident)
 }
 
-/// Appends the case's `Spec` as source text: a tuple of its parts
-/// (`apierr::__private::RawCase`), in the array the runtime's `checked_table` turns into specs
-/// in one `const fn` call, deciding at compile time which texts need JSON escaping (a call per
-/// spec would cost the compiler far more, for each of thousands of cases). The texts are in the
-/// order of the runtime's `TABLE_TEXTS`, the empty ones at the end left out: most cases have
-/// one or two, and each token written is one more for the compiler to read. Strings are written
-/// as Rust literals by [`push_str_literal`].
-fn push_case(out: &mut String, input: &Input, case: &Case) {
-    use std::fmt::Write as _;
+/// Cases as the runtime's `checked_table` reads them: the text of its string literal, escaped
+/// as it is written, and the list of headers and data beside it, as source text.
+#[derive(Default)]
+struct Table {
+    text: String,
+    pairs: Vec<String>,
+}
 
-    let code = case.code.as_ref().map_or("", |(code, _)| code.as_str());
-    let status = case.status.as_ref().map_or(500, |status| status.code);
-    let attrs = &case.attrs;
-    let value = |lit: Option<&LitStr>| lit.map(|lit| Cow::Owned(lit.value()));
-    let message = static_message(case);
-    let display = display_template(input, case);
-    // The runtime's `MESSAGE_IS_DISPLAY`: the static message is written once, as the display
-    // template.
-    let message_is_display = message.is_some() && message == display;
-    let texts: [Option<Cow<str>>; 8] = [
-        display.map(Cow::Borrowed),
-        message.filter(|_| !message_is_display).map(Cow::Borrowed),
-        // A redacted case's declared message is its internal one: not kept.
-        value(attrs.message.as_ref().filter(|_| !case.is_redacted())),
-        attrs.doc.as_deref().map(Cow::Borrowed),
-        value(
-            attrs
-                .category
-                .as_ref()
-                .or(input.container.category.as_ref()),
-        ),
-        value(attrs.title.as_ref()),
-        value(attrs.problem_type.as_ref()),
-        value(case.www_authenticate(&input.container)),
-    ];
-    // The bits of the spec's flags. Whether a text needs JSON escaping is not among them: the
-    // runtime's `checked_table` decides it at compile time with the table its writer escapes
-    // by, so the derive keeps no copy of that rule that could drift from it and write invalid
-    // JSON (a `Spec`'s fields are private: no spec skips the check).
-    let fields = case.fields_field().is_some();
-    let mut flags: u16 = 0;
-    for (set, bit) in [
-        (attrs.expose.is_some(), 1),
-        (case.is_redacted(), 2),
-        (fields, 4),
-        (case.retry_after_field().is_some(), 8),
-        (message.is_some(), 16),
-        (!case.has_members(), 256),
-        (!fields, 512),
-        (message_is_display, 1 << 15),
-    ] {
-        if set {
-            flags |= bit;
+impl Table {
+    /// `checked_table::<len>("Type", "…", &[…])`, as source text.
+    fn call(&self, input: &Input, len: usize) -> String {
+        let mut out = String::with_capacity(self.text.len() + 100);
+        out.push_str("::apierr::__private::checked_table::<");
+        push_number(&mut out, len, '>');
+        out.push('(');
+        push_str_literal(&mut out, &type_name(input));
+        out.push_str(", \"");
+        out.push_str(&self.text);
+        out.push_str("\", &[");
+        for pairs in &self.pairs {
+            out.push_str(pairs);
+            out.push_str(", ");
+        }
+        out.push_str("])");
+        out
+    }
+
+    /// Appends the case: its code, status, variant, flags, texts (in the order of the runtime's
+    /// `TABLE_TEXTS`, the empty ones at the end left out: most cases have one or two) and the
+    /// place of its headers and data. Whether a text needs JSON escaping is not written: the
+    /// runtime's `checked_table` decides it at compile time with the table its writer escapes
+    /// by, so the derive keeps no copy of that rule that could drift from it and write invalid
+    /// JSON (a `Spec`'s fields are private: no spec skips the check).
+    fn push(&mut self, input: &Input, case: &Case) {
+        let code = case.code.as_ref().map_or("", |(code, _)| code.as_str());
+        let status = case.status.as_ref().map_or(500, |status| status.code);
+        let attrs = &case.attrs;
+        let value = |lit: Option<&LitStr>| lit.map(|lit| Cow::Owned(lit.value()));
+        let message = static_message(case);
+        let display = display_template(input, case);
+        // The runtime's `MESSAGE_IS_DISPLAY`: the static message is written once, as the
+        // display template.
+        let message_is_display = message.is_some() && message == display;
+        let texts: [Option<Cow<str>>; 8] = [
+            display.map(Cow::Borrowed),
+            message.filter(|_| !message_is_display).map(Cow::Borrowed),
+            // A redacted case's declared message is its internal one: not kept.
+            value(attrs.message.as_ref().filter(|_| !case.is_redacted())),
+            attrs.doc.as_deref().map(Cow::Borrowed),
+            value(
+                attrs
+                    .category
+                    .as_ref()
+                    .or(input.container.category.as_ref()),
+            ),
+            value(attrs.title.as_ref()),
+            value(attrs.problem_type.as_ref()),
+            value(case.www_authenticate(&input.container)),
+        ];
+        let fields = case.fields_field().is_some();
+        let mut flags = 0;
+        for (set, bit) in [
+            (attrs.expose.is_some(), 1),
+            (case.is_redacted(), 2),
+            (fields, 4),
+            (case.retry_after_field().is_some(), 8),
+            (message.is_some(), 16),
+            (!case.has_members(), 256),
+            (!fields, 512),
+            (message_is_display, 1 << 15),
+        ] {
+            if set {
+                flags |= bit;
+            }
+        }
+
+        let out = &mut self.text;
+        push_text(out, code);
+        push_number(out, usize::from(status), ',');
+        if case.is_variant {
+            push_text(out, &crate::error_attr::plain_name(case.ident));
+        } else {
+            push_text(out, "");
+        }
+        push_number(out, flags, ',');
+        let written = texts
+            .iter()
+            .rposition(|text| text.as_deref().is_some_and(|text| !text.is_empty()))
+            .map_or(0, |last| last + 1);
+        push_number(out, written, ',');
+        for text in &texts[..written] {
+            push_text(out, text.as_deref().unwrap_or_default());
+        }
+        if attrs.headers.is_empty() && case.data.is_empty() {
+            out.push_str("0,;");
+            return;
+        }
+        let mut pairs = String::from("(");
+        let headers = attrs
+            .headers
+            .iter()
+            .map(|(name, value)| (name.value().to_ascii_lowercase(), value.value()));
+        push_pairs(&mut pairs, headers);
+        pairs.push_str(", ");
+        push_pairs(&mut pairs, case.data.iter().cloned());
+        pairs.push(')');
+        self.pairs.push(pairs);
+        push_number(out, self.pairs.len(), ',');
+        out.push(';');
+    }
+}
+
+/// Appends `n` in decimal digits, then `end`: without the formatting machinery, slow in the
+/// unoptimized build of a proc macro, as this runs several times per case.
+fn push_number(out: &mut String, n: usize, end: char) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        // A digit, below 10.
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
     }
+    for &digit in &digits[at..] {
+        out.push(char::from(digit));
+    }
+    out.push(end);
+}
 
-    // Writing to a `String` cannot fail.
-    out.push('(');
-    push_str_literal(out, code);
-    let _ = write!(out, ", {status}, ");
-    if case.is_variant {
-        push_str_literal(out, &crate::error_attr::plain_name(case.ident));
+/// Appends a string of the table: its length in bytes, `:`, and its text, escaped for the
+/// string literal the table is written in (the length is of the text itself).
+fn push_text(out: &mut String, text: &str) {
+    use std::fmt::Write as _;
+
+    push_number(out, text.len(), ':');
+    if crate::emit::is_plain_literal(text) {
+        out.push_str(text);
     } else {
-        out.push_str("\"\"");
+        // Writing to a `String` cannot fail.
+        let _ = write!(out, "{}", text.escape_debug());
     }
-    let _ = write!(out, ", {flags}, &[");
-    let written = texts
-        .iter()
-        .rposition(|text| text.as_deref().is_some_and(|text| !text.is_empty()))
-        .map_or(0, |last| last + 1);
-    for text in &texts[..written] {
-        push_str_literal(out, text.as_deref().unwrap_or_default());
-        out.push_str(", ");
-    }
-    out.push_str("], ");
-    if attrs.headers.is_empty() && case.data.is_empty() {
-        out.push_str("__NO_PAIRS)");
-        return;
-    }
-    out.push_str("&(");
-    let headers = attrs
-        .headers
-        .iter()
-        .map(|(name, value)| (name.value().to_ascii_lowercase(), value.value()));
-    push_pairs(out, headers);
-    out.push_str(", ");
-    push_pairs(out, case.data.iter().cloned());
-    out.push_str("))");
 }
 
 /// Appends a `&[(name, value)]` of string literals.

@@ -5,8 +5,10 @@ use core::fmt;
 use http::StatusCode;
 
 mod raw;
+mod table;
 
-pub use raw::{RawCase, RawPairs, RawSpec, checked_spec, checked_specs, checked_table};
+pub use raw::{RawSpec, checked_spec, checked_specs};
+pub use table::{RawPairs, checked_table};
 
 /// Everything that is known about one error code at compile time.
 ///
