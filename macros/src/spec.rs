@@ -1,11 +1,11 @@
 //! The static `Spec` of each case, and the `spec` and `catalog` methods that find them.
 //!
-//! Each case costs one entry in the text of the type's spec table, which the runtime's
+//! Each case costs a number and a few strings in the type's spec table, which the runtime's
 //! `checked_table` reads at compile time (see `runtime/src/spec/table.rs` for its shape), and
 //! one arm in `spec`. What the compiler pays for on every build is the size of what the derive
-//! writes, so the whole table is one string literal, and the arms are written as source text
-//! and tokenized once, which for an enum of thousands of cases is much cheaper than building
-//! each token, and holds nothing a user error could be reported at.
+//! writes, so the table is two flat arrays, and the arms are written as source text and
+//! tokenized once, which for an enum of thousands of cases is much cheaper than building each
+//! token, and holds nothing a user error could be reported at.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -88,7 +88,7 @@ impl Specs {
     pub fn statics(&self, input: &Input) -> TokenStream {
         let specs = (self.len > 0).then(|| {
             let mut text = String::from("static __SPECS: [::apierr::__private::Spec; ");
-            push_number(&mut text, self.len, ']');
+            push_number(&mut text, self.len as u64, ']');
             text.push_str(" = ");
             text.push_str(&self.table.call(input, self.len));
             text.push(';');
@@ -208,25 +208,31 @@ fn type_name(input: &Input) -> String {
     crate::error_attr::plain_name(&input.original.ident)
 }
 
-/// Cases as the runtime's `checked_table` reads them: the text of its string literal, escaped
-/// as it is written, and the list of headers and data beside it, as source text.
+/// Cases as the runtime's `checked_table` reads them (see `runtime/src/spec/table.rs`): a
+/// number per case and the cases' strings, each as the source text of an array's elements, and
+/// the list of headers and data beside them.
 #[derive(Default)]
 struct Table {
-    text: String,
+    cases: String,
+    strings: String,
+    strings_len: usize,
     pairs: Vec<String>,
 }
 
 impl Table {
-    /// `checked_table::<len>("Type", "…", &[…])`, as source text.
+    /// `checked_table::<len, strings>("Type", [cases], [strings], &[pairs])`, as source text.
     fn call(&self, input: &Input, len: usize) -> String {
-        let mut out = String::with_capacity(self.text.len() + 100);
+        let mut out = String::with_capacity(self.cases.len() + self.strings.len() + 100);
         out.push_str("::apierr::__private::checked_table::<");
-        push_number(&mut out, len, '>');
+        push_number(&mut out, len as u64, ',');
+        push_number(&mut out, self.strings_len as u64, '>');
         out.push('(');
         push_str_literal(&mut out, &type_name(input));
-        out.push_str(", \"");
-        out.push_str(&self.text);
-        out.push_str("\", &[");
+        out.push_str(", [");
+        out.push_str(&self.cases);
+        out.push_str("], [");
+        out.push_str(&self.strings);
+        out.push_str("], &[");
         for pairs in &self.pairs {
             out.push_str(pairs);
             out.push_str(", ");
@@ -235,12 +241,13 @@ impl Table {
         out
     }
 
-    /// Appends the case: its code, status, variant, flags, texts (in the order of the runtime's
-    /// `TABLE_TEXTS`, the empty ones at the end left out: most cases have one or two) and the
-    /// place of its headers and data. Whether a text needs JSON escaping is not written: the
-    /// runtime's `checked_table` decides it at compile time with the table its writer escapes
-    /// by, so the derive keeps no copy of that rule that could drift from it and write invalid
-    /// JSON (a `Spec`'s fields are private: no spec skips the check).
+    /// Appends the case: its number (status, flags, how many texts, the place of its headers
+    /// and data), and its strings: code, variant and texts (in the order of the runtime's
+    /// `TABLE_TEXTS`, the empty ones at the end left out: most cases have one or two). Whether
+    /// a text needs JSON escaping is not written: the runtime's `checked_table` decides it at
+    /// compile time with the table its writer escapes by, so the derive keeps no copy of that
+    /// rule that could drift from it and write invalid JSON (a `Spec`'s fields are private: no
+    /// spec skips the check).
     fn push(&mut self, input: &Input, case: &Case) {
         let code = case.code.as_ref().map_or("", |(code, _)| code.as_str());
         let status = case.status.as_ref().map_or(500, |status| status.code);
@@ -268,7 +275,7 @@ impl Table {
             value(case.www_authenticate(&input.container)),
         ];
         let fields = case.fields_field().is_some();
-        let mut flags = 0;
+        let mut flags: u64 = 0;
         for (set, bit) in [
             (attrs.expose.is_some(), 1),
             (case.is_redacted(), 2),
@@ -283,46 +290,48 @@ impl Table {
                 flags |= bit;
             }
         }
-
-        let out = &mut self.text;
-        push_text(out, code);
-        push_number(out, usize::from(status), ',');
-        if case.is_variant {
-            push_text(out, &crate::error_attr::plain_name(case.ident));
-        } else {
-            push_text(out, "");
-        }
-        push_number(out, flags, ',');
         let written = texts
             .iter()
             .rposition(|text| text.as_deref().is_some_and(|text| !text.is_empty()))
             .map_or(0, |last| last + 1);
-        push_number(out, written, ',');
+        let pair = if attrs.headers.is_empty() && case.data.is_empty() {
+            0
+        } else {
+            let mut pairs = String::from("(");
+            let headers = attrs
+                .headers
+                .iter()
+                .map(|(name, value)| (name.value().to_ascii_lowercase(), value.value()));
+            push_pairs(&mut pairs, headers);
+            pairs.push_str(", ");
+            push_pairs(&mut pairs, case.data.iter().cloned());
+            pairs.push(')');
+            self.pairs.push(pairs);
+            self.pairs.len() as u64
+        };
+        let number = u64::from(status) | flags << 16 | (written as u64) << 32 | pair << 36;
+        push_number(&mut self.cases, number, ',');
+
+        let strings = &mut self.strings;
+        push_str_literal(strings, code);
+        strings.push_str(", ");
+        if case.is_variant {
+            push_str_literal(strings, &crate::error_attr::plain_name(case.ident));
+        } else {
+            strings.push_str("\"\"");
+        }
+        strings.push_str(", ");
         for text in &texts[..written] {
-            push_text(out, text.as_deref().unwrap_or_default());
+            push_str_literal(strings, text.as_deref().unwrap_or_default());
+            strings.push_str(", ");
         }
-        if attrs.headers.is_empty() && case.data.is_empty() {
-            out.push_str("0,;");
-            return;
-        }
-        let mut pairs = String::from("(");
-        let headers = attrs
-            .headers
-            .iter()
-            .map(|(name, value)| (name.value().to_ascii_lowercase(), value.value()));
-        push_pairs(&mut pairs, headers);
-        pairs.push_str(", ");
-        push_pairs(&mut pairs, case.data.iter().cloned());
-        pairs.push(')');
-        self.pairs.push(pairs);
-        push_number(out, self.pairs.len(), ',');
-        out.push(';');
+        self.strings_len += 2 + written;
     }
 }
 
 /// Appends `n` in decimal digits, then `end`: without the formatting machinery, slow in the
-/// unoptimized build of a proc macro, as this runs several times per case.
-fn push_number(out: &mut String, n: usize, end: char) {
+/// unoptimized build of a proc macro, as this runs for every case.
+fn push_number(out: &mut String, n: u64, end: char) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut n = n;
@@ -339,20 +348,6 @@ fn push_number(out: &mut String, n: usize, end: char) {
         out.push(char::from(digit));
     }
     out.push(end);
-}
-
-/// Appends a string of the table: its length in bytes, `:`, and its text, escaped for the
-/// string literal the table is written in (the length is of the text itself).
-fn push_text(out: &mut String, text: &str) {
-    use std::fmt::Write as _;
-
-    push_number(out, text.len(), ':');
-    if crate::emit::is_plain_literal(text) {
-        out.push_str(text);
-    } else {
-        // Writing to a `String` cannot fail.
-        let _ = write!(out, "{}", text.escape_debug());
-    }
 }
 
 /// Appends a `&[(name, value)]` of string literals.
