@@ -62,7 +62,7 @@ pub fn push_str_literal(out: &mut String, text: &str) {
 
 /// Whether `text` is written as a Rust string literal as it is: printable ASCII without `"`
 /// or `\`. A loop over the bytes, which iterator adapters are not in the unoptimized build.
-fn is_plain_literal(text: &str) -> bool {
+pub fn is_plain_literal(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {

@@ -194,14 +194,26 @@ fn read(
             return Some(DisplayAttr::Fmt(path));
         }
         Some(TokenTree::Literal(literal)) => {
-            if let syn::Lit::Str(lit) = syn::Lit::new(literal) {
+            // Most are printable ASCII without escapes: their text is read without syn's
+            // parser, and the literal made again from it is the same token, spelled the same.
+            let plain =
+                crate::attr::plain_str(&literal).filter(|text| crate::emit::is_plain_literal(text));
+            let (lit, text) = match plain {
+                Some(text) => (Some(LitStr::new(&text, literal.span())), Some(text)),
+                None => match syn::Lit::new(literal) {
+                    syn::Lit::Str(lit) => (Some(lit), None),
+                    _ => (None, None),
+                },
+            };
+            if let Some(lit) = lit {
                 // Most have no arguments: no token stream is built for them.
                 let rest = trees.next().map(|first| {
                     let mut rest = TokenStream::from(first);
                     rest.extend(trees);
                     rest
                 });
-                return read_fmt(cx, &lit, rest, (case, fields), is_tuple);
+                let text = text.unwrap_or_else(|| lit.value());
+                return read_fmt(cx, (&lit, text), rest, (case, fields), is_tuple);
             }
         }
         _ => {}
@@ -214,7 +226,7 @@ fn read(
 /// `#[error("…", args)]`: the template read against the case's fields and the arguments.
 fn read_fmt(
     cx: &Ctxt,
-    lit: &LitStr,
+    (lit, text): (&LitStr, String),
     rest: Option<TokenStream>,
     (case, fields): (&Ident, &[FieldView]),
     is_tuple: bool,
@@ -230,7 +242,7 @@ fn read_fmt(
         named: &args.named,
         first_unnamed: args.first_unnamed,
     };
-    let template = Template::parse_with(lit, &mut resolver, "#[error]")
+    let template = Template::parse_text_with(lit, text, &mut resolver, "#[error]")
         .map_err(|error| cx.syn_error(error))
         .ok()?;
     Some(DisplayAttr::Template(Box::new(ErrorFmt {
