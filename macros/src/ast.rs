@@ -194,11 +194,12 @@ impl<'a> Case<'a> {
                 .collect();
             crate::error_attr::read_case(cx, ident, thiserror, &views)
         });
-        let error_literal = attrs
-            .thiserror
-            .error
-            .first()
-            .and_then(|attr| crate::error_attr::literal_alone(attr));
+        // Read with the case's own `#[error]` when there is one, else read here.
+        let error_literal = match (attrs.thiserror.error.first(), &display) {
+            (None, _) => None,
+            (Some(_), Some(crate::error_attr::DisplayAttr::Template(fmt))) => fmt.alone.clone(),
+            (Some(attr), _) => crate::error_attr::literal_alone(attr),
+        };
         let display_fixed = crate::error_attr::fixed_text(
             display.as_ref(),
             error_literal.as_deref(),

@@ -132,6 +132,8 @@ pub struct ErrorFmt {
     pub args: TokenStream,
     /// The fields the arguments use.
     pub arg_fields: Vec<Member>,
+    /// The string, when it is written alone (as [`literal_alone`] reads it).
+    pub alone: Option<String>,
 }
 
 /// One field of a case, as the template's reader needs it.
@@ -231,6 +233,7 @@ fn read_fmt(
     (case, fields): (&Ident, &[FieldView]),
     is_tuple: bool,
 ) -> Option<DisplayAttr> {
+    let alone = rest.is_none().then(|| text.clone());
     let args = match rest {
         Some(rest) => args::Args::read(cx, rest, (case, fields))?,
         None => args::Args::default(),
@@ -249,6 +252,7 @@ fn read_fmt(
         template,
         args: args.tokens,
         arg_fields: args.fields,
+        alone,
     })))
 }
 
