@@ -101,8 +101,6 @@ impl Specs {
     /// The body of `spec`: a `match` whose arms for the cases in `__SPECS` are source text.
     /// When every case is there, the arms give the index alone, the smallest arm to compile.
     pub fn spec_body(&self, input: &Input) -> TokenStream {
-        use std::fmt::Write as _;
-
         let only_indexed = self
             .slots
             .iter()
@@ -117,17 +115,21 @@ impl Specs {
         let mut others = Vec::new();
         for (case, slot) in input.cases.iter().zip(&self.slots) {
             match slot {
+                // Without the formatting machinery, slow in the unoptimized build.
                 Slot::Indexed(index) => {
-                    let pattern = if case.is_variant {
-                        format!("Self::{}", case.ident)
+                    text.push_str("Self");
+                    if case.is_variant {
+                        text.push_str("::");
+                        text.push_str(&case.ident.to_string());
+                    }
+                    if only_indexed {
+                        text.push_str(" { .. } => ");
+                        push_number(&mut text, *index as u64, ',');
                     } else {
-                        "Self".to_owned()
-                    };
-                    let _ = if only_indexed {
-                        write!(text, "{pattern} {{ .. }} => {index},")
-                    } else {
-                        write!(text, "{pattern} {{ .. }} => &__SPECS[{index}],")
-                    };
+                        text.push_str(" { .. } => &__SPECS[");
+                        push_number(&mut text, *index as u64, ']');
+                        text.push(',');
+                    }
                 }
                 Slot::Other { pattern, value, .. } => others.push(quote!(#pattern => #value,)),
             }
