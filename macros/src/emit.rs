@@ -67,7 +67,7 @@ pub fn is_plain_literal(text: &str) -> bool {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b < b' ' || b > b'~' || b == b'"' || b == b'\\' {
+        if !matches!(b, b' '..=b'~') || b == b'"' || b == b'\\' {
             return false;
         }
         i += 1;
