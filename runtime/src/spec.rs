@@ -34,8 +34,8 @@ pub use table::{RawPairs, checked_table};
 /// ```
 // The fields are private, so that every `Spec` is built by a constructor that decides its
 // "needs no JSON escaping" flags itself: a spec claiming a code with a quote in it was plain
-// would write invalid JSON. The derive writes its specs as tuples (see [`RawSpec`]) and has them
-// checked by [`checked_specs`], a `const fn` the compiler runs once, at compile time.
+// would write invalid JSON. The derive writes its specs as a table (see `table.rs`) and has them
+// checked by [`checked_table`], a `const fn` the compiler runs once, at compile time.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Spec {
     code: &'static str,
