@@ -33,6 +33,8 @@ pub struct Case<'a> {
     /// The text of thiserror's `#[error("…")]` when it has no placeholder: what `Display`
     /// always writes, kept in the spec so that the message is copied instead of formatted.
     pub display_fixed: Option<String>,
+    /// Its own `#[error("…")]`'s string, when it is a string literal alone.
+    pub error_literal: Option<String>,
     /// Its `#[error(...)]`, read when the type asks for `#[api(display)]`.
     pub display: Option<DisplayAttr>,
     /// Its fixed data: the enum's `data`, with the case's own entries over it.
@@ -113,6 +115,34 @@ impl<'a> Input<'a> {
     }
 }
 
+/// The one identifier a type is written as (`u32`, `String`), if it is one.
+fn type_ident(ty: &Type) -> Option<&Ident> {
+    match ty {
+        Type::Path(path) if path.qself.is_none() => path.path.get_ident(),
+        _ => None,
+    }
+}
+
+/// `ty.span()`, without building the type's tokens when it is one identifier: `span()` joins the
+/// spans of the first and the last token, and here there is one.
+fn type_span(ty: &Type) -> Span {
+    type_ident(ty).map_or_else(|| ty.span(), Ident::span)
+}
+
+/// `field.span()`, without building the field's tokens in the common case of a field that is
+/// its name (if any) and a type of one identifier: the same join of its first and last tokens'
+/// spans as `span()` makes.
+fn field_span(field: &syn::Field) -> Span {
+    let plain = field.attrs.is_empty()
+        && matches!(field.vis, syn::Visibility::Inherited)
+        && field.default.is_none();
+    match (plain, type_ident(&field.ty), &field.ident) {
+        (true, Some(ty), None) => ty.span(),
+        (true, Some(ty), Some(name)) => name.span().join(ty.span()).unwrap_or(name.span()),
+        _ => field.span(),
+    }
+}
+
 impl<'a> Case<'a> {
     fn new(
         cx: &Ctxt,
@@ -130,13 +160,13 @@ impl<'a> Case<'a> {
                     Some(ident) => Member::Named(ident.clone()),
                     None => Member::Unnamed(syn::Index {
                         index: u32::try_from(i).unwrap_or(u32::MAX),
-                        span: field.ty.span(),
+                        span: type_span(&field.ty),
                     }),
                 };
                 Field {
                     member,
                     ty: &field.ty,
-                    span: field.span(),
+                    span: field_span(field),
                     attrs: FieldAttrs::parse(cx, &field.attrs),
                 }
             })
@@ -147,7 +177,7 @@ impl<'a> Case<'a> {
                 .ok()
         });
         let code = match (&attrs.code, &container.rename_all) {
-            (Some(lit), _) => Some((lit.value(), lit.span())),
+            (Some((code, span)), _) => Some((code.clone(), *span)),
             // From the name as Rust sees it: `r#Type` is `Type`.
             (None, Some((rule, _))) => Some((rule.apply(&ident.unraw().to_string()), ident.span())),
             (None, None) => None,
@@ -164,10 +194,21 @@ impl<'a> Case<'a> {
                 .collect();
             crate::error_attr::read_case(cx, ident, thiserror, &views)
         });
-        let display_fixed = crate::error_attr::fixed_text(display.as_ref(), thiserror);
+        // Read with the case's own `#[error]` when there is one, else read here.
+        let error_literal = match (attrs.thiserror.error.first(), &display) {
+            (None, _) => None,
+            (Some(_), Some(crate::error_attr::DisplayAttr::Template(fmt))) => fmt.alone.clone(),
+            (Some(attr), _) => crate::error_attr::literal_alone(attr),
+        };
+        let display_fixed = crate::error_attr::fixed_text(
+            display.as_ref(),
+            error_literal.as_deref(),
+            &container.thiserror,
+        );
         let data = crate::attr::data::merged(&container.data, &attrs.data);
         Case {
             data,
+            error_literal,
             display,
             ident,
             is_variant,

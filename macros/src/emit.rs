@@ -51,16 +51,28 @@ pub fn member_text(member: &Member) -> String {
 pub fn push_str_literal(out: &mut String, text: &str) {
     use std::fmt::Write as _;
 
-    if text
-        .bytes()
-        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
-    {
+    if is_plain_literal(text) {
         out.push('"');
         out.push_str(text);
         out.push('"');
     } else {
         let _ = write!(out, "{text:?}");
     }
+}
+
+/// Whether `text` is written as a Rust string literal as it is: printable ASCII without `"`
+/// or `\`. A loop over the bytes, which iterator adapters are not in the unoptimized build.
+pub fn is_plain_literal(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !matches!(b, b' '..=b'~') || b == b'"' || b == b'\\' {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Tokens of generated source text, lexed by the compiler itself: `proc_macro2`'s own lexer,

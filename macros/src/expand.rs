@@ -323,7 +323,8 @@ fn transparent_case(case: &Case, field: &Field, m: &mut Methods, bounds: &mut In
 
 fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut InferredBounds) {
     let cfgs = &case.attrs.cfgs;
-    let path = case_path(case);
+    // Built only for the methods that need an arm of their own: most cases need none.
+    let path = || case_path(case);
     m.specs.plain(input, case);
     m.json.plain(input, case);
 
@@ -355,7 +356,7 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
 
     match case.fields_field() {
         Some(field) => {
-            let member = &field.member;
+            let (member, path) = (&field.member, path());
             let ty = field.ty;
             bounds.insert(
                 ty,
@@ -374,7 +375,7 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
 
     match case.errors_field() {
         Some(field) => {
-            let member = &field.member;
+            let (member, path) = (&field.member, path());
             let ty = field.ty;
             bounds.insert(
                 ty,
@@ -405,7 +406,7 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
 
     match case.retry_after_field() {
         Some(field) => {
-            let member = &field.member;
+            let (member, path) = (&field.member, path());
             let ty = field.ty;
             bounds.insert(ty, quote!(::apierr::__private::RetryAfter));
             let local = quote!(__retry);
@@ -425,6 +426,7 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
     if header_fields.is_empty() {
         m.headers.fallback_used = true;
     } else {
+        let path = path();
         let bindings = header_fields.iter().map(|field| {
             let member = &field.member;
             let local = binding_at(field);

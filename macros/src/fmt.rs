@@ -156,6 +156,20 @@ pub struct Template {
     pub this: bool,
 }
 
+/// Where the first `{` or `}` of `text` is: a loop over the bytes, as `str::find` with a set
+/// of chars is slow in the unoptimized build of a proc macro.
+fn find_brace(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'{' || bytes[i] == b'}' {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
 impl Template {
     /// Parses `lit`, a `message`; errors point at the literal.
     pub fn parse(lit: &LitStr) -> syn::Result<Self> {
@@ -170,7 +184,16 @@ impl Template {
 
     /// Parses `lit`, asking `resolve` what each placeholder refers to.
     pub fn parse_with(lit: &LitStr, resolve: &mut dyn Resolve, what: &str) -> syn::Result<Self> {
-        let text = lit.value();
+        Self::parse_text_with(lit, lit.value(), resolve, what)
+    }
+
+    /// [`Template::parse_with`], with the literal's `text` already read.
+    pub fn parse_text_with(
+        lit: &LitStr,
+        text: String,
+        resolve: &mut dyn Resolve,
+        what: &str,
+    ) -> syn::Result<Self> {
         let mut template = Template {
             lit: lit.clone(),
             args: Vec::new(),
@@ -184,7 +207,7 @@ impl Template {
         let mut kept = false;
         let mut rest = text.as_str();
         let err = |message: String| syn::Error::new(lit.span(), message);
-        while let Some(i) = rest.find(['{', '}']) {
+        while let Some(i) = find_brace(rest) {
             let (before, at) = rest.split_at(i);
             template.rewritten.push_str(before);
             plain.push_str(before);

@@ -1,13 +1,17 @@
 //! The static `Spec` of each case, and the `spec` and `catalog` methods that find them.
 //!
-//! Each case costs one element of a static array of specs and one arm in `spec`; both are
-//! written as source text and tokenized once, which for an enum of thousands of cases is much
-//! cheaper than building each token, and holds nothing a user error could be reported at.
+//! Each case costs a number and a few strings in the type's spec table, which the runtime's
+//! `checked_table` reads at compile time (see `runtime/src/spec/table.rs` for its shape), and
+//! one arm in `spec`. What the compiler pays for on every build is the size of what the derive
+//! writes, so the table is two flat arrays, and the arms are written as source text and
+//! tokenized once, which for an enum of thousands of cases is much cheaper than building each
+//! token, and holds nothing a user error could be reported at.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
+use std::borrow::Cow;
+
 use syn::LitStr;
-use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field, Input};
@@ -32,8 +36,8 @@ enum Slot {
 /// The specs of the cases, in order.
 #[derive(Default)]
 pub struct Specs {
-    /// The elements of `__SPECS`, as source text (see [`spec_text`]).
-    text: String,
+    /// The cases of `__SPECS`.
+    table: Table,
     len: usize,
     cfg_statics: Vec<TokenStream>,
     slots: Vec<Slot>,
@@ -46,15 +50,16 @@ impl Specs {
         if cfgs.is_empty() {
             self.slots.push(Slot::Indexed(self.len));
             self.len += 1;
-            self.text.push_str(&spec_text(input, case));
-            self.text.push_str(",\n");
+            self.table.push(input, case);
             return;
         }
         let path = case_path(case);
         let name = format_ident!("__SPEC_{}", self.cfg_statics.len());
-        let spec = source(&spec_text(input, case));
+        let mut table = Table::default();
+        table.push(input, case);
+        let spec = source(&(table.call(input, 1) + "[0]"));
         self.cfg_statics.push(quote! {
-            #(#cfgs)* static #name: ::apierr::__private::Spec = ::apierr::__private::checked_spec(#spec);
+            #(#cfgs)* static #name: ::apierr::__private::Spec = #spec;
         });
         self.slots.push(Slot::Other {
             pattern: quote!(#(#cfgs)* #path { .. }),
@@ -79,37 +84,23 @@ impl Specs {
         });
     }
 
-    /// The statics: `__SPECS`, those of the cases under `#[cfg]`, and the empty list of pairs
-    /// they share.
+    /// The statics: `__SPECS`, and those of the cases under `#[cfg]`.
     pub fn statics(&self, input: &Input) -> TokenStream {
         let specs = (self.len > 0).then(|| {
-            source(&format!(
-                "static __SPECS: [::apierr::__private::Spec; {}] = ::apierr::__private::checked_specs([{}]);",
-                self.len, self.text
-            ))
+            let mut text = String::from("static __SPECS: [::apierr::__private::Spec; ");
+            push_number(&mut text, self.len as u64, ']');
+            text.push_str(" = ");
+            text.push_str(&self.table.call(input, self.len));
+            text.push(';');
+            source(&text)
         });
-        // Every spec without headers or without data names this one.
-        let no_pairs = input
-            .cases
-            .iter()
-            .any(|case| {
-                case.transparent_field().is_none()
-                    && (case.attrs.headers.is_empty() || case.data.is_empty())
-            })
-            .then(|| {
-                quote!(
-                    const __NO_PAIRS: &[(&str, &str)] = &[];
-                )
-            });
         let cfg_statics = &self.cfg_statics;
-        quote!(#no_pairs #specs #(#cfg_statics)*)
+        quote!(#specs #(#cfg_statics)*)
     }
 
     /// The body of `spec`: a `match` whose arms for the cases in `__SPECS` are source text.
     /// When every case is there, the arms give the index alone, the smallest arm to compile.
     pub fn spec_body(&self, input: &Input) -> TokenStream {
-        use std::fmt::Write as _;
-
         let only_indexed = self
             .slots
             .iter()
@@ -124,17 +115,21 @@ impl Specs {
         let mut others = Vec::new();
         for (case, slot) in input.cases.iter().zip(&self.slots) {
             match slot {
+                // Without the formatting machinery, slow in the unoptimized build.
                 Slot::Indexed(index) => {
-                    let pattern = if case.is_variant {
-                        format!("Self::{}", case.ident)
+                    text.push_str("Self");
+                    if case.is_variant {
+                        text.push_str("::");
+                        text.push_str(&case.ident.to_string());
+                    }
+                    if only_indexed {
+                        text.push_str(" { .. } => ");
+                        push_number(&mut text, *index as u64, ',');
                     } else {
-                        "Self".to_owned()
-                    };
-                    let _ = if only_indexed {
-                        write!(text, "{pattern} {{ .. }} => {index},")
-                    } else {
-                        write!(text, "{pattern} {{ .. }} => &__SPECS[{index}],")
-                    };
+                        text.push_str(" { .. } => &__SPECS[");
+                        push_number(&mut text, *index as u64, ']');
+                        text.push(',');
+                    }
                 }
                 Slot::Other { pattern, value, .. } => others.push(quote!(#pattern => #value,)),
             }
@@ -203,98 +198,162 @@ pub fn static_message<'a>(case: &'a Case<'_>) -> Option<&'a str> {
 /// thiserror's `#[error("…")]` as written, when clients see the `Display` it writes (no
 /// `message`, not redacted) and it is a string literal alone; the catalogue describes an
 /// undocumented case with it. An enum-wide `#[error]` is not the case's own text.
-fn display_template(input: &Input, case: &Case) -> Option<String> {
+fn display_template<'a>(input: &Input, case: &'a Case) -> Option<&'a str> {
     if !case.uses_display() || case.is_redacted() || !input.container.thiserror.error.is_empty() {
         return None;
     }
-    crate::error_attr::literal_alone(case.attrs.thiserror.error.first()?).map(|lit| lit.value())
+    case.error_literal.as_deref()
 }
 
-/// The case's `Spec` as source text: a tuple of its parts (`apierr::__private::RawSpec`). The
-/// runtime's `checked_specs` turns the whole array into specs in one `const fn` call, deciding
-/// at compile time which texts need JSON escaping (a call per spec would cost the compiler far
-/// more, for each of thousands of cases). Strings are written as Rust literals by
-/// [`push_str_literal`].
-fn spec_text(input: &Input, case: &Case) -> String {
-    use std::fmt::Write as _;
+/// The type's name as specs give it, without the `r#` of a raw identifier.
+fn type_name(input: &Input) -> String {
+    crate::error_attr::plain_name(&input.original.ident)
+}
 
-    let code = case.code.as_ref().map_or("", |(code, _)| code.as_str());
-    let status = case.status.as_ref().map_or(500, |status| status.code);
-    // Named as the code does, without the `r#` of a raw identifier (`r#type` is `type`).
-    let type_name = input.original.ident.unraw().to_string();
-    let variant = if case.is_variant {
-        case.ident.unraw().to_string()
-    } else {
-        String::new()
-    };
-    let attrs = &case.attrs;
-    let value = |lit: Option<&LitStr>| lit.map(LitStr::value).unwrap_or_default();
-    let message = static_message(case);
-    let texts = [
-        value(
-            attrs
-                .category
-                .as_ref()
-                .or(input.container.category.as_ref()),
-        ),
-        attrs.doc.clone().unwrap_or_default(),
-        // A redacted case's declared message is its internal one: not kept.
-        value(attrs.message.as_ref().filter(|_| !case.is_redacted())),
-        message.unwrap_or_default().to_owned(),
-        value(attrs.title.as_ref()),
-        value(attrs.problem_type.as_ref()),
-        value(case.www_authenticate(&input.container)),
-        display_template(input, case).unwrap_or_default(),
-    ];
-    // The bits of the spec's flags. Whether a text needs JSON escaping is not among them: the
-    // runtime's `checked_specs` decides it at compile time with the table its writer escapes
-    // by, so the derive keeps no copy of that rule that could drift from it and write invalid
-    // JSON (a `Spec`'s fields are private: no spec skips the check).
-    let flags = [
-        (attrs.expose.is_some(), 1),
-        (case.is_redacted(), 2),
-        (case.fields_field().is_some(), 4),
-        (case.retry_after_field().is_some(), 8),
-        (message.is_some(), 16),
-        (!case.has_members(), 256),
-        (case.fields_field().is_none(), 512),
-    ]
-    .iter()
-    .filter(|(set, _)| *set)
-    .fold(0u16, |flags, (_, bit)| flags | bit);
+/// Cases as the runtime's `checked_table` reads them (see `runtime/src/spec/table.rs`): a
+/// number per case and the cases' strings, each as the source text of an array's elements, and
+/// the list of headers and data beside them.
+#[derive(Default)]
+struct Table {
+    cases: String,
+    strings: String,
+    strings_len: usize,
+    pairs: Vec<String>,
+}
 
-    let mut out = String::with_capacity(128);
-    // Writing to a `String` cannot fail.
-    out.push('(');
-    push_str_literal(&mut out, code);
-    let _ = write!(out, ", {status}, ");
-    push_str_literal(&mut out, &type_name);
-    out.push_str(", ");
-    push_str_literal(&mut out, &variant);
-    out.push_str(", [");
-    for text in &texts {
-        push_str_literal(&mut out, text);
-        out.push_str(", ");
+impl Table {
+    /// `checked_table::<len, strings>("Type", [cases], [strings], &[pairs])`, as source text.
+    fn call(&self, input: &Input, len: usize) -> String {
+        let mut out = String::with_capacity(self.cases.len() + self.strings.len() + 100);
+        out.push_str("::apierr::__private::checked_table::<");
+        push_number(&mut out, len as u64, ',');
+        push_number(&mut out, self.strings_len as u64, '>');
+        out.push('(');
+        push_str_literal(&mut out, &type_name(input));
+        out.push_str(", [");
+        out.push_str(&self.cases);
+        out.push_str("], [");
+        out.push_str(&self.strings);
+        out.push_str("], &[");
+        for pairs in &self.pairs {
+            out.push_str(pairs);
+            out.push_str(", ");
+        }
+        out.push_str("])");
+        out
     }
-    out.push_str("], ");
-    let headers = attrs
-        .headers
-        .iter()
-        .map(|(name, value)| (name.value().to_ascii_lowercase(), value.value()));
-    push_pairs(&mut out, headers);
-    out.push_str(", ");
-    push_pairs(&mut out, case.data.iter().cloned());
-    let _ = write!(out, ", {flags})");
-    out
+
+    /// Appends the case: its number (status, flags, how many texts, the place of its headers
+    /// and data), and its strings: code, variant and texts (in the order of the runtime's
+    /// `TABLE_TEXTS`, the empty ones at the end left out: most cases have one or two). Whether
+    /// a text needs JSON escaping is not written: the runtime's `checked_table` decides it at
+    /// compile time with the table its writer escapes by, so the derive keeps no copy of that
+    /// rule that could drift from it and write invalid JSON (a `Spec`'s fields are private: no
+    /// spec skips the check).
+    fn push(&mut self, input: &Input, case: &Case) {
+        let code = case.code.as_ref().map_or("", |(code, _)| code.as_str());
+        let status = case.status.as_ref().map_or(500, |status| status.code);
+        let attrs = &case.attrs;
+        let value = |lit: Option<&LitStr>| lit.map(|lit| Cow::Owned(lit.value()));
+        let message = static_message(case);
+        let display = display_template(input, case);
+        // The runtime's `MESSAGE_IS_DISPLAY`: the static message is written once, as the
+        // display template.
+        let message_is_display = message.is_some() && message == display;
+        let texts: [Option<Cow<str>>; 8] = [
+            display.map(Cow::Borrowed),
+            message.filter(|_| !message_is_display).map(Cow::Borrowed),
+            // A redacted case's declared message is its internal one: not kept.
+            value(attrs.message.as_ref().filter(|_| !case.is_redacted())),
+            attrs.doc.as_deref().map(Cow::Borrowed),
+            value(
+                attrs
+                    .category
+                    .as_ref()
+                    .or(input.container.category.as_ref()),
+            ),
+            value(attrs.title.as_ref()),
+            value(attrs.problem_type.as_ref()),
+            value(case.www_authenticate(&input.container)),
+        ];
+        let fields = case.fields_field().is_some();
+        let mut flags: u64 = 0;
+        for (set, bit) in [
+            (attrs.expose.is_some(), 1),
+            (case.is_redacted(), 2),
+            (fields, 4),
+            (case.retry_after_field().is_some(), 8),
+            (message.is_some(), 16),
+            (!case.has_members(), 256),
+            (!fields, 512),
+            (message_is_display, 1 << 15),
+        ] {
+            if set {
+                flags |= bit;
+            }
+        }
+        let written = texts
+            .iter()
+            .rposition(|text| text.as_deref().is_some_and(|text| !text.is_empty()))
+            .map_or(0, |last| last + 1);
+        let pair = if attrs.headers.is_empty() && case.data.is_empty() {
+            0
+        } else {
+            let mut pairs = String::from("(");
+            let headers = attrs
+                .headers
+                .iter()
+                .map(|(name, value)| (name.value().to_ascii_lowercase(), value.value()));
+            push_pairs(&mut pairs, headers);
+            pairs.push_str(", ");
+            push_pairs(&mut pairs, case.data.iter().cloned());
+            pairs.push(')');
+            self.pairs.push(pairs);
+            self.pairs.len() as u64
+        };
+        let number = u64::from(status) | flags << 16 | (written as u64) << 32 | pair << 36;
+        push_number(&mut self.cases, number, ',');
+
+        let strings = &mut self.strings;
+        push_str_literal(strings, code);
+        strings.push_str(", ");
+        if case.is_variant {
+            push_str_literal(strings, &crate::error_attr::plain_name(case.ident));
+        } else {
+            strings.push_str("\"\"");
+        }
+        strings.push_str(", ");
+        for text in &texts[..written] {
+            push_str_literal(strings, text.as_deref().unwrap_or_default());
+            strings.push_str(", ");
+        }
+        self.strings_len += 2 + written;
+    }
+}
+
+/// Appends `n` in decimal digits, then `end`: without the formatting machinery, slow in the
+/// unoptimized build of a proc macro, as this runs for every case.
+fn push_number(out: &mut String, n: u64, end: char) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        // A digit, below 10.
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &digit in &digits[at..] {
+        out.push(char::from(digit));
+    }
+    out.push(end);
 }
 
 /// Appends a `&[(name, value)]` of string literals.
-fn push_pairs(out: &mut String, pairs: impl ExactSizeIterator<Item = (String, String)>) {
-    // An empty `&[]` would be a promoted constant of its own in every spec: they share one.
-    if pairs.len() == 0 {
-        out.push_str("__NO_PAIRS");
-        return;
-    }
+fn push_pairs(out: &mut String, pairs: impl Iterator<Item = (String, String)>) {
     out.push_str("&[");
     for (name, value) in pairs {
         out.push('(');

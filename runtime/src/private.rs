@@ -17,7 +17,7 @@ pub use crate::message_json::{MessageJson, Piece};
 #[cfg(feature = "utoipa")]
 pub use crate::openapi::private::*;
 pub use crate::problem::Member;
-pub use crate::spec::{RawSpec, Spec, checked_spec, checked_specs};
+pub use crate::spec::{RawPairs, RawSpec, Spec, checked_spec, checked_specs, checked_table};
 pub use crate::sub_errors::SubErrors;
 #[cfg(feature = "garde")]
 pub use ::garde;

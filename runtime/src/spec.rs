@@ -5,8 +5,10 @@ use core::fmt;
 use http::StatusCode;
 
 mod raw;
+mod table;
 
 pub use raw::{RawSpec, checked_spec, checked_specs};
+pub use table::{RawPairs, checked_table};
 
 /// Everything that is known about one error code at compile time.
 ///
@@ -32,8 +34,8 @@ pub use raw::{RawSpec, checked_spec, checked_specs};
 /// ```
 // The fields are private, so that every `Spec` is built by a constructor that decides its
 // "needs no JSON escaping" flags itself: a spec claiming a code with a quote in it was plain
-// would write invalid JSON. The derive writes its specs as tuples (see [`RawSpec`]) and has them
-// checked by [`checked_specs`], a `const fn` the compiler runs once, at compile time.
+// would write invalid JSON. The derive writes its specs as a table (see `table.rs`) and has them
+// checked by [`checked_table`], a `const fn` the compiler runs once, at compile time.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Spec {
     code: &'static str,

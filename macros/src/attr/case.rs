@@ -15,7 +15,8 @@ use crate::ctxt::Ctxt;
 /// with them.
 #[derive(Default)]
 pub struct CaseAttrs<'a> {
-    pub code: Option<LitStr>,
+    /// The code as written, and the span of its literal.
+    pub code: Option<(String, Span)>,
     pub status: Option<Status>,
     pub message: Option<LitStr>,
     pub transparent: Option<Span>,
@@ -138,6 +139,11 @@ impl Target for StructTarget<'_> {
 impl Target for CaseAttrs<'_> {
     type Key = CaseKey;
 
+    fn read_fast(&mut self, list: &syn::MetaList, written: &mut Written) -> bool {
+        let parens = matches!(list.delimiter, syn::MacroDelimiter::Paren(_));
+        parens && super::fast::case(&list.tokens, self, written)
+    }
+
     fn set(
         &mut self,
         cx: &Ctxt,
@@ -148,7 +154,10 @@ impl Target for CaseAttrs<'_> {
         let name = key.name();
         match key {
             // code = "AUTH_MISSING" | code = 20003
-            CaseKey::Code => self.code = Some(super::code::value(meta)?),
+            CaseKey::Code => {
+                let lit = super::code::value(meta)?;
+                self.code = Some((lit.value(), lit.span()));
+            }
             // status = 401 | status = UNAUTHORIZED | status = StatusCode::UNAUTHORIZED
             CaseKey::Status => self.status = Some(value::status(meta)?),
             // message = "account locked until {until}"

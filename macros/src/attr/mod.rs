@@ -8,6 +8,7 @@ mod case;
 mod code;
 mod container;
 pub mod data;
+mod fast;
 mod field;
 pub mod keys;
 mod parse;
@@ -15,6 +16,7 @@ mod value;
 
 pub use self::case::{CaseAttrs, parse_struct};
 pub use self::container::ContainerAttrs;
+pub use self::fast::plain_str;
 pub use self::field::FieldAttrs;
 pub use self::keys::closest;
 pub use self::value::Status;

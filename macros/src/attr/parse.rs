@@ -32,7 +32,7 @@ impl Written {
         self.span(key).is_some() || self.meant.contains(&key.name())
     }
 
-    fn span_of(&self, name: &str) -> Option<Span> {
+    pub(super) fn span_of(&self, name: &str) -> Option<Span> {
         self.keys
             .iter()
             .find(|(seen, _)| *seen == name)
@@ -57,6 +57,12 @@ pub(super) trait Target {
         meta: &ParseNestedMeta,
         span: Span,
     ) -> syn::Result<()>;
+
+    /// Reads the keys of `list` without syn's parser when they are written the common way,
+    /// reporting nothing; whether it did (see `fast`).
+    fn read_fast(&mut self, _list: &syn::MetaList, _written: &mut Written) -> bool {
+        false
+    }
 }
 
 /// Reads every `#[api(...)]` of `attrs` into `target`, and hands each other attribute to
@@ -90,6 +96,11 @@ fn parse_api<T: Target>(
 ) {
     if let Err(error) = value::require_list(attr) {
         cx.syn_error(error);
+        return;
+    }
+    if let syn::Meta::List(list) = &attr.meta
+        && target.read_fast(list, written)
+    {
         return;
     }
     let result = attr.parse_nested_meta(|meta| {

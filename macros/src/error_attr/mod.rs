@@ -134,6 +134,8 @@ pub struct ErrorFmt {
     pub args: TokenStream,
     /// The fields the arguments use.
     pub arg_fields: Vec<Member>,
+    /// The string, when it is written alone (as [`literal_alone`] reads it).
+    pub alone: Option<String>,
 }
 
 /// One field of a case, as the template's reader needs it.
@@ -196,14 +198,26 @@ fn read(
             return Some(DisplayAttr::Fmt(path));
         }
         Some(TokenTree::Literal(literal)) => {
-            if let syn::Lit::Str(lit) = syn::Lit::new(literal) {
+            // Most are printable ASCII without escapes: their text is read without syn's
+            // parser, and the literal made again from it is the same token, spelled the same.
+            let plain =
+                crate::attr::plain_str(&literal).filter(|text| crate::emit::is_plain_literal(text));
+            let (lit, text) = match plain {
+                Some(text) => (Some(LitStr::new(&text, literal.span())), Some(text)),
+                None => match syn::Lit::new(literal) {
+                    syn::Lit::Str(lit) => (Some(lit), None),
+                    _ => (None, None),
+                },
+            };
+            if let Some(lit) = lit {
                 // Most have no arguments: no token stream is built for them.
                 let rest = trees.next().map(|first| {
                     let mut rest = TokenStream::from(first);
                     rest.extend(trees);
                     rest
                 });
-                return read_fmt(cx, &lit, rest, (case, fields), is_tuple);
+                let text = text.unwrap_or_else(|| lit.value());
+                return read_fmt(cx, (&lit, text), rest, (case, fields), is_tuple);
             }
         }
         _ => {}
@@ -216,11 +230,12 @@ fn read(
 /// `#[error("…", args)]`: the template read against the case's fields and the arguments.
 fn read_fmt(
     cx: &Ctxt,
-    lit: &LitStr,
+    (lit, text): (&LitStr, String),
     rest: Option<TokenStream>,
     (case, fields): (&Ident, &[FieldView]),
     is_tuple: bool,
 ) -> Option<DisplayAttr> {
+    let alone = rest.is_none().then(|| text.clone());
     let args = match rest {
         Some(rest) => args::Args::read(cx, rest, (case, fields))?,
         None => args::Args::default(),
@@ -232,40 +247,52 @@ fn read_fmt(
         named: &args.named,
         first_unnamed: args.first_unnamed,
     };
-    let template = Template::parse_with(lit, &mut resolver, "#[error]")
+    let template = Template::parse_text_with(lit, text, &mut resolver, "#[error]")
         .map_err(|error| cx.syn_error(error))
         .ok()?;
     Some(DisplayAttr::Template(Box::new(ErrorFmt {
         template,
         args: args.tokens,
         arg_fields: args.fields,
+        alone,
     })))
 }
 
 /// The text `Display` always writes for the case, kept in its spec so that the message is
 /// copied instead of formatted: a template that interpolates nothing. Without `display`
-/// (`display` is `None`), thiserror writes `Display` from the case's own `#[error("…")]`,
-/// unless the enum has one too.
-pub fn fixed_text(display: Option<&DisplayAttr>, (own, default): (&Raw, &Raw)) -> Option<String> {
+/// (`display` is `None`), thiserror writes `Display` from the case's own `#[error("…")]`
+/// (`own`, its string when it is one alone, see [`literal_alone`]), unless the enum has one
+/// too.
+pub fn fixed_text(
+    display: Option<&DisplayAttr>,
+    own: Option<&str>,
+    default: &Raw,
+) -> Option<String> {
     match display {
         Some(DisplayAttr::Template(fmt)) if fmt.args.is_empty() => fmt.template.fixed.clone(),
         Some(_) => None,
         None if !default.error.is_empty() => None,
-        None => literal_alone(own.error.first()?).and_then(|lit| unescape(&lit.value())),
+        None => unescape(own?),
     }
 }
 
 /// The string of an `#[error("…")]` that has nothing else.
-pub fn literal_alone(attr: &Attribute) -> Option<LitStr> {
+pub fn literal_alone(attr: &Attribute) -> Option<String> {
     let syn::Meta::List(list) = &attr.meta else {
         return None;
     };
     let mut tokens = list.tokens.clone().into_iter();
     match (tokens.next(), tokens.next()) {
-        (Some(TokenTree::Literal(literal)), None) => match syn::Lit::new(literal) {
-            syn::Lit::Str(lit) => Some(lit),
-            _ => None,
-        },
+        (Some(TokenTree::Literal(literal)), None) => {
+            // Most are written without escapes: their text is read without syn's parser.
+            if let Some(text) = crate::attr::plain_str(&literal) {
+                return Some(text);
+            }
+            match syn::Lit::new(literal) {
+                syn::Lit::Str(lit) => Some(lit.value()),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
@@ -273,7 +300,8 @@ pub fn literal_alone(attr: &Attribute) -> Option<LitStr> {
 /// `text` with `{{` and `}}` unescaped, when it has no placeholder. Only this is needed of a
 /// template read without `display`, so it is read without parsing the whole format string.
 fn unescape(text: &str) -> Option<String> {
-    if !text.contains(['{', '}']) {
+    // A byte loop: `str::contains` with a set of chars is slow in the unoptimized build.
+    if text.bytes().all(|b| b != b'{' && b != b'}') {
         return Some(text.to_owned());
     }
     let mut fixed = String::with_capacity(text.len());

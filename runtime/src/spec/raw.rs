@@ -1,4 +1,5 @@
-//! The derive's door into [`Spec`]: its specs as tuples, checked at compile time.
+//! A spec's parts as one tuple, checked at compile time: the one door into [`Spec`], which
+//! `Spec::new` and the derive's table (`table.rs`) both go through.
 
 use http::StatusCode;
 
@@ -7,10 +8,8 @@ use super::{
     SCANNED_FLAGS, Spec, TITLE, TITLE_PLAIN, TYPE_PLAIN,
 };
 
-/// A spec's parts as the derive writes them, in [`Spec`]'s field order: code, status, type
-/// name, variant (or `""`), texts, headers, data, flags. A tuple literal is cheap for the compiler to
-/// build, which matters for enums of thousands of codes. Its flags are not trusted: see
-/// `checked_specs`.
+/// A spec's parts, in [`Spec`]'s field order: code, status, type name, variant (or `""`),
+/// texts, headers, data, flags. Its flags are not trusted: see `checked_spec`.
 #[doc(hidden)]
 pub type RawSpec = (
     &'static str,
@@ -23,9 +22,8 @@ pub type RawSpec = (
     u16,
 );
 
-/// The derive's specs, each checked as `checked_spec` does. One call for the whole array, so
-/// that what the derive writes stays an array literal of tuples, with one function call in it
-/// instead of one per case.
+/// Specs from their tuples, each checked as `checked_spec` does. (The derive writes the shorter
+/// table `checked_table` reads.)
 #[doc(hidden)]
 #[must_use]
 pub const fn checked_specs<const N: usize>(raw: [RawSpec; N]) -> [Spec; N] {
@@ -38,8 +36,7 @@ pub const fn checked_specs<const N: usize>(raw: [RawSpec; N]) -> [Spec; N] {
     specs
 }
 
-/// The spec written as `raw` (by the derive, for a case under `#[cfg]`, which cannot be an array
-/// element; and by `Spec::new`), with an invalid status made 500 and the plain and numeric flags
+/// The spec written as `raw` (for each case of the derive's table, and by `Spec::new`), with an invalid status made 500 and the plain and numeric flags
 /// decided here, by scanning the texts, whatever `raw` says: evaluated at compile time, the scan costs
 /// nothing at run time, and no caller, the derive included, can get a text that needs escaping
 /// written unescaped.
