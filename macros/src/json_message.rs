@@ -183,7 +183,7 @@ fn thiserror_template(input: &Input, case: &Case) -> Option<Template> {
     if !input.container.thiserror.error.is_empty() || !case.uses_display() {
         return None;
     }
-    let lit = crate::error_attr::literal_alone(case.attrs.thiserror.error.first()?)?;
+    let text = case.error_literal.clone()?;
     let views: Vec<FieldView> = case
         .fields
         .iter()
@@ -199,5 +199,7 @@ fn thiserror_template(input: &Input, case: &Case) -> Option<Template> {
         named: &[],
         first_unnamed: None::<Span>,
     };
-    Template::parse_with(&lit, &mut resolver, "#[error]").ok()
+    // Errors are thiserror's to report: the literal's span is never used.
+    let lit = syn::LitStr::new(&text, Span::call_site());
+    Template::parse_text_with(&lit, text, &mut resolver, "#[error]").ok()
 }
