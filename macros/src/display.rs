@@ -40,6 +40,9 @@ pub fn expand(input: &Input) -> TokenStream {
     let mut source_arms = Vec::new();
     let mut sourceless = false;
     let mut from_impls = Vec::new();
+    // The cases whose `Display` hands the formatter on as it is (`transparent`, `fmt =`), as
+    // thiserror's does: the others are written as a format string writes them.
+    let mut passing = Vec::new();
     for case in &input.cases {
         let cfgs = &case.attrs.cfgs;
         let path = case_path(case);
@@ -49,6 +52,7 @@ pub fn expand(input: &Input) -> TokenStream {
             }
             Some(DisplayAttr::Fmt(function)) => {
                 display_arms.push(fmt_arm(case, function));
+                passing.push(quote!(#(#cfgs)* #path { .. } => false,));
             }
             Some(DisplayAttr::Transparent(_)) => {
                 let Some(field) = case.fields.first() else {
@@ -61,6 +65,7 @@ pub fn expand(input: &Input) -> TokenStream {
                 let (local, f) = (quote!(__inner), quote!(__f));
                 let fmt = quote_spanned!(inner.span()=> ::core::fmt::Display::fmt(#local, #f));
                 display_arms.push(quote!(#(#cfgs)* #path { #member: __inner, .. } => #fmt,));
+                passing.push(quote!(#(#cfgs)* #path { .. } => false,));
                 // Through `AsSource`, so that a boxed `dyn Error` works as well.
                 let cast = as_source(inner, &quote!(__inner));
                 let source = quote_spanned! {inner.span()=>
@@ -98,10 +103,33 @@ pub fn expand(input: &Input) -> TokenStream {
     let display = writes_display.then(|| {
         let arms = display_arms.into_tokens();
         let display_where = display_bounds.augment_where_clause(&original.generics);
+        // A width, precision or flag given for the whole message (`{:>12}`) reaches none of
+        // its fields, as with thiserror's `write!`: the message is then written again through
+        // a fresh formatter, which has none. The arms write fields with the formatter they
+        // get, which costs far less to compile than a `format_args!` per field.
+        let fresh = if input.cases.is_empty() {
+            None
+        } else if passing.is_empty() {
+            Some(quote!(::apierr::__private::has_options(__f)))
+        } else {
+            let all = passing.len() == input.cases.len();
+            let rest = (!all).then(|| quote!(_ => true,));
+            Some(quote! {
+                ::apierr::__private::has_options(__f) && match self { #(#passing)* #rest }
+            })
+        };
+        let fresh = fresh.map(|test| {
+            quote! {
+                if #test {
+                    return __f.write_fmt(::core::format_args!("{}", self));
+                }
+            }
+        });
         quote! {
             #[automatically_derived]
             impl #impl_generics ::core::fmt::Display for #ty #ty_generics #display_where {
                 fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #fresh
                     match #scrutinee { #arms }
                 }
             }

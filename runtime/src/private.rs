@@ -35,6 +35,21 @@ pub mod json_pieces {
     pub use crate::message_json::{JsonPiece, NotJsonPiece};
 }
 
+/// Whether `f` was given a width, precision, alignment or flag for a whole message. A derived
+/// `Display` then writes itself again through a fresh formatter, so that its fields are written
+/// as `{}` writes them inside a format string: `format!("{:>12}", error)` pads neither the
+/// message nor its fields, as with thiserror.
+#[must_use]
+pub fn has_options(f: &Formatter<'_>) -> bool {
+    f.width().is_some()
+        || f.precision().is_some()
+        || f.align().is_some()
+        || f.alternate()
+        || f.sign_plus()
+        || f.sign_minus()
+        || f.sign_aware_zero_pad()
+}
+
 /// The variant of `C` for `code`, unless `C` does not know it.
 pub fn known_code<C: ErrorCode>(code: &str) -> Option<C> {
     Some(C::from_code(code)).filter(|code| !code.is_unknown())

@@ -125,3 +125,73 @@ struct Tuple(&'static str, u8);
 fn a_tuple_struct_with_named_arguments() {
     assert_eq!(Tuple("left", 21).to_string(), "left and 42");
 }
+
+/// The same enum written by thiserror, to compare outputs.
+#[derive(Debug, thiserror::Error)]
+enum ByThiserror {
+    #[error("n {n} of {name}!")]
+    Count { n: u32, name: String },
+    #[error("fixed")]
+    Fixed,
+    #[error(transparent)]
+    Inner(Padded),
+}
+
+#[derive(Debug, ApiError)]
+#[api(display)]
+enum ByApierr {
+    #[error("n {n} of {name}!")]
+    #[api(code = "COUNT", status = 400)]
+    Count { n: u32, name: String },
+    #[error("fixed")]
+    #[api(code = "FIXED", status = 400)]
+    Fixed,
+    #[error(transparent)]
+    #[api(code = "INNER", status = 400)]
+    Inner(Padded),
+}
+
+/// A `Display` that honours the formatter it is given: `transparent` hands it on as it is.
+#[derive(Debug)]
+struct Padded;
+
+impl std::fmt::Display for Padded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad("pad")
+    }
+}
+
+impl std::error::Error for Padded {}
+
+#[test]
+fn the_width_and_flags_of_the_whole_message_reach_no_field() {
+    let count = |n| {
+        (
+            ByThiserror::Count {
+                n,
+                name: "x".to_owned(),
+            },
+            ByApierr::Count {
+                n,
+                name: "x".to_owned(),
+            },
+        )
+    };
+    let pairs = [
+        count(57),
+        (ByThiserror::Fixed, ByApierr::Fixed),
+        (ByThiserror::Inner(Padded), ByApierr::Inner(Padded)),
+    ];
+    for (theirs, ours) in &pairs {
+        for (a, b) in [
+            (format!("[{theirs}]"), format!("[{ours}]")),
+            (format!("[{theirs:>12}]"), format!("[{ours:>12}]")),
+            (format!("[{theirs:<4.1}]"), format!("[{ours:<4.1}]")),
+            (format!("[{theirs:+#08}]"), format!("[{ours:+#08}]")),
+        ] {
+            assert_eq!(a, b);
+        }
+    }
+    assert_eq!(format!("[{:>12}]", pairs[0].1), "[n 57 of x!]");
+    assert_eq!(format!("[{:>6}]", pairs[2].1), "[   pad]");
+}
