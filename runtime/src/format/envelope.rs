@@ -165,13 +165,13 @@ impl<'a> Envelope<'a> {
     #[inline]
     pub fn write_to(&self, out: &mut Vec<u8>) -> Result<(), RenderError> {
         let format = self.format();
-        let template = self.template(format);
+        let found = cache::get(format.layout(), self.error.spec());
         // A body the same for every error of its code: one copy.
-        if let Some(body) = template.and_then(|template| self.whole(template)) {
+        if let Some(body) = found.and_then(|template| template.body(self.context, self.max_len)) {
             out.extend_from_slice(body);
             return Ok(());
         }
-        self.write_slow(format, template, out)
+        self.write_slow(format, found, out)
     }
 
     /// The body as bytes.
@@ -190,41 +190,44 @@ impl<'a> Envelope<'a> {
     #[inline]
     pub(crate) fn body(&self) -> Result<Cow<'static, [u8]>, RenderError> {
         let format = self.format();
-        let template = self.template(format);
-        if let Some(body) = template.and_then(|template| self.whole(template)) {
+        let found = cache::get(format.layout(), self.error.spec());
+        if let Some(body) = found.and_then(|template| template.body(self.context, self.max_len)) {
             return Ok(Cow::Borrowed(body));
         }
+        self.render_owned(format, found).map(Cow::Owned)
+    }
+
+    /// [`body`](Self::body) when it is not the cached one: rendered into a `Vec` of about its
+    /// length.
+    #[inline(never)]
+    fn render_owned(
+        &self,
+        format: &dyn AnyFormat,
+        found: Option<&'static Template>,
+    ) -> Result<Vec<u8>, RenderError> {
+        let template = self.template(format, found);
         let capacity = template.map_or(128, |template| template.known_len() + 64);
         let mut out = Vec::with_capacity(capacity);
         self.write_rendered(format, template, &mut out)?;
-        Ok(Cow::Owned(out))
-    }
-
-    /// The whole body from `template`, when it is the same for every error of the code in
-    /// this context and within the bound.
-    #[inline(always)]
-    fn whole(&self, template: &'static Template) -> Option<&'static [u8]> {
-        template
-            .body(self.context)
-            .filter(|body| body.len() <= self.max_len)
+        Ok(out)
     }
 
     /// [`write_rendered`](Self::write_rendered) for [`write_to`](Self::write_to), the envelope
     /// taken by value: the copy is made on the way here, so the fast path before it stores
-    /// nothing for this call (5 instructions less for a cached body).
+    /// nothing for this call.
     #[inline(never)]
     fn write_slow(
         self,
         format: &dyn AnyFormat,
-        template: Option<&Template>,
+        found: Option<&'static Template>,
         out: &mut Vec<u8>,
     ) -> Result<(), RenderError> {
+        let template = self.template(format, found);
         self.write_rendered(format, template, out)
     }
 
     /// The body when it is not one copy: from the template, its varying steps run, or
     /// rendered whole; reduced when it is over the bound.
-    #[inline(never)]
     fn write_rendered(
         &self,
         format: &dyn AnyFormat,
@@ -235,7 +238,7 @@ impl<'a> Envelope<'a> {
             return reduce::write_bounded(format, self.error, self.context, self.max_len, out);
         };
         let start = out.len();
-        if template.has_steps() {
+        if template.has_steps(self.context) {
             let layout = format.layout();
             let problem = self.problem();
             let ops = layout.program().ops().unwrap_or_default();
@@ -250,15 +253,20 @@ impl<'a> Envelope<'a> {
         reduce::write_reduced(format, self.error, self.context, self.max_len, out, start)
     }
 
-    /// The cached template of the body (see `format::cache`): `None` when a translation makes
-    /// the message per request, or the body is not cached.
-    #[inline(always)]
-    fn template(&self, format: &dyn AnyFormat) -> Option<&'static Template> {
-        let spec = self.error.spec();
-        if self.context.localizer().is_some() && self.context.translation(spec.code()).is_some() {
+    /// The cached template of the body (see `format::cache`), `found` in the slot its key
+    /// hashes to or else looked for and built: `None` when a translation makes the message
+    /// per request, or the body is not cached.
+    fn template(
+        &self,
+        format: &dyn AnyFormat,
+        found: Option<&'static Template>,
+    ) -> Option<&'static Template> {
+        if self.context.localizer().is_some()
+            && self.context.translation(self.error.spec().code()).is_some()
+        {
             return None;
         }
-        cache::get(format.layout(), spec).or_else(|| cache::find(format, self.error))
+        found.or_else(|| cache::find(format, self.error))
     }
 
     /// The body as a JSON value: [`to_vec`](Self::to_vec)'s bytes, read back, so the same

@@ -7,8 +7,10 @@ use super::Cx;
 use super::bytes::{run, write_body};
 use crate::format::compile::{Object, Op};
 use crate::format::json::Writer;
+use crate::context::holds;
 use crate::format::slot::{List, Slot, Value};
 use crate::format::{Layout, RenderError};
+use crate::json_text::escape_into;
 use crate::{Context, Spec};
 
 /// What a step's output depends on, beyond the code's [`Spec`] and the layout.
@@ -24,19 +26,33 @@ enum Depends {
     Value,
 }
 
-/// A part of a body.
+/// What a [`Part`] writes after its fixed bytes.
 #[derive(Debug, Clone, Copy)]
-enum Segment {
-    /// The template's bytes up to this offset, from where the previous one ended.
-    Bytes(u32),
+enum Kind {
+    /// A value of the request context, written straight from the context when it holds it.
+    Request(Request),
     /// The steps `start..end` of the layout, run for each body.
     Steps(u16, u16),
-    /// `,"name":` (the template's bytes up to this offset) and a value of the request
-    /// context, written straight from the context when it holds the value.
-    Request(Request, u32),
+    /// The steps `start..end`: a member with debug detail, which only a context with debug
+    /// detail switched on has.
+    Debug(u16, u16),
 }
 
-/// A value of the request context a [`Segment::Request`] writes.
+/// A part of a body: fixed bytes, from where the previous part left off to `end`, then what
+/// varies.
+///
+/// A request value's key and opening quote are `bytes[end..key_end]`, and its closing quote
+/// is `bytes[key_end]`, the first byte of what follows: with the value, the fixed bytes and
+/// its key are one copy and the closing quote goes with the next fixed bytes; without it,
+/// both are skipped. Other parts have `key_end == end`.
+#[derive(Debug, Clone, Copy)]
+struct Part {
+    end: u32,
+    key_end: u32,
+    kind: Kind,
+}
+
+/// A value of the request context a [`Kind::Request`] writes.
 #[derive(Debug, Clone, Copy)]
 enum Request {
     Instance,
@@ -44,6 +60,16 @@ enum Request {
     Timestamp,
     Path,
     Method,
+}
+
+/// A request value's text, as a body writes it between quotes.
+enum Text<'a> {
+    /// Copied as it is.
+    Plain(&'a [u8]),
+    /// Through the escaper.
+    Escaped(&'a str),
+    /// A timestamp: 24 ASCII bytes, never escaped.
+    Time([u8; 24]),
 }
 
 impl Request {
@@ -58,26 +84,35 @@ impl Request {
         })
     }
 
-    /// Writes the value when `context` holds it, as `render::resolve` and `write_value` do.
+    /// The value when `context` holds it, as `render::resolve` and `write_value` write it.
+    /// A correlation id is copied: its characters are checked when it is made, and none is
+    /// one JSON escapes. The path, method and instance were checked when they were set.
     #[inline]
-    fn write(self, key: &[u8], context: &Context, out: &mut Vec<u8>) {
-        let text = match self {
-            Request::Instance => context.instance(),
-            Request::CorrelationId => context.correlation_id().map(|id| id.as_str()),
-            Request::Path => context.path(),
-            Request::Method => context.method().map(http::Method::as_str),
-            Request::Timestamp => {
-                if let Some(at) = context.timestamp() {
-                    out.extend_from_slice(key);
-                    let text = at.rfc3339();
-                    Writer::new(out).str_with(std::str::from_utf8(&text).unwrap_or_default(), true);
-                }
-                return;
+    fn text(self, context: &Context) -> Option<Text<'_>> {
+        fn checked((text, plain): (&str, bool)) -> Text<'_> {
+            if plain {
+                Text::Plain(text.as_bytes())
+            } else {
+                Text::Escaped(text)
             }
-        };
-        if let Some(text) = text {
-            out.extend_from_slice(key);
-            Writer::new(out).str_with(text, false);
+        }
+        Some(match self {
+            Request::CorrelationId => Text::Plain(context.correlation_id()?.as_str().as_bytes()),
+            Request::Timestamp => Text::Time(context.timestamp()?.rfc3339()),
+            Request::Path => checked(context.path_text()?),
+            Request::Method => checked(context.method_text()?),
+            Request::Instance => checked(context.instance_text()?),
+        })
+    }
+}
+
+impl Text<'_> {
+    #[inline]
+    fn write(&self, out: &mut Vec<u8>) {
+        match self {
+            Text::Plain(text) => out.extend_from_slice(text),
+            Text::Escaped(text) => escape_into(out, text),
+            Text::Time(text) => out.extend_from_slice(text),
         }
     }
 }
@@ -86,14 +121,18 @@ impl Request {
 #[derive(Debug)]
 pub(crate) struct Template {
     bytes: Box<[u8]>,
-    segments: Box<[Segment]>,
-    /// The whole body, for a request context that holds nothing the layout shows: when no
-    /// step depends on the error's value.
-    bare: Option<Box<[u8]>>,
-    /// Whether every body is `bare`, whatever the request context: no step is left to run.
-    fixed: bool,
-    /// Whether a [`Segment::Steps`] needs the error and the layout.
+    parts: Box<[Part]>,
+    /// The whole body, for a request context that holds nothing the layout shows; empty
+    /// (never a body) when a step depends on the error's value.
+    bare: Box<[u8]>,
+    /// What of the request context the layout shows (`context::holds` bits), and a
+    /// localizer, which may translate the message: `bare` is the body of a context that
+    /// holds none of it.
+    shows: u8,
+    /// Whether a [`Kind::Steps`] needs the error and the layout.
     steps: bool,
+    /// Whether a [`Kind::Debug`] needs them when debug detail is on.
+    debug: bool,
 }
 
 impl Template {
@@ -108,8 +147,9 @@ impl Template {
         cx: Cx<'_>,
     ) -> Result<Self, RenderError> {
         let spec = cx.problem.spec();
+        let offset = |bytes: &Vec<u8>| u32::try_from(bytes.len()).map_err(|_| RenderError::display());
         let mut bytes = Vec::new();
-        let mut segments = Vec::new();
+        let mut parts: Vec<Part> = Vec::new();
         let mut most = Depends::Nothing;
         let mut i = 0;
         while let Some(op) = ops.get(i) {
@@ -132,9 +172,16 @@ impl Template {
                 _ => None,
             };
             if let Some((request, key)) = request {
+                let end = offset(&bytes)?;
                 bytes.extend_from_slice(key);
-                let end = u32::try_from(bytes.len()).map_err(|_| RenderError::display())?;
-                segments.push(Segment::Request(request, end));
+                bytes.push(b'"');
+                let key_end = offset(&bytes)?;
+                bytes.push(b'"');
+                parts.push(Part {
+                    end,
+                    key_end,
+                    kind: Kind::Request(request),
+                });
             } else if depends == Depends::Nothing {
                 run(
                     &mut Writer::new(&mut bytes),
@@ -142,44 +189,71 @@ impl Template {
                     ops.get(i..end).unwrap_or_default(),
                     cx,
                 )?;
-                let end = u32::try_from(bytes.len()).map_err(|_| RenderError::display())?;
-                match segments.last_mut() {
-                    Some(Segment::Bytes(last)) => *last = end,
-                    _ => segments.push(Segment::Bytes(end)),
-                }
             } else {
                 let steps = |at: usize| u16::try_from(at).map_err(|_| RenderError::display());
-                match segments.last_mut() {
-                    Some(Segment::Steps(_, last)) if usize::from(*last) == i => *last = steps(end)?,
-                    _ => segments.push(Segment::Steps(steps(i)?, steps(end)?)),
+                let at = offset(&bytes)?;
+                let (first, last) = (steps(i)?, steps(end)?);
+                // Debug detail alone is absent unless the context switches it on.
+                let debug = matches!(
+                    op,
+                    Op::Optional {
+                        value: Value::DebugDetail,
+                        ..
+                    }
+                );
+                match parts.last_mut() {
+                    Some(Part {
+                        end,
+                        kind: Kind::Steps(_, previous),
+                        ..
+                    }) if !debug && *end == at && *previous == first => *previous = last,
+                    _ => parts.push(Part {
+                        end: at,
+                        key_end: at,
+                        kind: if debug {
+                            Kind::Debug(first, last)
+                        } else {
+                            Kind::Steps(first, last)
+                        },
+                    }),
                 }
             }
             i = end;
         }
         let bare = if most == Depends::Value {
-            None
+            Vec::new()
         } else {
             let mut body = Vec::new();
             write_body(&mut Writer::new(&mut body), layout, cx)?;
-            Some(body.into_boxed_slice())
+            body
         };
         Ok(Template {
-            fixed: most == Depends::Nothing,
-            steps: segments
+            steps: parts
                 .iter()
-                .any(|segment| matches!(segment, Segment::Steps(..))),
+                .any(|part| matches!(part.kind, Kind::Steps(..))),
+            debug: parts
+                .iter()
+                .any(|part| matches!(part.kind, Kind::Debug(..))),
+            shows: holds::LOCALIZER
+                | layout
+                    .slots()
+                    .iter()
+                    .fold(0, |shown, slot| shown | slot_shows(slot)),
             bytes: bytes.into_boxed_slice(),
-            segments: segments.into_boxed_slice(),
-            bare,
+            parts: parts.into_boxed_slice(),
+            bare: bare.into_boxed_slice(),
         })
     }
 
-    /// The whole body in `context`, when it is the same for every error of the code: the
-    /// layout shows nothing of the request, or `context` holds none of it.
+    /// The whole body in `context`, when it is the same for every error of the code (the
+    /// context holds nothing the layout shows, and no localizer) and at most `max_len`
+    /// bytes long.
     #[inline(always)]
-    pub(crate) fn body(&'static self, context: &Context) -> Option<&'static [u8]> {
-        let body = self.bare.as_deref()?;
-        (self.fixed || is_bare(context)).then_some(body)
+    pub(crate) fn body(&'static self, context: &Context, max_len: usize) -> Option<&'static [u8]> {
+        let body = &*self.bare;
+        // An empty `bare` is no body: `len - 1` wraps, so one comparison is both checks.
+        (context.holds() & self.shows == 0 && body.len().wrapping_sub(1) < max_len)
+            .then_some(body)
     }
 
     /// How many bytes of every body are known.
@@ -187,11 +261,11 @@ impl Template {
         self.bytes.len()
     }
 
-    /// Whether writing a body runs steps of the layout, which need the error: then
-    /// [`write`](Self::write) takes them.
+    /// Whether writing a body in `context` runs steps of the layout, which need the error:
+    /// then [`write`](Self::write) takes them.
     #[inline]
-    pub(crate) fn has_steps(&self) -> bool {
-        self.steps
+    pub(crate) fn has_steps(&self, context: &Context) -> bool {
+        self.steps || (self.debug && context.debug_detail())
     }
 
     /// Appends the body in `context`: the known bytes, the request context's values, and
@@ -207,38 +281,87 @@ impl Template {
         context: &Context,
         steps: Option<(&Layout<'_>, &[Op<'_>], Cx<'_>)>,
     ) -> Result<(), RenderError> {
-        out.reserve(self.bytes.len() + 64);
+        match steps {
+            None => self.write_parts(out, context, |_, _, _| Ok(())),
+            Some((layout, ops, cx)) => self.write_parts(out, context, |out, start, end| {
+                let ops = ops
+                    .get(usize::from(start)..usize::from(end))
+                    .unwrap_or_default();
+                run(&mut Writer::new(out), layout, ops, cx)
+            }),
+        }
+    }
+
+    /// [`write`](Self::write), with `steps` running the steps `start..end` of the layout.
+    #[inline(always)]
+    fn write_parts(
+        &self,
+        out: &mut Vec<u8>,
+        context: &Context,
+        mut steps: impl FnMut(&mut Vec<u8>, u16, u16) -> Result<(), RenderError>,
+    ) -> Result<(), RenderError> {
+        let bytes = &*self.bytes;
+        out.reserve(bytes.len() + 64);
         let mut at = 0;
-        for segment in &self.segments {
-            match *segment {
-                Segment::Bytes(end) => {
-                    let end = end as usize;
-                    out.extend_from_slice(self.bytes.get(at..end).unwrap_or_default());
-                    at = end;
+        for part in &*self.parts {
+            let end = part.end as usize;
+            match part.kind {
+                Kind::Request(request) => {
+                    let key_end = part.key_end as usize;
+                    if let Some(text) = request.text(context) {
+                        // The fixed bytes and the key in one copy.
+                        out.extend_from_slice(bytes.get(at..key_end).unwrap_or_default());
+                        text.write(out);
+                        at = key_end;
+                    } else {
+                        out.extend_from_slice(bytes.get(at..end).unwrap_or_default());
+                        // The key and the closing quote.
+                        at = key_end + 1;
+                    }
                 }
-                Segment::Request(request, end) => {
-                    let end = end as usize;
-                    request.write(self.bytes.get(at..end).unwrap_or_default(), context, out);
+                Kind::Steps(start, last) => {
+                    out.extend_from_slice(bytes.get(at..end).unwrap_or_default());
                     at = end;
+                    steps(out, start, last)?;
                 }
-                Segment::Steps(start, end) => {
-                    if let Some((layout, ops, cx)) = steps {
-                        let ops = ops
-                            .get(usize::from(start)..usize::from(end))
-                            .unwrap_or_default();
-                        run(&mut Writer::new(out), layout, ops, cx)?;
+                Kind::Debug(start, last) => {
+                    out.extend_from_slice(bytes.get(at..end).unwrap_or_default());
+                    at = end;
+                    if context.debug_detail() {
+                        steps(out, start, last)?;
                     }
                 }
             }
         }
+        out.extend_from_slice(bytes.get(at..).unwrap_or_default());
         Ok(())
     }
 }
 
-/// Whether `context` holds nothing a layout can show.
-#[inline]
-fn is_bare(context: &Context) -> bool {
-    !context.shows_anything()
+/// What of the request context a slot shows (`context::holds` bits), wherever in it.
+fn slot_shows(slot: &Slot<'_>) -> u8 {
+    value_shows(slot.value())
+}
+
+fn value_shows(value: &Value<'_>) -> u8 {
+    let all = |slots: &[Slot<'_>]| slots.iter().fold(0, |shown, slot| shown | slot_shows(slot));
+    match *value {
+        Value::Instance => holds::INSTANCE,
+        Value::CorrelationId => holds::CORRELATION_ID,
+        Value::Timestamp => holds::TIMESTAMP,
+        Value::Path => holds::PATH,
+        Value::Method => holds::METHOD,
+        Value::DebugDetail => holds::DEBUG_DETAIL,
+        Value::Join(values) | Value::Array(values) => values
+            .iter()
+            .fold(0, |shown, value| shown | value_shows(value)),
+        Value::Object(slots)
+        | Value::ObjectUnlessEmpty(slots)
+        | Value::FieldItems(slots)
+        | Value::ErrorItems(slots)
+        | Value::SubErrorItems(slots) => all(slots),
+        _ => 0,
+    }
 }
 
 /// What the output of one step (an item list with its body) depends on.
