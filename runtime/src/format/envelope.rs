@@ -212,9 +212,10 @@ impl<'a> Envelope<'a> {
         Ok(out)
     }
 
-    /// [`write_rendered`](Self::write_rendered) for [`write_to`](Self::write_to), the envelope
-    /// taken by value: the copy is made on the way here, so the fast path before it stores
-    /// nothing for this call.
+    /// [`write_to`](Self::write_to) when the body is not the cached one, the envelope taken
+    /// by value: the copy is made on the way here, so the fast path before it stores nothing
+    /// for this call. A body of the template's bytes and the request's values (a unit
+    /// variant in a context the layout shows) is written here without the error.
     #[inline(never)]
     fn write_slow(
         self,
@@ -222,8 +223,41 @@ impl<'a> Envelope<'a> {
         found: Option<&'static Template>,
         out: &mut Vec<u8>,
     ) -> Result<(), RenderError> {
+        if let Some(template) = found
+            && template.writes_alone(self.context)
+        {
+            let start = out.len();
+            template.write(out, self.context, None)?;
+            if out.len() - start <= self.max_len {
+                return Ok(());
+            }
+            return self.write_reduced(format, out, start);
+        }
+        self.write_other(format, found, out)
+    }
+
+    /// [`write_slow`](Self::write_slow) for every other body.
+    #[inline(never)]
+    fn write_other(
+        &self,
+        format: &dyn AnyFormat,
+        found: Option<&'static Template>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), RenderError> {
         let template = self.template(format, found);
         self.write_rendered(format, template, out)
+    }
+
+    /// The body written from `start` on, reduced: it was over the bound.
+    #[cold]
+    #[inline(never)]
+    fn write_reduced(
+        &self,
+        format: &dyn AnyFormat,
+        out: &mut Vec<u8>,
+        start: usize,
+    ) -> Result<(), RenderError> {
+        reduce::write_reduced(format, self.error, self.context, self.max_len, out, start)
     }
 
     /// The body when it is not one copy: from the template, its varying steps run, or
@@ -250,7 +284,7 @@ impl<'a> Envelope<'a> {
         if out.len() - start <= self.max_len {
             return Ok(());
         }
-        reduce::write_reduced(format, self.error, self.context, self.max_len, out, start)
+        self.write_reduced(format, out, start)
     }
 
     /// The cached template of the body (see `format::cache`), `found` in the slot its key

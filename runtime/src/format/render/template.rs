@@ -62,16 +62,6 @@ enum Request {
     Method,
 }
 
-/// A request value's text, as a body writes it between quotes.
-enum Text<'a> {
-    /// Copied as it is.
-    Plain(&'a [u8]),
-    /// Through the escaper.
-    Escaped(&'a str),
-    /// A timestamp: 24 ASCII bytes, never escaped.
-    Time([u8; 24]),
-}
-
 impl Request {
     fn of(value: &Value<'_>) -> Option<Self> {
         Some(match value {
@@ -84,36 +74,47 @@ impl Request {
         })
     }
 
-    /// The value when `context` holds it, as `render::resolve` and `write_value` write it.
-    /// A correlation id is copied: its characters are checked when it is made, and none is
-    /// one JSON escapes. The path, method and instance were checked when they were set.
-    #[inline]
-    fn text(self, context: &Context) -> Option<Text<'_>> {
-        fn checked((text, plain): (&str, bool)) -> Text<'_> {
-            if plain {
-                Text::Plain(text.as_bytes())
-            } else {
-                Text::Escaped(text)
-            }
+    /// Writes `before` (the fixed bytes and the key, with the opening quote) and the value
+    /// when `context` holds it, as `render::resolve` and `write_value` write it; else
+    /// nothing. A correlation id is copied: its characters are checked when it is made, and
+    /// none is one JSON escapes. The path, method and instance were checked when they were
+    /// set.
+    #[inline(always)]
+    fn write(self, context: &Context, before: &[u8], out: &mut Vec<u8>) -> bool {
+        let (text, plain) = match self {
+            Request::CorrelationId => match context.correlation_id() {
+                Some(id) => (id.as_str(), true),
+                None => return false,
+            },
+            Request::Timestamp => match context.timestamp() {
+                Some(at) => {
+                    out.extend_from_slice(before);
+                    // 24 ASCII bytes, never escaped.
+                    out.extend_from_slice(&at.rfc3339());
+                    return true;
+                }
+                None => return false,
+            },
+            Request::Path => match context.path_text() {
+                Some(text) => text,
+                None => return false,
+            },
+            Request::Method => match context.method_text() {
+                Some(text) => text,
+                None => return false,
+            },
+            Request::Instance => match context.instance_text() {
+                Some(text) => text,
+                None => return false,
+            },
+        };
+        out.extend_from_slice(before);
+        if plain {
+            out.extend_from_slice(text.as_bytes());
+        } else {
+            escape_into(out, text);
         }
-        Some(match self {
-            Request::CorrelationId => Text::Plain(context.correlation_id()?.as_str().as_bytes()),
-            Request::Timestamp => Text::Time(context.timestamp()?.rfc3339()),
-            Request::Path => checked(context.path_text()?),
-            Request::Method => checked(context.method_text()?),
-            Request::Instance => checked(context.instance_text()?),
-        })
-    }
-}
-
-impl Text<'_> {
-    #[inline]
-    fn write(&self, out: &mut Vec<u8>) {
-        match self {
-            Text::Plain(text) => out.extend_from_slice(text),
-            Text::Escaped(text) => escape_into(out, text),
-            Text::Time(text) => out.extend_from_slice(text),
-        }
+        true
     }
 }
 
@@ -131,8 +132,9 @@ pub(crate) struct Template {
     shows: u8,
     /// Whether a [`Kind::Steps`] needs the error and the layout.
     steps: bool,
-    /// Whether a [`Kind::Debug`] needs them when debug detail is on.
-    debug: bool,
+    /// What in a context makes a body need the error when `steps` is false
+    /// (`context::holds` bits): a localizer, and debug detail when a [`Kind::Debug`] shows it.
+    needs_error: u8,
 }
 
 impl Template {
@@ -231,9 +233,14 @@ impl Template {
             steps: parts
                 .iter()
                 .any(|part| matches!(part.kind, Kind::Steps(..))),
-            debug: parts
+            needs_error: if parts
                 .iter()
-                .any(|part| matches!(part.kind, Kind::Debug(..))),
+                .any(|part| matches!(part.kind, Kind::Debug(..)))
+            {
+                holds::LOCALIZER | holds::DEBUG_DETAIL
+            } else {
+                holds::LOCALIZER
+            },
             shows: holds::LOCALIZER
                 | layout
                     .slots()
@@ -265,7 +272,14 @@ impl Template {
     /// then [`write`](Self::write) takes them.
     #[inline]
     pub(crate) fn has_steps(&self, context: &Context) -> bool {
-        self.steps || (self.debug && context.debug_detail())
+        self.steps || context.holds() & self.needs_error & holds::DEBUG_DETAIL != 0
+    }
+
+    /// Whether the body in `context` is the template's bytes and the context's values alone:
+    /// no step to run and no translation, so [`write`](Self::write) needs no error.
+    #[inline(always)]
+    pub(crate) fn writes_alone(&self, context: &Context) -> bool {
+        !self.steps && context.holds() & self.needs_error == 0
     }
 
     /// Appends the body in `context`: the known bytes, the request context's values, and
@@ -308,10 +322,9 @@ impl Template {
             match part.kind {
                 Kind::Request(request) => {
                     let key_end = part.key_end as usize;
-                    if let Some(text) = request.text(context) {
-                        // The fixed bytes and the key in one copy.
-                        out.extend_from_slice(bytes.get(at..key_end).unwrap_or_default());
-                        text.write(out);
+                    // The fixed bytes and the key in one copy.
+                    let before = bytes.get(at..key_end).unwrap_or_default();
+                    if request.write(context, before, out) {
                         at = key_end;
                     } else {
                         out.extend_from_slice(bytes.get(at..end).unwrap_or_default());
