@@ -52,14 +52,15 @@ struct Part {
     kind: Kind,
 }
 
-/// A value of the request context a [`Kind::Request`] writes.
+/// A value of the request context a [`Kind::Request`] writes: its `context::holds` bit.
 #[derive(Debug, Clone, Copy)]
+#[repr(u8)]
 enum Request {
-    Instance,
-    CorrelationId,
-    Timestamp,
-    Path,
-    Method,
+    Instance = holds::INSTANCE,
+    CorrelationId = holds::CORRELATION_ID,
+    Timestamp = holds::TIMESTAMP,
+    Path = holds::PATH,
+    Method = holds::METHOD,
 }
 
 impl Request {
@@ -74,47 +75,49 @@ impl Request {
         })
     }
 
-    /// Writes `before` (the fixed bytes and the key, with the opening quote) and the value
-    /// when `context` holds it, as `render::resolve` and `write_value` write it; else
-    /// nothing. A correlation id is copied: its characters are checked when it is made, and
-    /// none is one JSON escapes. The path, method and instance were checked when they were
-    /// set.
+    /// Whether `context` holds the value: its bit, set exactly when the value is.
     #[inline(always)]
-    fn write(self, context: &Context, before: &[u8], out: &mut Vec<u8>) -> bool {
+    fn is_in(self, context: &Context) -> bool {
+        context.holds() & self as u8 != 0
+    }
+
+    /// Writes the value, which `context` holds, as `render::resolve` and `write_value` write
+    /// it. A correlation id is copied: its characters are checked when it is made, and none
+    /// is one JSON escapes. The path, method and instance were checked when they were set.
+    /// Out of line: inlined in the loop over a template's parts, the reads of every value
+    /// are hoisted out of it, which costs more than this call.
+    #[inline(never)]
+    fn write(self, context: &Context, out: &mut Vec<u8>) {
         let (text, plain) = match self {
             Request::CorrelationId => match context.correlation_id() {
                 Some(id) => (id.as_str(), true),
-                None => return false,
+                None => return,
             },
-            Request::Timestamp => match context.timestamp() {
-                Some(at) => {
-                    out.extend_from_slice(before);
+            Request::Timestamp => {
+                if let Some(at) = context.timestamp() {
                     // 24 ASCII bytes, never escaped.
                     out.extend_from_slice(&at.rfc3339());
-                    return true;
                 }
-                None => return false,
-            },
+                return;
+            }
             Request::Path => match context.path_text() {
                 Some(text) => text,
-                None => return false,
+                None => return,
             },
             Request::Method => match context.method_text() {
                 Some(text) => text,
-                None => return false,
+                None => return,
             },
             Request::Instance => match context.instance_text() {
                 Some(text) => text,
-                None => return false,
+                None => return,
             },
         };
-        out.extend_from_slice(before);
         if plain {
             out.extend_from_slice(text.as_bytes());
         } else {
             escape_into(out, text);
         }
-        true
     }
 }
 
@@ -322,9 +325,10 @@ impl Template {
             match part.kind {
                 Kind::Request(request) => {
                     let key_end = part.key_end as usize;
-                    // The fixed bytes and the key in one copy.
-                    let before = bytes.get(at..key_end).unwrap_or_default();
-                    if request.write(context, before, out) {
+                    if request.is_in(context) {
+                        // The fixed bytes and the key in one copy.
+                        out.extend_from_slice(bytes.get(at..key_end).unwrap_or_default());
+                        request.write(context, out);
                         at = key_end;
                     } else {
                         out.extend_from_slice(bytes.get(at..end).unwrap_or_default());
