@@ -261,7 +261,8 @@ impl Template {
     #[inline(always)]
     pub(crate) fn body(&'static self, context: &Context, max_len: usize) -> Option<&'static [u8]> {
         let body = &*self.bare;
-        // An empty `bare` is no body: `len - 1` wraps, so one comparison is both checks.
+        // An empty `bare` is no body: `len - 1` wraps, so one comparison is both checks (and
+        // the copy after it knows the length is not 0).
         (context.holds() & self.shows == 0 && body.len().wrapping_sub(1) < max_len)
             .then_some(body)
     }
