@@ -194,22 +194,28 @@ impl<'a> Envelope<'a> {
         if let Some(body) = found.and_then(|template| template.body(self.context, self.max_len)) {
             return Ok(Cow::Borrowed(body));
         }
-        self.render_owned(format, found).map(Cow::Owned)
+        self.body_slow(format, found)
     }
 
-    /// [`body`](Self::body) when it is not the cached one: rendered into a `Vec` of about its
-    /// length.
+    /// [`body`](Self::body) when it is not the cached one at first sight: still borrowed when
+    /// the context's localizer translates nothing of this code, else rendered into a `Vec`
+    /// of about its length.
     #[inline(never)]
-    fn render_owned(
+    fn body_slow(
         &self,
         format: &dyn AnyFormat,
         found: Option<&'static Template>,
-    ) -> Result<Vec<u8>, RenderError> {
+    ) -> Result<Cow<'static, [u8]>, RenderError> {
         let template = self.template(format, found);
+        if let Some(body) =
+            template.and_then(|template| template.untranslated_body(self.context, self.max_len))
+        {
+            return Ok(Cow::Borrowed(body));
+        }
         let capacity = template.map_or(128, |template| template.known_len() + 64);
         let mut out = Vec::with_capacity(capacity);
         self.write_rendered(format, template, &mut out)?;
-        Ok(out)
+        Ok(Cow::Owned(out))
     }
 
     /// [`write_to`](Self::write_to) when the body is not the cached one, the envelope taken
@@ -245,6 +251,12 @@ impl<'a> Envelope<'a> {
         out: &mut Vec<u8>,
     ) -> Result<(), RenderError> {
         let template = self.template(format, found);
+        if let Some(body) =
+            template.and_then(|template| template.untranslated_body(self.context, self.max_len))
+        {
+            out.extend_from_slice(body);
+            return Ok(());
+        }
         self.write_rendered(format, template, out)
     }
 

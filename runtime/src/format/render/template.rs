@@ -267,6 +267,15 @@ impl Template {
             .then_some(body)
     }
 
+    /// [`body`](Self::body) once a localizer in `context` is known to translate nothing of
+    /// this code.
+    pub(crate) fn untranslated_body(&'static self, context: &Context, max_len: usize) -> Option<&'static [u8]> {
+        let body = &*self.bare;
+        (context.holds() & self.shows & !holds::LOCALIZER == 0
+            && body.len().wrapping_sub(1) < max_len)
+            .then_some(body)
+    }
+
     /// How many bytes of every body are known.
     pub(crate) fn known_len(&self) -> usize {
         self.bytes.len()
