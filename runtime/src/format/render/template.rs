@@ -121,11 +121,19 @@ impl Request {
     }
 }
 
+/// The known bytes of a body, and the parts that say what goes between them.
+#[derive(Debug)]
+struct Parts {
+    bytes: Box<[u8]>,
+    parts: Box<[Part]>,
+}
+
 /// The body of one code in one layout, with what varies left to run.
 #[derive(Debug)]
 pub(crate) struct Template {
-    bytes: Box<[u8]>,
-    parts: Box<[Part]>,
+    /// The known bytes and the parts around them, behind a pointer: the cache's entries
+    /// stay 64 bytes, so that finding one is a shift rather than a multiplication.
+    parts: Box<Parts>,
     /// The whole body, for a request context that holds nothing the layout shows; empty
     /// (never a body) when a step depends on the error's value.
     bare: Box<[u8]>,
@@ -249,8 +257,10 @@ impl Template {
                     .slots()
                     .iter()
                     .fold(0, |shown, slot| shown | slot_shows(slot)),
-            bytes: bytes.into_boxed_slice(),
-            parts: parts.into_boxed_slice(),
+            parts: Box::new(Parts {
+                bytes: bytes.into_boxed_slice(),
+                parts: parts.into_boxed_slice(),
+            }),
             bare: bare.into_boxed_slice(),
         })
     }
@@ -278,7 +288,7 @@ impl Template {
 
     /// How many bytes of every body are known.
     pub(crate) fn known_len(&self) -> usize {
-        self.bytes.len()
+        self.parts.bytes.len()
     }
 
     /// Whether writing a body in `context` runs steps of the layout, which need the error:
@@ -327,10 +337,10 @@ impl Template {
         context: &Context,
         mut steps: impl FnMut(&mut Vec<u8>, u16, u16) -> Result<(), RenderError>,
     ) -> Result<(), RenderError> {
-        let bytes = &*self.bytes;
+        let bytes = &*self.parts.bytes;
         out.reserve(bytes.len() + 64);
         let mut at = 0;
-        for part in &*self.parts {
+        for part in &*self.parts.parts {
             let end = part.end as usize;
             match part.kind {
                 Kind::Request(request) => {
