@@ -333,7 +333,11 @@ fn request_context(index: u32) -> Context {
         context = context.with_timestamp(at);
     }
     if bit(2) {
-        context = context.with_path(if bit(6) { "/a/\"b\"\\c" } else { "/v1/accounts/42" });
+        context = context.with_path(if bit(6) {
+            "/a/\"b\"\\c"
+        } else {
+            "/v1/accounts/42"
+        });
     }
     if bit(3) {
         let method = if bit(6) {

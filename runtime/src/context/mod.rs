@@ -208,7 +208,11 @@ impl Context {
     /// `self` with `bit` of [`holds`] set when `on`, cleared otherwise; likewise in
     /// `escaped` with `escape`.
     fn noted(mut self, bit: u8, on: bool, escape: bool) -> Self {
-        self.holds = if on { self.holds | bit } else { self.holds & !bit };
+        self.holds = if on {
+            self.holds | bit
+        } else {
+            self.holds & !bit
+        };
         self.escaped = if escape {
             self.escaped | bit
         } else {

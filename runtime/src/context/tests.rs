@@ -67,9 +67,7 @@ fn request_text_knows_whether_it_needs_escaping() {
         .with_method(http::Method::GET)
         .with_instance("/a/1");
     assert_eq!(plain(&context), (Some(true), Some(true), Some(true)));
-    let context = context
-        .with_path("/a/\"b\"")
-        .with_instance("/a\\1");
+    let context = context.with_path("/a/\"b\"").with_instance("/a\\1");
     assert_eq!(plain(&context), (Some(false), Some(true), Some(false)));
     // Set again, plain: the flag follows the value.
     let context = context.with_path("/c").with_instance("/c/1");
@@ -91,7 +89,10 @@ fn holds_has_a_bit_exactly_for_each_value_set() {
     let translations = crate::i18n::Translations::new().language("en", &[]);
     let cases = [
         (Context::new(), 0),
-        (Context::new().with_correlation_id(id), holds::CORRELATION_ID),
+        (
+            Context::new().with_correlation_id(id),
+            holds::CORRELATION_ID,
+        ),
         (Context::new().with_timestamp(at), holds::TIMESTAMP),
         (Context::new().with_path("/a"), holds::PATH),
         (Context::new().with_method(http::Method::GET), holds::METHOD),

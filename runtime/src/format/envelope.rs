@@ -233,7 +233,7 @@ impl<'a> Envelope<'a> {
             && template.writes_alone(self.context)
         {
             let start = out.len();
-            template.write(out, self.context, None)?;
+            template.write_alone(self.context, out);
             if out.len() - start <= self.max_len {
                 return Ok(());
             }
@@ -289,9 +289,9 @@ impl<'a> Envelope<'a> {
             let problem = self.problem();
             let ops = layout.program().ops().unwrap_or_default();
             let cx = render::Cx::new(&problem, format);
-            template.write(out, self.context, Some((layout, ops, cx)))?;
+            template.write(out, self.context, (layout, ops, cx))?;
         } else {
-            template.write(out, self.context, None)?;
+            template.write_alone(self.context, out);
         }
         if out.len() - start <= self.max_len {
             return Ok(());

@@ -5,9 +5,9 @@
 
 use super::Cx;
 use super::bytes::{run, write_body};
+use crate::context::holds;
 use crate::format::compile::{Object, Op};
 use crate::format::json::Writer;
-use crate::context::holds;
 use crate::format::slot::{List, Slot, Value};
 use crate::format::{Layout, RenderError};
 use crate::json_text::escape_into;
@@ -160,7 +160,8 @@ impl Template {
         cx: Cx<'_>,
     ) -> Result<Self, RenderError> {
         let spec = cx.problem.spec();
-        let offset = |bytes: &Vec<u8>| u32::try_from(bytes.len()).map_err(|_| RenderError::display());
+        let offset =
+            |bytes: &Vec<u8>| u32::try_from(bytes.len()).map_err(|_| RenderError::display());
         let mut bytes = Vec::new();
         let mut parts: Vec<Part> = Vec::new();
         let mut most = Depends::Nothing;
@@ -273,13 +274,16 @@ impl Template {
         let body = &*self.bare;
         // An empty `bare` is no body: `len - 1` wraps, so one comparison is both checks (and
         // the copy after it knows the length is not 0).
-        (context.holds() & self.shows == 0 && body.len().wrapping_sub(1) < max_len)
-            .then_some(body)
+        (context.holds() & self.shows == 0 && body.len().wrapping_sub(1) < max_len).then_some(body)
     }
 
     /// [`body`](Self::body) once a localizer in `context` is known to translate nothing of
     /// this code.
-    pub(crate) fn untranslated_body(&'static self, context: &Context, max_len: usize) -> Option<&'static [u8]> {
+    pub(crate) fn untranslated_body(
+        &'static self,
+        context: &Context,
+        max_len: usize,
+    ) -> Option<&'static [u8]> {
         let body = &*self.bare;
         (context.holds() & self.shows & !holds::LOCALIZER == 0
             && body.len().wrapping_sub(1) < max_len)
@@ -305,38 +309,51 @@ impl Template {
         !self.steps && context.holds() & self.needs_error == 0
     }
 
+    /// The body in `context` when it [`writes_alone`](Self::writes_alone): the known bytes
+    /// and the request values the context holds, nothing else to run. A part that writes
+    /// nothing here (debug detail that is off) is skipped: the bytes around it are one copy.
+    #[inline(never)]
+    pub(crate) fn write_alone(&self, context: &Context, out: &mut Vec<u8>) {
+        let Parts { bytes, parts } = &*self.parts;
+        let holds = context.holds();
+        let mut at = 0;
+        for part in parts {
+            let Kind::Request(request) = part.kind else {
+                continue;
+            };
+            let key_end = part.key_end as usize;
+            if holds & request as u8 != 0 {
+                // The fixed bytes and the key in one copy.
+                out.extend_from_slice(bytes.get(at..key_end).unwrap_or_default());
+                request.write(context, out);
+                at = key_end;
+            } else {
+                out.extend_from_slice(bytes.get(at..part.end as usize).unwrap_or_default());
+                // The key and the closing quote.
+                at = key_end + 1;
+            }
+        }
+        out.extend_from_slice(bytes.get(at..).unwrap_or_default());
+    }
+
     /// Appends the body in `context`: the known bytes, the request context's values, and
-    /// the steps that vary run in between with `steps` (the layout, its compiled steps, the
-    /// error), which is there when [`has_steps`](Self::has_steps).
+    /// the steps that vary, run in between with `steps` (the layout, its compiled steps, the
+    /// error): for a template that [`has_steps`](Self::has_steps).
     ///
     /// # Errors
     /// Those of the steps.
-    #[inline]
     pub(crate) fn write(
         &self,
         out: &mut Vec<u8>,
         context: &Context,
-        steps: Option<(&Layout<'_>, &[Op<'_>], Cx<'_>)>,
+        (layout, ops, cx): (&Layout<'_>, &[Op<'_>], Cx<'_>),
     ) -> Result<(), RenderError> {
-        match steps {
-            None => self.write_parts(out, context, |_, _, _| Ok(())),
-            Some((layout, ops, cx)) => self.write_parts(out, context, |out, start, end| {
-                let ops = ops
-                    .get(usize::from(start)..usize::from(end))
-                    .unwrap_or_default();
-                run(&mut Writer::new(out), layout, ops, cx)
-            }),
-        }
-    }
-
-    /// [`write`](Self::write), with `steps` running the steps `start..end` of the layout.
-    #[inline(always)]
-    fn write_parts(
-        &self,
-        out: &mut Vec<u8>,
-        context: &Context,
-        mut steps: impl FnMut(&mut Vec<u8>, u16, u16) -> Result<(), RenderError>,
-    ) -> Result<(), RenderError> {
+        let steps = |out: &mut Vec<u8>, start: u16, end: u16| {
+            let ops = ops
+                .get(usize::from(start)..usize::from(end))
+                .unwrap_or_default();
+            run(&mut Writer::new(out), layout, ops, cx)
+        };
         let bytes = &*self.parts.bytes;
         out.reserve(bytes.len() + 64);
         let mut at = 0;
