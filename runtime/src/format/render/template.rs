@@ -6,7 +6,7 @@
 use super::Cx;
 use super::bytes::{run, write_body};
 use crate::context::holds;
-use crate::format::compile::{Object, Op};
+use crate::format::compile::{Object, Op, WINDOW};
 use crate::format::json::Writer;
 use crate::format::slot::{List, Slot, Value};
 use crate::format::{Layout, RenderError};
@@ -93,13 +93,7 @@ impl Request {
                 Some(id) => (id.as_str(), true),
                 None => return,
             },
-            Request::Timestamp => {
-                if let Some(at) = context.timestamp() {
-                    // 24 ASCII bytes, never escaped.
-                    out.extend_from_slice(&at.rfc3339());
-                }
-                return;
-            }
+            Request::Timestamp => return write_timestamp(context, out),
             Request::Path => match context.path_text() {
                 Some(text) => text,
                 None => return,
@@ -121,10 +115,41 @@ impl Request {
     }
 }
 
+/// The context's timestamp, if any: 24 ASCII bytes, never escaped. Out of line, so that
+/// [`Request::write`] keeps no buffer on the stack.
+#[inline(never)]
+fn write_timestamp(context: &Context, out: &mut Vec<u8>) {
+    if let Some(at) = context.timestamp() {
+        out.extend_from_slice(&at.rfc3339());
+    }
+}
+
+/// Appends `bytes[at..end]`, the known bytes of a template (followed by a window's worth of
+/// padding): a run as short as a key or the closing braces is copied as a whole window
+/// and cut back (a few register moves), instead of a call to `memcpy`.
+#[inline(always)]
+fn copy_run(out: &mut Vec<u8>, bytes: &[u8], at: usize, end: usize) {
+    let Some(run) = bytes.get(at..end) else {
+        return;
+    };
+    if run.len() <= WINDOW
+        && let Some(window) = bytes.get(at..).and_then(<[u8]>::first_chunk::<WINDOW>)
+    {
+        // At most `WINDOW`, so the cast cannot truncate.
+        #[allow(clippy::cast_possible_truncation)]
+        Writer::new(out).window(window, run.len() as u16);
+    } else {
+        out.extend_from_slice(run);
+    }
+}
+
 /// The known bytes of a body, and the parts that say what goes between them.
 #[derive(Debug)]
 struct Parts {
+    /// The known bytes, then `WINDOW` bytes of padding for [`copy_run`].
     bytes: Box<[u8]>,
+    /// How many of `bytes` are the body's.
+    known: usize,
     parts: Box<[Part]>,
 }
 
@@ -259,7 +284,11 @@ impl Template {
                     .iter()
                     .fold(0, |shown, slot| shown | slot_shows(slot)),
             parts: Box::new(Parts {
-                bytes: bytes.into_boxed_slice(),
+                known: bytes.len(),
+                bytes: {
+                    bytes.extend_from_slice(&[0; WINDOW]);
+                    bytes.into_boxed_slice()
+                },
                 parts: parts.into_boxed_slice(),
             }),
             bare: bare.into_boxed_slice(),
@@ -292,7 +321,7 @@ impl Template {
 
     /// How many bytes of every body are known.
     pub(crate) fn known_len(&self) -> usize {
-        self.parts.bytes.len()
+        self.parts.known
     }
 
     /// Whether writing a body in `context` runs steps of the layout, which need the error:
@@ -314,7 +343,11 @@ impl Template {
     /// nothing here (debug detail that is off) is skipped: the bytes around it are one copy.
     #[inline(never)]
     pub(crate) fn write_alone(&self, context: &Context, out: &mut Vec<u8>) {
-        let Parts { bytes, parts } = &*self.parts;
+        let Parts {
+            bytes,
+            parts,
+            known,
+        } = &*self.parts;
         let holds = context.holds();
         let mut at = 0;
         for part in parts {
@@ -324,16 +357,16 @@ impl Template {
             let key_end = part.key_end as usize;
             if holds & request as u8 != 0 {
                 // The fixed bytes and the key in one copy.
-                out.extend_from_slice(bytes.get(at..key_end).unwrap_or_default());
+                copy_run(out, bytes, at, key_end);
                 request.write(context, out);
                 at = key_end;
             } else {
-                out.extend_from_slice(bytes.get(at..part.end as usize).unwrap_or_default());
+                copy_run(out, bytes, at, part.end as usize);
                 // The key and the closing quote.
                 at = key_end + 1;
             }
         }
-        out.extend_from_slice(bytes.get(at..).unwrap_or_default());
+        copy_run(out, bytes, at, *known);
     }
 
     /// Appends the body in `context`: the known bytes, the request context's values, and
@@ -387,7 +420,7 @@ impl Template {
                 }
             }
         }
-        out.extend_from_slice(bytes.get(at..).unwrap_or_default());
+        out.extend_from_slice(bytes.get(at..self.parts.known).unwrap_or_default());
         Ok(())
     }
 }
