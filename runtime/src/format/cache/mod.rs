@@ -10,9 +10,10 @@
 //! the layout's [`Fingerprint`] (not its address: a format may be dropped and another built
 //! where it was). The hot path ([`get`]) compares the key as two words, the spec's address
 //! mixed into the fingerprint's first hash and its second hash: see [`Entry::mixed`] for why
-//! that tells keys apart as well as the fingerprint tells layouts apart. The table is a fixed array of write-once slots, so memory is bounded by
-//! construction: at most [`SLOTS`] entries, one per code and layout, never per request; a code
-//! that finds no free slot among its [`PROBES`] is rendered as before.
+//! that tells keys apart as well as the fingerprint tells layouts apart. The table is a fixed
+//! array of write-once 64-byte slots, so memory is bounded by construction: at most [`SLOTS`]
+//! entries, one per code and layout, never per request; a code that finds no free slot among
+//! its [`PROBES`] is rendered as before.
 //!
 //! Not cached: a body whose context translates the message (it is per request), and layouts
 //! whose steps did not compile.
@@ -54,7 +55,7 @@ struct Entry {
 }
 
 /// The template of `spec` in `layout` when it is in the slot its key hashes to: the hot path,
-/// a hash and one comparison. A layout that did not compile has no entry to find: entries
+/// a hash and two comparisons. A layout that did not compile has no entry to find: entries
 /// are built only for layouts that compiled.
 #[inline(always)]
 pub(crate) fn get(layout: &Layout<'_>, spec: &'static Spec) -> Option<&'static Template> {
