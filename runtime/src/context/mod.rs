@@ -205,9 +205,10 @@ impl Context {
         }
     }
 
-    /// `self` with `bit` of [`holds`] set when `on`, cleared otherwise; likewise in
-    /// `escaped` with `escape`.
-    fn noted(mut self, bit: u8, on: bool, escape: bool) -> Self {
+    /// Sets `bit` of [`holds`] when `on`, clears it otherwise; likewise in `escaped` with
+    /// `escape`. In place: the setters run for every request, and a context is large to move.
+    #[inline]
+    fn note(&mut self, bit: u8, on: bool, escape: bool) {
         self.holds = if on {
             self.holds | bit
         } else {
@@ -218,7 +219,6 @@ impl Context {
         } else {
             self.escaped & !bit
         };
-        self
     }
 
     /// What the context holds: the [`holds`] bits.
@@ -277,7 +277,8 @@ impl Context {
         let path = bounded(path);
         let escape = needs_escaping(&path);
         self.path = Some(path);
-        self.noted(holds::PATH, true, escape)
+        self.note(holds::PATH, true, escape);
+        self
     }
 
     /// The request method. An extension method longer than [`MAX_METHOD_LEN`] bytes is left
@@ -299,7 +300,8 @@ impl Context {
             .as_ref()
             .is_some_and(|method| needs_escaping(method.as_str()));
         let on = self.method.is_some();
-        self.noted(holds::METHOD, on, escape)
+        self.note(holds::METHOD, on, escape);
+        self
     }
 
     /// A URI reference for this occurrence of the problem (RFC 9457 `instance`); bounded as
@@ -309,7 +311,8 @@ impl Context {
         let instance = bounded(instance);
         let escape = needs_escaping(&instance);
         self.instance = Some(instance);
-        self.noted(holds::INSTANCE, true, escape)
+        self.note(holds::INSTANCE, true, escape);
+        self
     }
 
     /// Switches on debug detail: the internal message and source chain of 5xx errors appear in
@@ -318,7 +321,8 @@ impl Context {
     #[must_use]
     pub fn with_debug_detail(mut self, on: bool) -> Self {
         self.debug_detail = on;
-        self.noted(holds::DEBUG_DETAIL, on, false)
+        self.note(holds::DEBUG_DETAIL, on, false);
+        self
     }
 
     /// The translations of public messages; see [`Localize`]. Used only once a
