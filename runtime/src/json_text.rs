@@ -70,7 +70,7 @@ pub(crate) fn needs_escape(chunk: u64) -> bool {
 /// one before it (or, for text shorter than a word, is padded with spaces), so no byte is
 /// looked at alone.
 #[inline]
-fn any_special(bytes: &[u8]) -> bool {
+pub(crate) fn any_special(bytes: &[u8]) -> bool {
     let word = |chunk: &[u8]| <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
     if let Some(last) = bytes.len().checked_sub(8) {
         let mut at = 0;

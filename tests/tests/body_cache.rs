@@ -8,8 +8,8 @@
 use std::sync::Arc;
 
 use apierr::format::{
-    self, AnyFormat, FieldLists, FieldStrings, FlatDetails, Format, Layout, Nested, ProblemDetails,
-    Slot, StatusEnvelope, Value,
+    self, AnyFormat, FieldLists, FieldStrings, FlatDetails, Format, Layout, Literal, Nested,
+    ProblemDetails, Slot, StatusEnvelope, Value,
 };
 use apierr::i18n::Translations;
 use apierr::{ApiError, Context, CorrelationId, Envelope, FieldErrors, Problem, Timestamp};
@@ -67,6 +67,36 @@ impl Format for Documented {
 
     fn setting(&self, name: &str) -> Option<&str> {
         (name == "docs").then_some(self.docs.as_str())
+    }
+}
+
+/// Request values side by side, absent or not, at the top level, in an object and after a
+/// list: the template's parts around them.
+struct Requests;
+
+const REQUESTS: Layout<'static> = Layout::new(&[
+    Slot::new("path", Value::Path),
+    Slot::new("method", Value::Method),
+    Slot::new("instance", Value::Instance),
+    Slot::new("code", Value::Code),
+    Slot::new("id", Value::CorrelationId),
+    Slot::new("at", Value::Timestamp),
+    Slot::new(
+        "request",
+        Value::ObjectUnlessEmpty(&[
+            Slot::new("id", Value::CorrelationId),
+            Slot::new("stack", Value::DebugDetail),
+        ]),
+    ),
+    Slot::new("fields", Value::FieldMapOfStrings),
+    Slot::new("stack", Value::DebugDetail),
+    Slot::new("end", Value::Literal(Literal::Str("\"end\""))),
+    Slot::new("last", Value::Path),
+]);
+
+impl Format for Requests {
+    fn layout(&self) -> &Layout<'_> {
+        &REQUESTS
     }
 }
 
@@ -164,7 +194,10 @@ fn assert_cached_is_fresh(format: &dyn AnyFormat, error: &dyn ApiError, context:
         assert_eq!(out[6..], expected[..]);
         // Without context, by the shortest path.
         if context.correlation_id().is_none()
+            && context.timestamp().is_none()
             && context.path().is_none()
+            && context.method().is_none()
+            && context.instance().is_none()
             && !context.debug_detail()
             && context.localizer().is_none()
         {
@@ -285,4 +318,107 @@ fn a_body_over_its_limit_is_still_reduced() {
         .with_format(&Nested)
         .with_max_len(10);
     assert_eq!(tight.to_vec().unwrap(), whole);
+}
+
+/// Every subset of the request values, each in a form copied as it is and in one that needs
+/// escaping (or an extension method): `index` picks one.
+fn request_context(index: u32) -> Context {
+    let at = Timestamp::from_unix_millis(1_779_530_400_123).unwrap();
+    let bit = |n: u32| index & (1 << n) != 0;
+    let mut context = Context::new();
+    if bit(0) {
+        context = context.with_correlation_id(CorrelationId::new("4f1c2a9e-77b1:x=y@z").unwrap());
+    }
+    if bit(1) {
+        context = context.with_timestamp(at);
+    }
+    if bit(2) {
+        context = context.with_path(if bit(6) {
+            "/a/\"b\"\\c"
+        } else {
+            "/v1/accounts/42"
+        });
+    }
+    if bit(3) {
+        let method = if bit(6) {
+            http::Method::from_bytes(b"PURGE").unwrap()
+        } else {
+            http::Method::DELETE
+        };
+        context = context.with_method(method);
+    }
+    if bit(4) {
+        context = context.with_instance(if bit(6) { "/i/\"1\"" } else { "/i/1" });
+    }
+    if bit(5) {
+        context = context.with_debug_detail(true);
+    }
+    context
+}
+
+#[test]
+fn every_combination_of_request_values_renders_as_fresh() {
+    let mut formats = built_in();
+    formats.push(Box::new(Requests));
+    for index in 0..128 {
+        let context = request_context(index);
+        for format in &formats {
+            for error in &errors() {
+                assert_cached_is_fresh(&**format, error, &context);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_localizer_that_translates_nothing_leaves_request_values_to_the_template() {
+    let translations = Translations::new()
+        .language("en", &[])
+        .language("fr", &[("AUTH_MISSING", "Pas de jeton")]);
+    let localizer: Arc<dyn apierr::Localize> = Arc::new(translations);
+    let mut formats = built_in();
+    formats.push(Box::new(Requests));
+    for language in ["en", "fr"] {
+        for index in [0, 1, 7, 31, 127] {
+            let context = request_context(index)
+                .with_localizer(localizer.clone())
+                .with_language(language);
+            for format in &formats {
+                for error in &errors() {
+                    assert_cached_is_fresh(&**format, error, &context);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_body_with_request_values_is_bounded_as_any_other() {
+    let mut formats = built_in();
+    formats.push(Box::new(Requests));
+    for index in [1, 7, 23, 127] {
+        let context = request_context(index);
+        for format in &formats {
+            for error in &errors() {
+                let whole = fresh(&**format, error, &context);
+                for max_len in [0, 40, 100, 180, 4096] {
+                    let envelope = Envelope::from_dyn(error)
+                        .with_format(&**format)
+                        .with_context(&context)
+                        .with_max_len(max_len);
+                    let vec = envelope.to_vec().unwrap();
+                    let mut out = b"prefix".to_vec();
+                    envelope.write_to(&mut out).unwrap();
+                    assert_eq!(out[6..], vec[..], "{} at {max_len}", error.code());
+                    if whole.len() <= max_len {
+                        assert_eq!(vec, whole, "{} at {max_len}", error.code());
+                    } else {
+                        // Reduced (a body whose declaration fixes it all stays whole).
+                        assert!(vec.len() <= whole.len(), "{} at {max_len}", error.code());
+                        serde_json::from_slice::<serde_json::Value>(&vec).unwrap();
+                    }
+                }
+            }
+        }
+    }
 }

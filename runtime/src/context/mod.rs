@@ -8,6 +8,7 @@ use serde::{Serialize, Serializer};
 
 use crate::Localize;
 use crate::i18n::{SharedLocalizer, is_language_tag, negotiate};
+use crate::json_text::any_special;
 use crate::limits::{MAX_METHOD_LEN, printable};
 
 mod timestamp;
@@ -62,6 +63,8 @@ impl Display for InvalidCorrelationId {
 
 impl std::error::Error for InvalidCorrelationId {}
 
+/// Also the reason a correlation id is copied into a body without escaping: no byte of this
+/// set is one JSON escapes (`tests.rs` checks every byte against `json_text`'s rule).
 fn is_safe_id_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || b"-_.:~+/=@".contains(&byte)
 }
@@ -130,6 +133,26 @@ fn bounded(text: &str) -> String {
     printable(text, MAX_PATH_LEN)
 }
 
+/// Whether `text` needs JSON escaping, by the escaper's own rule (`json_text`): decided once,
+/// when a value enters the context, so that a body copies it.
+fn needs_escaping(text: &str) -> bool {
+    any_special(text.as_bytes())
+}
+
+/// The bits of [`Context::holds`]: what a context holds that a body can show or that makes a
+/// body per request. A cached body's template keeps the same bits for what its layout shows
+/// (`format::render::template`), so one `and` tells whether the context changes the body.
+pub(crate) mod holds {
+    pub(crate) const CORRELATION_ID: u8 = 1;
+    pub(crate) const TIMESTAMP: u8 = 1 << 1;
+    pub(crate) const PATH: u8 = 1 << 2;
+    pub(crate) const METHOD: u8 = 1 << 3;
+    pub(crate) const INSTANCE: u8 = 1 << 4;
+    pub(crate) const DEBUG_DETAIL: u8 = 1 << 5;
+    /// A localizer: a message may be translated, per request, in any layout.
+    pub(crate) const LOCALIZER: u8 = 1 << 6;
+}
+
 /// Request data a body may carry besides the error itself.
 ///
 /// Every member is optional: a format leaves out what was not supplied, unless its shape
@@ -155,9 +178,13 @@ pub struct Context {
     debug_detail: bool,
     language: Option<Cow<'static, str>>,
     localizer: Option<SharedLocalizer>,
-    /// Whether any value above that a body can show is set (all but language and localizer):
-    /// kept by the setters so that the body cache tells an empty context with one load.
-    shows: bool,
+    /// Which values above are set (the [`holds`] bits; the language is not one, it is used
+    /// only with a localizer): kept by the setters, so that the body cache tells with one
+    /// load whether a body is the one kept for its code.
+    holds: u8,
+    /// Which of the path, method and instance need JSON escaping ([`holds`] bits), decided
+    /// when they are set: the others are copied into a body as they are.
+    escaped: u8,
 }
 
 impl Context {
@@ -173,34 +200,66 @@ impl Context {
             debug_detail: false,
             language: None,
             localizer: None,
-            shows: false,
+            holds: 0,
+            escaped: 0,
         }
     }
 
-    /// `self` with [`shows`](Self::shows_anything) worked out again from every value. The
-    /// setters that can only add a value set it directly, for the request path's sake.
-    fn noted(mut self) -> Self {
-        self.shows = self.correlation_id.is_some()
-            || self.timestamp.is_some()
-            || self.path.is_some()
-            || self.method.is_some()
-            || self.instance.is_some()
-            || self.debug_detail;
-        self
+    /// Sets `bit` of [`holds`] when `on`, clears it otherwise; likewise in `escaped` with
+    /// `escape`. In place: the setters run for every request, and a context is large to move.
+    #[inline]
+    fn note(&mut self, bit: u8, on: bool, escape: bool) {
+        self.holds = if on {
+            self.holds | bit
+        } else {
+            self.holds & !bit
+        };
+        self.escaped = if escape {
+            self.escaped | bit
+        } else {
+            self.escaped & !bit
+        };
+    }
+
+    /// What the context holds: the [`holds`] bits.
+    #[inline]
+    pub(crate) fn holds(&self) -> u8 {
+        self.holds
     }
 
     /// Whether the context holds anything a body can show: a correlation id, a timestamp, a
     /// path, a method, an instance, or debug detail.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn shows_anything(&self) -> bool {
-        self.shows
+        self.holds & !holds::LOCALIZER != 0
+    }
+
+    /// The path, with whether it can be copied into a body without escaping.
+    #[inline]
+    pub(crate) fn path_text(&self) -> Option<(&str, bool)> {
+        let path = self.path.as_deref()?;
+        Some((path, self.escaped & holds::PATH == 0))
+    }
+
+    /// The instance, with whether it can be copied into a body without escaping.
+    #[inline]
+    pub(crate) fn instance_text(&self) -> Option<(&str, bool)> {
+        let instance = self.instance.as_deref()?;
+        Some((instance, self.escaped & holds::INSTANCE == 0))
+    }
+
+    /// The method, with whether it can be copied into a body without escaping.
+    #[inline]
+    pub(crate) fn method_text(&self) -> Option<(&str, bool)> {
+        let method = self.method.as_ref()?.as_str();
+        Some((method, self.escaped & holds::METHOD == 0))
     }
 
     /// The request's tracking id.
     #[must_use]
     pub fn with_correlation_id(mut self, id: CorrelationId) -> Self {
         self.correlation_id = Some(id);
-        self.shows = true;
+        self.holds |= holds::CORRELATION_ID;
         self
     }
 
@@ -208,15 +267,17 @@ impl Context {
     #[must_use]
     pub fn with_timestamp(mut self, at: Timestamp) -> Self {
         self.timestamp = Some(at);
-        self.shows = true;
+        self.holds |= holds::TIMESTAMP;
         self
     }
 
     /// The request path; cut to [`MAX_PATH_LEN`] bytes, control characters dropped.
     #[must_use]
     pub fn with_path(mut self, path: &str) -> Self {
-        self.path = Some(bounded(path));
-        self.shows = true;
+        let path = bounded(path);
+        let escape = needs_escaping(&path);
+        self.path = Some(path);
+        self.note(holds::PATH, true, escape);
         self
     }
 
@@ -234,7 +295,12 @@ impl Context {
     #[must_use]
     pub fn with_method(mut self, method: http::Method) -> Self {
         self.method = (method.as_str().len() <= MAX_METHOD_LEN).then_some(method);
-        self.shows |= self.method.is_some();
+        let escape = self
+            .method
+            .as_ref()
+            .is_some_and(|method| needs_escaping(method.as_str()));
+        let on = self.method.is_some();
+        self.note(holds::METHOD, on, escape);
         self
     }
 
@@ -242,8 +308,10 @@ impl Context {
     /// [`with_path`](Self::with_path).
     #[must_use]
     pub fn with_instance(mut self, instance: &str) -> Self {
-        self.instance = Some(bounded(instance));
-        self.shows = true;
+        let instance = bounded(instance);
+        let escape = needs_escaping(&instance);
+        self.instance = Some(instance);
+        self.note(holds::INSTANCE, true, escape);
         self
     }
 
@@ -253,13 +321,8 @@ impl Context {
     #[must_use]
     pub fn with_debug_detail(mut self, on: bool) -> Self {
         self.debug_detail = on;
-        if on {
-            self.shows = true;
-            self
-        } else {
-            // Switched off again: the other values decide.
-            self.noted()
-        }
+        self.note(holds::DEBUG_DETAIL, on, false);
+        self
     }
 
     /// The translations of public messages; see [`Localize`]. Used only once a
@@ -267,6 +330,7 @@ impl Context {
     #[must_use]
     pub fn with_localizer(mut self, localizer: Arc<dyn Localize>) -> Self {
         self.localizer = Some(SharedLocalizer(localizer));
+        self.holds |= holds::LOCALIZER;
         self
     }
 

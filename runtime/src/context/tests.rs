@@ -41,3 +41,77 @@ fn shows_anything_follows_every_setter() {
         assert!(!context.shows_anything(), "{context:?}");
     }
 }
+
+#[test]
+fn no_correlation_id_byte_needs_json_escaping() {
+    // Bodies copy correlation ids without the escaper: this is why that is right.
+    for byte in 0..=u8::MAX {
+        if is_safe_id_byte(byte) {
+            assert_eq!(crate::json_text::ESCAPE[usize::from(byte)], 0, "{byte}");
+        }
+    }
+}
+
+#[test]
+fn request_text_knows_whether_it_needs_escaping() {
+    let plain = |context: &Context| {
+        (
+            context.path_text().map(|(_, plain)| plain),
+            context.method_text().map(|(_, plain)| plain),
+            context.instance_text().map(|(_, plain)| plain),
+        )
+    };
+    assert_eq!(plain(&Context::new()), (None, None, None));
+    let context = Context::new()
+        .with_path("/a/b")
+        .with_method(http::Method::GET)
+        .with_instance("/a/1");
+    assert_eq!(plain(&context), (Some(true), Some(true), Some(true)));
+    let context = context.with_path("/a/\"b\"").with_instance("/a\\1");
+    assert_eq!(plain(&context), (Some(false), Some(true), Some(false)));
+    // Set again, plain: the flag follows the value.
+    let context = context.with_path("/c").with_instance("/c/1");
+    assert_eq!(plain(&context), (Some(true), Some(true), Some(true)));
+    // A method too long to keep is absent, whatever was set before.
+    let long = http::Method::from_bytes("X".repeat(100).as_bytes()).unwrap();
+    assert_eq!(plain(&context.with_method(long)).1, None);
+    // Control characters are dropped from paths before the check.
+    assert_eq!(
+        Context::new().with_path("/a\n").path_text(),
+        Some(("/a", true))
+    );
+}
+
+#[test]
+fn holds_has_a_bit_exactly_for_each_value_set() {
+    let id = CorrelationId::new("req-1").unwrap();
+    let at = Timestamp::from_unix_millis(0).unwrap();
+    let translations = crate::i18n::Translations::new().language("en", &[]);
+    let cases = [
+        (Context::new(), 0),
+        (
+            Context::new().with_correlation_id(id),
+            holds::CORRELATION_ID,
+        ),
+        (Context::new().with_timestamp(at), holds::TIMESTAMP),
+        (Context::new().with_path("/a"), holds::PATH),
+        (Context::new().with_method(http::Method::GET), holds::METHOD),
+        (Context::new().with_instance("/a/1"), holds::INSTANCE),
+        (Context::new().with_debug_detail(true), holds::DEBUG_DETAIL),
+        (
+            Context::new().with_localizer(Arc::new(translations)),
+            holds::LOCALIZER,
+        ),
+        (Context::new().with_language("fa"), 0),
+        (
+            Context::new()
+                .with_path("/a")
+                .with_debug_detail(true)
+                .with_debug_detail(false),
+            holds::PATH,
+        ),
+    ];
+    for (context, bits) in &cases {
+        assert_eq!(context.holds(), *bits, "{context:?}");
+    }
+}

@@ -109,6 +109,14 @@ impl<'a> Program<'a> {
         self.ok.then_some(self.fingerprint)
     }
 
+    /// The fingerprint, whether or not the layout compiled: for looking up bodies, which
+    /// are only ever kept for layouts that compiled (and a layout of the same fingerprint
+    /// has the same slots, so it compiled too).
+    #[inline]
+    pub(crate) fn fingerprint_for_lookup(&self) -> Fingerprint {
+        self.fingerprint
+    }
+
     /// The window of fixed JSON a step copies from `start`: its first `len` bytes, at most
     /// [`WINDOW`], are the step's.
     #[inline]

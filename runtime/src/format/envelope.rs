@@ -165,13 +165,13 @@ impl<'a> Envelope<'a> {
     #[inline]
     pub fn write_to(&self, out: &mut Vec<u8>) -> Result<(), RenderError> {
         let format = self.format();
-        let template = self.template(format);
+        let found = cache::get(format.layout(), self.error.spec());
         // A body the same for every error of its code: one copy.
-        if let Some(body) = template.and_then(|template| self.whole(template)) {
+        if let Some(body) = found.and_then(|template| template.body(self.context, self.max_len)) {
             out.extend_from_slice(body);
             return Ok(());
         }
-        self.write_slow(format, template, out)
+        self.write_slow(format, found, out)
     }
 
     /// The body as bytes.
@@ -190,8 +190,26 @@ impl<'a> Envelope<'a> {
     #[inline]
     pub(crate) fn body(&self) -> Result<Cow<'static, [u8]>, RenderError> {
         let format = self.format();
-        let template = self.template(format);
-        if let Some(body) = template.and_then(|template| self.whole(template)) {
+        let found = cache::get(format.layout(), self.error.spec());
+        if let Some(body) = found.and_then(|template| template.body(self.context, self.max_len)) {
+            return Ok(Cow::Borrowed(body));
+        }
+        self.body_slow(format, found)
+    }
+
+    /// [`body`](Self::body) when it is not the cached one at first sight: still borrowed when
+    /// the context's localizer translates nothing of this code, else rendered into a `Vec`
+    /// of about its length.
+    #[inline(never)]
+    fn body_slow(
+        &self,
+        format: &dyn AnyFormat,
+        found: Option<&'static Template>,
+    ) -> Result<Cow<'static, [u8]>, RenderError> {
+        let template = self.template(format, found);
+        if let Some(body) =
+            template.and_then(|template| template.untranslated_body(self.context, self.max_len))
+        {
             return Ok(Cow::Borrowed(body));
         }
         let capacity = template.map_or(128, |template| template.known_len() + 64);
@@ -200,31 +218,62 @@ impl<'a> Envelope<'a> {
         Ok(Cow::Owned(out))
     }
 
-    /// The whole body from `template`, when it is the same for every error of the code in
-    /// this context and within the bound.
-    #[inline(always)]
-    fn whole(&self, template: &'static Template) -> Option<&'static [u8]> {
-        template
-            .body(self.context)
-            .filter(|body| body.len() <= self.max_len)
-    }
-
-    /// [`write_rendered`](Self::write_rendered) for [`write_to`](Self::write_to), the envelope
-    /// taken by value: the copy is made on the way here, so the fast path before it stores
-    /// nothing for this call (5 instructions less for a cached body).
+    /// [`write_to`](Self::write_to) when the body is not the cached one, the envelope taken
+    /// by value: the copy is made on the way here, so the fast path before it stores nothing
+    /// for this call. A body of the template's bytes and the request's values (a unit
+    /// variant in a context the layout shows) is written here without the error.
     #[inline(never)]
     fn write_slow(
         self,
         format: &dyn AnyFormat,
-        template: Option<&Template>,
+        found: Option<&'static Template>,
         out: &mut Vec<u8>,
     ) -> Result<(), RenderError> {
+        if let Some(template) = found
+            && template.writes_alone(self.context)
+        {
+            let start = out.len();
+            template.write_alone(self.error, self.context, out)?;
+            if out.len() - start <= self.max_len {
+                return Ok(());
+            }
+            return self.write_reduced(format, out, start);
+        }
+        self.write_other(format, found, out)
+    }
+
+    /// [`write_slow`](Self::write_slow) for every other body.
+    #[inline(never)]
+    fn write_other(
+        &self,
+        format: &dyn AnyFormat,
+        found: Option<&'static Template>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), RenderError> {
+        let template = self.template(format, found);
+        if let Some(body) =
+            template.and_then(|template| template.untranslated_body(self.context, self.max_len))
+        {
+            out.extend_from_slice(body);
+            return Ok(());
+        }
         self.write_rendered(format, template, out)
+    }
+
+    /// The body written from `start` on, reduced: it was over the bound.
+    #[cold]
+    #[inline(never)]
+    fn write_reduced(
+        &self,
+        format: &dyn AnyFormat,
+        out: &mut Vec<u8>,
+        start: usize,
+    ) -> Result<(), RenderError> {
+        reduce::write_reduced(format, self.error, self.context, self.max_len, out, start)
     }
 
     /// The body when it is not one copy: from the template, its varying steps run, or
     /// rendered whole; reduced when it is over the bound.
-    #[inline(never)]
     fn write_rendered(
         &self,
         format: &dyn AnyFormat,
@@ -235,30 +284,35 @@ impl<'a> Envelope<'a> {
             return reduce::write_bounded(format, self.error, self.context, self.max_len, out);
         };
         let start = out.len();
-        if template.has_steps() {
+        if template.has_steps(self.context) {
             let layout = format.layout();
             let problem = self.problem();
             let ops = layout.program().ops().unwrap_or_default();
             let cx = render::Cx::new(&problem, format);
-            template.write(out, (self.error, self.context), Some((layout, ops, cx)))?;
+            template.write(out, self.context, (layout, ops, cx))?;
         } else {
-            template.write(out, (self.error, self.context), None)?;
+            template.write_alone(self.error, self.context, out)?;
         }
         if out.len() - start <= self.max_len {
             return Ok(());
         }
-        reduce::write_reduced(format, self.error, self.context, self.max_len, out, start)
+        self.write_reduced(format, out, start)
     }
 
-    /// The cached template of the body (see `format::cache`): `None` when a translation makes
-    /// the message per request, or the body is not cached.
-    #[inline(always)]
-    fn template(&self, format: &dyn AnyFormat) -> Option<&'static Template> {
-        let spec = self.error.spec();
-        if self.context.localizer().is_some() && self.context.translation(spec.code()).is_some() {
+    /// The cached template of the body (see `format::cache`), `found` in the slot its key
+    /// hashes to or else looked for and built: `None` when a translation makes the message
+    /// per request, or the body is not cached.
+    fn template(
+        &self,
+        format: &dyn AnyFormat,
+        found: Option<&'static Template>,
+    ) -> Option<&'static Template> {
+        if self.context.localizer().is_some()
+            && self.context.translation(self.error.spec().code()).is_some()
+        {
             return None;
         }
-        cache::get(format.layout(), spec).or_else(|| cache::find(format, self.error))
+        found.or_else(|| cache::find(format, self.error))
     }
 
     /// The body as a JSON value: [`to_vec`](Self::to_vec)'s bytes, read back, so the same

@@ -25,10 +25,16 @@ impl Fingerprint {
         Fingerprint(a, b)
     }
 
-    /// A number to start probing a table at.
+    /// Its first hash.
     #[inline]
     pub(crate) const fn low(self) -> u64 {
         self.0
+    }
+
+    /// Its second hash, of another construction.
+    #[inline]
+    pub(crate) const fn high(self) -> u64 {
+        self.1
     }
 }
 

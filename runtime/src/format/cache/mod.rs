@@ -8,9 +8,12 @@
 //!
 //! Entries are keyed by the code's `&'static Spec` (whose address no other spec can take) and
 //! the layout's [`Fingerprint`] (not its address: a format may be dropped and another built
-//! where it was). The table is a fixed array of write-once slots, so memory is bounded by
-//! construction: at most [`SLOTS`] entries, one per code and layout, never per request; a code
-//! that finds no free slot among its [`PROBES`] is rendered as before.
+//! where it was). The hot path ([`get`]) compares the key as two words, the spec's address
+//! mixed into the fingerprint's first hash and its second hash: see [`Entry::mixed`] for why
+//! that tells keys apart as well as the fingerprint tells layouts apart. The table is a fixed
+//! array of write-once 64-byte slots, so memory is bounded by construction: at most [`SLOTS`]
+//! entries, one per code and layout, never per request; a code that finds no free slot among
+//! its [`PROBES`] is rendered as before.
 //!
 //! Not cached: a body whose context translates the message (it is per request), and layouts
 //! whose steps did not compile.
@@ -32,21 +35,36 @@ const PROBES: usize = 8;
 
 static TABLE: [OnceLock<Entry>; SLOTS] = [const { OnceLock::new() }; SLOTS];
 
-/// The template of one code in one layout.
+/// The template of one code in one layout: 56 bytes, so that with its `OnceLock`'s state a
+/// slot is 64 (a test checks it). The template first: its address is the entry's, which
+/// saves an addition on the hot path.
 #[derive(Debug)]
+#[repr(C)]
 struct Entry {
-    spec: &'static Spec,
-    fingerprint: Fingerprint,
     template: Template,
+    spec: &'static Spec,
+    /// The spec's address xor the fingerprint's first hash; with `spec`, the whole key.
+    ///
+    /// [`get`] compares only this and `high`. Two keys of one layout differ here exactly
+    /// when their specs do; two keys of different layouts match both words only if the
+    /// layouts' second hashes collide (about 2⁻⁶⁴) and their first hashes differ by the xor
+    /// of two spec addresses (about 2⁻⁶⁴ for each pair of specs): the same order of
+    /// chance as two layouts sharing a whole fingerprint.
+    mixed: u64,
+    high: u64,
 }
 
 /// The template of `spec` in `layout` when it is in the slot its key hashes to: the hot path,
-/// a hash and one comparison.
+/// a hash and two comparisons. A layout that did not compile has no entry to find: entries
+/// are built only for layouts that compiled.
 #[inline(always)]
 pub(crate) fn get(layout: &Layout<'_>, spec: &'static Spec) -> Option<&'static Template> {
-    let fingerprint = layout.program().fingerprint()?;
-    match TABLE.get(start(spec, fingerprint))?.get() {
-        Some(entry) if entry.is(spec, fingerprint) => Some(&entry.template),
+    let fingerprint = layout.program().fingerprint_for_lookup();
+    let mixed = mix(spec, fingerprint);
+    match TABLE.get(slot_of(mixed))?.get() {
+        Some(entry) if entry.mixed == mixed && entry.high == fingerprint.high() => {
+            Some(&entry.template)
+        }
         _ => None,
     }
 }
@@ -60,7 +78,7 @@ pub(crate) fn find(format: &dyn AnyFormat, error: &dyn ApiError) -> Option<&'sta
     let layout = format.layout();
     let fingerprint = layout.program().fingerprint()?;
     let spec = error.spec();
-    let first = start(spec, fingerprint);
+    let first = slot_of(mix(spec, fingerprint));
     let mut pending = None;
     for probe in first..first + PROBES {
         let slot = TABLE.get(probe % SLOTS)?;
@@ -95,23 +113,49 @@ fn build(
     let problem = Problem::new(error, &EMPTY_CONTEXT);
     let template = Template::build(layout, ops, Cx::new(&problem, format)).ok()?;
     Some(Entry {
-        spec,
-        fingerprint,
         template,
+        spec,
+        mixed: mix(spec, fingerprint),
+        high: fingerprint.high(),
     })
 }
 
-/// The slot a key hashes to.
+/// The spec's address xor the fingerprint's first hash: the first word of an entry's key.
 #[inline(always)]
-fn start(spec: &'static Spec, fingerprint: Fingerprint) -> usize {
-    let key = (std::ptr::from_ref(spec).addr() as u64) ^ fingerprint.low();
-    // The top bits of a multiplicative hash; `SLOTS` is a power of two.
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOTS.trailing_zeros())) as usize
+fn mix(spec: &'static Spec, fingerprint: Fingerprint) -> u64 {
+    (std::ptr::from_ref(spec).addr() as u64) ^ fingerprint.low()
+}
+
+/// The slot a key hashes to: the fingerprint's low bits (a hash already) mixed with the
+/// spec's address, whose 3 low bits are always 0 (specs are 8-aligned) and which differs
+/// between the specs of one type by their size. No multiplication: this is on the path of
+/// every cached body.
+#[inline(always)]
+fn slot_of(mixed: u64) -> usize {
+    // `SLOTS` is a power of two, so the truncation is the remainder.
+    #[allow(clippy::cast_possible_truncation)]
+    let slot = (mixed >> 3) as usize % SLOTS;
+    slot
 }
 
 impl Entry {
-    #[inline(always)]
+    /// Whether the entry is `spec`'s in the layout of `fingerprint`: the whole key.
     fn is(&self, spec: &'static Spec, fingerprint: Fingerprint) -> bool {
-        std::ptr::eq(self.spec, spec) && self.fingerprint == fingerprint
+        std::ptr::eq(self.spec, spec)
+            && self.mixed == mix(spec, fingerprint)
+            && self.high == fingerprint.high()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slot_is_64_bytes() {
+        // `get` finds a slot by a shift; on 64-bit targets, where pointers are 8 bytes.
+        if size_of::<usize>() == 8 {
+            assert_eq!(size_of::<OnceLock<Entry>>(), 64);
+        }
     }
 }
