@@ -13,7 +13,7 @@ use crate::format::json::Writer;
 use crate::format::slot::Value;
 use crate::format::{Layout, RenderError};
 use crate::json_text::escape_into;
-use crate::{ApiError, Context, Message};
+use crate::{ApiError, Context, Message, Spec};
 
 mod depends;
 
@@ -28,7 +28,7 @@ enum Kind {
     /// detail switched on has.
     Debug(u16, u16),
     /// The error's public message, when it is not static: most interpolated bodies vary by
-    /// it alone, and it is written from the error alone (see [`is_message`]).
+    /// it alone, and it is written from the error alone (see [`message_key`]).
     Message,
 }
 
@@ -118,17 +118,28 @@ fn write_timestamp(context: &Context, out: &mut Vec<u8>) {
     }
 }
 
-/// Whether `op` writes the public message and nothing else: a message that is not static is
-/// never absent (a redacted message is static), and never the same as a title (`Detail`
-/// leaves out only a static one), so it is written from the error alone.
-fn is_message(op: &Op<'_>) -> bool {
-    match op {
-        Op::Message => true,
-        Op::Value { value, .. } => matches!(
-            value,
-            Value::Message | Value::MessageUnlessRedacted | Value::Detail
-        ),
+/// The key `op` writes before the public message, when it writes the message and nothing
+/// else (empty when its key is in the fixed bytes before it), for an error of `spec`, whose
+/// message is not static. Such a message is never the same as a title (`Detail` leaves out
+/// only a static one), and present unless the spec is redacted (a derived redacted spec has
+/// a static message; a hand-written one may not), so the step always writes it, from the
+/// error alone.
+fn message_key<'a>(op: &Op<'_>, layout: &'a Layout<'_>, spec: &Spec) -> Option<&'a [u8]> {
+    let is_message = |value: &Value<'_>| match value {
+        Value::Message | Value::Detail => true,
+        Value::MessageUnlessRedacted => !spec.is_redacted(),
         _ => false,
+    };
+    match op {
+        Op::Message => Some(&[]),
+        Op::Value { value, .. } if is_message(value) => Some(&[]),
+        Op::Optional {
+            start, len, value, ..
+        } if is_message(value) => layout
+            .program()
+            .window(*start)
+            .and_then(|window| window.get(..usize::from(*len))),
+        _ => None,
     }
 }
 
@@ -235,7 +246,11 @@ impl Template {
                     key_end,
                     kind: Kind::Request(request),
                 });
-            } else if depends == Depends::Value && is_message(op) {
+            } else if let Some(key) =
+                message_key(op, layout, spec).filter(|_| depends == Depends::Value)
+            {
+                // Its key, when the step writes one, is known: the message is always there.
+                bytes.extend_from_slice(key);
                 let at = offset(&bytes)?;
                 parts.push(Part {
                     end: at,
