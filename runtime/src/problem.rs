@@ -269,6 +269,7 @@ impl<'a> Message<'a> {
     /// Appends the message as a JSON string, quotes included, when the error writes it
     /// without `Display` ([`ApiError::write_message_json`]); whether it did (else nothing is
     /// written). Only for a message that is not static.
+    #[inline]
     pub(crate) fn write_json(&self, out: &mut Vec<u8>) -> bool {
         if self.fixed.is_some() {
             return false;

@@ -143,10 +143,15 @@ fn message_key<'a>(op: &Op<'_>, layout: &'a Layout<'_>, spec: &Spec) -> Option<&
     }
 }
 
-/// Appends the public message of `error`, whose message is not static, as a JSON string.
+/// Appends the public message of `error`, whose message is not static, as a JSON string:
+/// written by the error itself when it can, else through its `Display`.
 #[inline]
 fn write_message(error: &dyn ApiError, out: &mut Vec<u8>) -> Result<(), RenderError> {
-    Writer::new(out).message(Message::interpolated(error))
+    let message = Message::interpolated(error);
+    if message.write_json(out) {
+        return Ok(());
+    }
+    Writer::new(out).display(message)
 }
 
 /// Appends `bytes[at..end]`, the known bytes of a template (followed by a window's worth of
@@ -176,6 +181,40 @@ struct Parts {
     /// How many of `bytes` are the body's.
     known: usize,
     parts: Box<[Part]>,
+    /// The body for a context that holds nothing the layout shows, but for the message,
+    /// which goes at `hole`: when the message is all that varies (most interpolated bodies).
+    /// Empty otherwise.
+    holed: Box<[u8]>,
+    hole: usize,
+}
+
+impl Parts {
+    /// [`Parts::holed`] and [`Parts::hole`] of these parts, when the message is one part and
+    /// no step runs: the known bytes as [`Template::write_alone`] writes them in a context
+    /// that holds nothing.
+    fn holed(&self) -> Option<(Vec<u8>, usize)> {
+        let mut holed = Vec::with_capacity(self.known);
+        let mut hole = None;
+        let mut at = 0;
+        for part in &*self.parts {
+            let end = part.end as usize;
+            match part.kind {
+                Kind::Request(_) => {
+                    holed.extend_from_slice(self.bytes.get(at..end)?);
+                    at = part.key_end as usize + 1;
+                }
+                Kind::Message if hole.is_none() => {
+                    holed.extend_from_slice(self.bytes.get(at..end)?);
+                    hole = Some(holed.len());
+                    at = end;
+                }
+                Kind::Debug(..) => {}
+                Kind::Message | Kind::Steps(..) => return None,
+            }
+        }
+        holed.extend_from_slice(self.bytes.get(at..self.known)?);
+        Some((holed, hole?))
+    }
 }
 
 /// The body of one code in one layout, with what varies left to run.
@@ -319,14 +358,23 @@ impl Template {
                     .slots()
                     .iter()
                     .fold(0, |shown, slot| shown | slot_shows(slot)),
-            parts: Box::new(Parts {
-                known: bytes.len(),
-                bytes: {
-                    bytes.extend_from_slice(&[0; WINDOW]);
-                    bytes.into_boxed_slice()
-                },
-                parts: parts.into_boxed_slice(),
-            }),
+            parts: {
+                let mut parts = Parts {
+                    known: bytes.len(),
+                    bytes: {
+                        bytes.extend_from_slice(&[0; WINDOW]);
+                        bytes.into_boxed_slice()
+                    },
+                    parts: parts.into_boxed_slice(),
+                    holed: Box::default(),
+                    hole: 0,
+                };
+                if let Some((holed, hole)) = parts.holed() {
+                    parts.holed = holed.into_boxed_slice();
+                    parts.hole = hole;
+                }
+                Box::new(parts)
+            },
             bare: bare.into_boxed_slice(),
         })
     }
@@ -393,8 +441,20 @@ impl Template {
             bytes,
             parts,
             known,
+            holed,
+            hole,
         } = &*self.parts;
         let holds = context.holds();
+        // The message alone varies, and the context shows nothing: two copies around it.
+        if holds & self.shows == 0
+            && let Some((before, after)) = holed.split_at_checked(*hole)
+            && !holed.is_empty()
+        {
+            out.extend_from_slice(before);
+            write_message(error, out)?;
+            out.extend_from_slice(after);
+            return Ok(());
+        }
         let mut at = 0;
         for part in parts {
             let request = match part.kind {
