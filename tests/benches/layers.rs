@@ -12,7 +12,7 @@
 //! `ApiErrors`, which give the derived error its request context; the hand-written responses
 //! pass through the same layer, so the ratio is what the derived error adds.
 //!
-//! Modes as in `render.rs`: criterion by default, `APIERR_BENCH_ROUNDS=5` for interleaved
+//! Modes as in `render/main.rs`: criterion by default, `APIERR_BENCH_ROUNDS=5` for interleaved
 //! rounds (the fastest of each printed), `APIERR_BENCH_COUNT=axum/plain/derived:N` to run one
 //! contender N times for callgrind.
 
