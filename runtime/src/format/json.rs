@@ -113,7 +113,9 @@ impl<'a> Writer<'a> {
     }
 
     /// The public message: copied when static and plain, escaped as written otherwise.
-    #[inline]
+    /// Always inlined: where the message is known not to be static (a template's message
+    /// part), only the interpolated branch is left.
+    #[inline(always)]
     pub(crate) fn message(&mut self, message: Message<'_>) -> Result<(), RenderError> {
         match message.as_static() {
             Some(text) => {

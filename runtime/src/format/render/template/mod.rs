@@ -143,15 +143,10 @@ fn message_key<'a>(op: &Op<'_>, layout: &'a Layout<'_>, spec: &Spec) -> Option<&
     }
 }
 
-/// Appends the public message of `error`, whose message is not static, as a JSON string:
-/// written by the error itself when it can, else through its `Display`.
+/// Appends the public message of `error`, whose message is not static, as a JSON string.
 #[inline]
 fn write_message(error: &dyn ApiError, out: &mut Vec<u8>) -> Result<(), RenderError> {
-    let message = Message::interpolated(error);
-    if message.write_json(out) {
-        return Ok(());
-    }
-    Writer::new(out).display(message)
+    Writer::new(out).message(Message::interpolated(error))
 }
 
 /// Appends `bytes[at..end]`, the known bytes of a template (followed by a window's worth of
