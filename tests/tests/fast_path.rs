@@ -100,6 +100,22 @@ fn formats() -> Vec<(&'static str, BothPaths)> {
     ]
 }
 
+/// Renders `problem` in every format through both paths and asserts the bytes are the same;
+/// how many formats it compared.
+fn assert_both_paths_agree(problem: &Problem<'_>, error: &dyn std::fmt::Debug) -> usize {
+    let mut compared = 0;
+    for (name, render) in formats() {
+        let (fast, serde) = render(problem);
+        assert_eq!(
+            String::from_utf8(fast).unwrap(),
+            String::from_utf8(serde).unwrap(),
+            "{name} for {error:?}"
+        );
+        compared += 1;
+    }
+    compared
+}
+
 #[test]
 fn fast_writer_matches_serde_byte_for_byte() {
     let fields = FieldErrors::new()
@@ -133,16 +149,7 @@ fn fast_writer_matches_serde_byte_for_byte() {
     let mut compared = 0;
     for error in &errors {
         for context in &contexts {
-            let problem = Problem::new(error, context);
-            for (name, render) in formats() {
-                let (fast, serde) = render(&problem);
-                assert_eq!(
-                    String::from_utf8(fast).unwrap(),
-                    String::from_utf8(serde).unwrap(),
-                    "{name} for {error:?}"
-                );
-                compared += 1;
-            }
+            compared += assert_both_paths_agree(&Problem::new(error, context), error);
         }
     }
     assert_eq!(compared, 7 * 2 * 7);
@@ -237,15 +244,7 @@ fn translated_messages_are_escaped_on_the_fast_path() {
         },
     ];
     for error in &errors {
-        let problem = Problem::new(error, &context);
-        for (name, render) in formats() {
-            let (fast, serde) = render(&problem);
-            assert_eq!(
-                String::from_utf8(fast).unwrap(),
-                String::from_utf8(serde).unwrap(),
-                "{name} for {error:?}"
-            );
-        }
+        assert_both_paths_agree(&Problem::new(error, &context), error);
     }
     let body = Envelope::new(&Sample::Plain)
         .with_context(&context)
@@ -355,15 +354,7 @@ fn interpolated_messages_written_piece_by_piece_match_display() {
     ];
     for error in &errors {
         for context in [Context::new(), Context::new().with_debug_detail(true)] {
-            let problem = Problem::new(error, &context);
-            for (name, render) in formats() {
-                let (fast, serde) = render(&problem);
-                assert_eq!(
-                    String::from_utf8(fast).unwrap(),
-                    String::from_utf8(serde).unwrap(),
-                    "{name} for {error:?}"
-                );
-            }
+            assert_both_paths_agree(&Problem::new(error, &context), error);
         }
     }
     let message = |error: &Pieces<Shown>| {

@@ -12,10 +12,12 @@ use crate::format::compile::{Op, WINDOW};
 use crate::format::json::Writer;
 use crate::format::slot::Value;
 use crate::format::{Layout, RenderError};
-use crate::json_text::escape_into;
 use crate::{ApiError, Context, Message, Spec};
 
 mod depends;
+mod request;
+
+use request::Request;
 
 /// What a [`Part`] writes after its fixed bytes.
 #[derive(Debug, Clone, Copy)]
@@ -44,78 +46,6 @@ struct Part {
     end: u32,
     key_end: u32,
     kind: Kind,
-}
-
-/// A value of the request context a [`Kind::Request`] writes: its `context::holds` bit.
-#[derive(Debug, Clone, Copy)]
-#[repr(u8)]
-enum Request {
-    Instance = holds::INSTANCE,
-    CorrelationId = holds::CORRELATION_ID,
-    Timestamp = holds::TIMESTAMP,
-    Path = holds::PATH,
-    Method = holds::METHOD,
-}
-
-impl Request {
-    fn of(value: &Value<'_>) -> Option<Self> {
-        Some(match value {
-            Value::Instance => Request::Instance,
-            Value::CorrelationId => Request::CorrelationId,
-            Value::Timestamp => Request::Timestamp,
-            Value::Path => Request::Path,
-            Value::Method => Request::Method,
-            _ => return None,
-        })
-    }
-
-    /// Whether `context` holds the value: its bit, set exactly when the value is.
-    #[inline(always)]
-    fn is_in(self, context: &Context) -> bool {
-        context.holds() & self as u8 != 0
-    }
-
-    /// Writes the value, which `context` holds, as `render::resolve` and `write_value` write
-    /// it. A correlation id is copied: its characters are checked when it is made, and none
-    /// is one JSON escapes. The path, method and instance were checked when they were set.
-    /// Out of line: inlined in the loop over a template's parts, the reads of every value
-    /// are hoisted out of it, which costs more than this call.
-    #[inline(never)]
-    fn write(self, context: &Context, out: &mut Vec<u8>) {
-        let (text, plain) = match self {
-            Request::CorrelationId => match context.correlation_id() {
-                Some(id) => (id.as_str(), true),
-                None => return,
-            },
-            Request::Timestamp => return write_timestamp(context, out),
-            Request::Path => match context.path_text() {
-                Some(text) => text,
-                None => return,
-            },
-            Request::Method => match context.method_text() {
-                Some(text) => text,
-                None => return,
-            },
-            Request::Instance => match context.instance_text() {
-                Some(text) => text,
-                None => return,
-            },
-        };
-        if plain {
-            out.extend_from_slice(text.as_bytes());
-        } else {
-            escape_into(out, text);
-        }
-    }
-}
-
-/// The context's timestamp, if any: 24 ASCII bytes, never escaped. Out of line, so that
-/// [`Request::write`] keeps no buffer on the stack.
-#[inline(never)]
-fn write_timestamp(context: &Context, out: &mut Vec<u8>) {
-    if let Some(at) = context.timestamp() {
-        out.extend_from_slice(&at.rfc3339());
-    }
 }
 
 /// The key `op` writes before the public message, when it writes the message and nothing
