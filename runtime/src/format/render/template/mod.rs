@@ -3,6 +3,8 @@
 //! and only the others (request context, an interpolated message, field errors, members…)
 //! run for each body. The body cache (`format::cache`) keeps one per code and layout.
 
+use std::convert::Infallible;
+
 use depends::{Depends, op_depends, slot_shows};
 
 use super::Cx;
@@ -11,7 +13,7 @@ use crate::context::holds;
 use crate::format::compile::{Op, WINDOW};
 use crate::format::json::Writer;
 use crate::format::slot::Value;
-use crate::format::{Layout, RenderError};
+use crate::format::{EMPTY_CONTEXT, Layout, RenderError};
 use crate::{ApiError, Context, Message, Spec};
 
 mod depends;
@@ -115,30 +117,69 @@ struct Parts {
 
 impl Parts {
     /// [`Parts::holed`] and [`Parts::hole`] of these parts, when the message is one part and
-    /// no step runs: the known bytes as [`Template::write_alone`] writes them in a context
-    /// that holds nothing.
+    /// no step runs: what [`Parts::walk`] writes in a context that holds nothing, and where
+    /// the message goes.
     fn holed(&self) -> Option<(Vec<u8>, usize)> {
-        let mut holed = Vec::with_capacity(self.known);
-        let mut hole = None;
+        let messages = self
+            .parts
+            .iter()
+            .filter(|part| matches!(part.kind, Kind::Message))
+            .count();
+        let steps = self
+            .parts
+            .iter()
+            .any(|part| matches!(part.kind, Kind::Steps(..)));
+        if messages != 1 || steps {
+            return None;
+        }
+        let mut holed = Vec::with_capacity(self.known + WINDOW);
+        let mut hole = 0;
+        let Ok(()) = self.walk(&EMPTY_CONTEXT, &mut holed, |out| {
+            hole = out.len();
+            Ok::<(), Infallible>(())
+        });
+        Some((holed, hole))
+    }
+
+    /// Appends the known bytes and the request values `context` holds, calling `message`
+    /// where the message goes; steps write nothing here, and neither does debug detail (a
+    /// walk is for a context without it). A request value the context does not hold is left
+    /// out with its key and closing quote: the bytes around it are one copy.
+    #[inline(always)]
+    fn walk<E>(
+        &self,
+        context: &Context,
+        out: &mut Vec<u8>,
+        mut message: impl FnMut(&mut Vec<u8>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let bytes = &*self.bytes;
+        let holds = context.holds();
         let mut at = 0;
         for part in &*self.parts {
-            let end = part.end as usize;
-            match part.kind {
-                Kind::Request(_) => {
-                    holed.extend_from_slice(self.bytes.get(at..end)?);
-                    at = part.key_end as usize + 1;
+            let request = match part.kind {
+                Kind::Request(request) => request,
+                Kind::Message => {
+                    copy_run(out, bytes, at, part.end as usize);
+                    at = part.end as usize;
+                    message(out)?;
+                    continue;
                 }
-                Kind::Message if hole.is_none() => {
-                    holed.extend_from_slice(self.bytes.get(at..end)?);
-                    hole = Some(holed.len());
-                    at = end;
-                }
-                Kind::Debug(..) => {}
-                Kind::Message | Kind::Steps(..) => return None,
+                Kind::Steps(..) | Kind::Debug(..) => continue,
+            };
+            let key_end = part.key_end as usize;
+            if holds & request as u8 != 0 {
+                // The fixed bytes and the key in one copy.
+                copy_run(out, bytes, at, key_end);
+                request.write(context, out);
+                at = key_end;
+            } else {
+                copy_run(out, bytes, at, part.end as usize);
+                // The key and the closing quote.
+                at = key_end + 1;
             }
         }
-        holed.extend_from_slice(self.bytes.get(at..self.known)?);
-        Some((holed, hole?))
+        copy_run(out, bytes, at, self.known);
+        Ok(())
     }
 }
 
@@ -362,16 +403,9 @@ impl Template {
         context: &Context,
         out: &mut Vec<u8>,
     ) -> Result<(), RenderError> {
-        let Parts {
-            bytes,
-            parts,
-            known,
-            holed,
-            hole,
-        } = &*self.parts;
-        let holds = context.holds();
+        let Parts { holed, hole, .. } = &*self.parts;
         // The message alone varies, and the context shows nothing: two copies around it.
-        if holds & self.shows == 0
+        if context.holds() & self.shows == 0
             && let Some((before, after)) = holed.split_at_checked(*hole)
             && !holed.is_empty()
         {
@@ -380,32 +414,8 @@ impl Template {
             out.extend_from_slice(after);
             return Ok(());
         }
-        let mut at = 0;
-        for part in parts {
-            let request = match part.kind {
-                Kind::Request(request) => request,
-                Kind::Message => {
-                    copy_run(out, bytes, at, part.end as usize);
-                    at = part.end as usize;
-                    write_message(error, out)?;
-                    continue;
-                }
-                Kind::Steps(..) | Kind::Debug(..) => continue,
-            };
-            let key_end = part.key_end as usize;
-            if holds & request as u8 != 0 {
-                // The fixed bytes and the key in one copy.
-                copy_run(out, bytes, at, key_end);
-                request.write(context, out);
-                at = key_end;
-            } else {
-                copy_run(out, bytes, at, part.end as usize);
-                // The key and the closing quote.
-                at = key_end + 1;
-            }
-        }
-        copy_run(out, bytes, at, *known);
-        Ok(())
+        self.parts
+            .walk(context, out, |out| write_message(error, out))
     }
 
     /// Appends the body in `context`: the known bytes, the request context's values, and
