@@ -1,5 +1,6 @@
 //! The moment an error happened, as bodies write it.
 
+use std::cell::Cell;
 use std::fmt::{self, Display};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -81,35 +82,66 @@ impl Timestamp {
     /// RFC 3339 in UTC with milliseconds, `2026-05-23T10:00:00.000Z`: always 24 ASCII bytes
     /// (construction keeps the year within 1970 to 9999), written without the formatting
     /// machinery, as every body with a timestamp spends this on it.
+    ///
+    /// The text up to the second is kept per thread for the last second written (as HTTP
+    /// servers keep their `Date` header): errors come in bursts, and the date is most of the
+    /// work. One entry per thread, so the cache cannot grow.
     pub(crate) fn rfc3339(&self) -> [u8; 24] {
         let secs = self.0.as_secs();
         let millis = self.0.subsec_millis();
-        // Construction keeps the time before the year 10000: fewer than 2^22 days, and
-        // every part below fits in 32 bits, whose divisions by constants are cheaper.
-        let days = u32::try_from(secs / 86_400).unwrap_or(0);
-        let of_day = u32::try_from(secs % 86_400).unwrap_or(0);
-        let (year, month, day) = civil_date(days);
-        // Two digits at a time, from a table: half the divisions of one digit at a time.
-        let pair = |value: u32| {
-            let at = (value % 100) as usize * 2;
-            let digits = PAIRS.get(at..at + 2).unwrap_or(b"00");
-            [digits[0], digits[1]]
-        };
-        let [y0, y1] = pair(year / 100);
-        let [y2, y3] = pair(year);
-        let [mo0, mo1] = pair(month);
-        let [d0, d1] = pair(day);
-        let [h0, h1] = pair(of_day / 3600);
-        let [mi0, mi1] = pair(of_day / 60 % 60);
-        let [s0, s1] = pair(of_day % 60);
+        let second = LAST_SECOND.with(|last| {
+            let (at, text) = last.get();
+            if at == secs {
+                return text;
+            }
+            let text = to_the_second(secs);
+            last.set((secs, text));
+            text
+        });
         let [ms1, ms2] = pair(millis);
         // `millis` is below 1000, so its first digit fits in a byte.
         let ms0 = b'0' + u8::try_from(millis / 100).unwrap_or(0);
-        [
-            y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, b'T', h0, h1, b':', mi0, mi1, b':', s0,
-            s1, b'.', ms0, ms1, ms2, b'Z',
-        ]
+        // Two block copies rather than 24 bytes one by one.
+        let mut text = [0; 24];
+        let (date, fraction) = text.split_at_mut(19);
+        date.copy_from_slice(&second);
+        fraction.copy_from_slice(&[b'.', ms0, ms1, ms2, b'Z']);
+        text
     }
+}
+
+thread_local! {
+    /// The last second [`Timestamp::rfc3339`] wrote on this thread, and its text
+    /// (`2026-05-23T10:00:00`); `u64::MAX`, no second a `Timestamp` holds, at first.
+    static LAST_SECOND: Cell<(u64, [u8; 19])> = const { Cell::new((u64::MAX, [0; 19])) };
+}
+
+/// `secs` after the epoch as RFC 3339 up to the second, `2026-05-23T10:00:00`.
+#[inline(never)]
+fn to_the_second(secs: u64) -> [u8; 19] {
+    // Construction keeps the time before the year 10000: fewer than 2^22 days, and every
+    // part below fits in 32 bits, whose divisions by constants are cheaper.
+    let days = u32::try_from(secs / 86_400).unwrap_or(0);
+    let of_day = u32::try_from(secs % 86_400).unwrap_or(0);
+    let (year, month, day) = civil_date(days);
+    let [y0, y1] = pair(year / 100);
+    let [y2, y3] = pair(year);
+    let [mo0, mo1] = pair(month);
+    let [d0, d1] = pair(day);
+    let [h0, h1] = pair(of_day / 3600);
+    let [mi0, mi1] = pair(of_day / 60 % 60);
+    let [s0, s1] = pair(of_day % 60);
+    [
+        y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, b'T', h0, h1, b':', mi0, mi1, b':', s0, s1,
+    ]
+}
+
+/// The last two decimal digits of `value`, from a table: half the divisions of one digit at
+/// a time.
+fn pair(value: u32) -> [u8; 2] {
+    let at = (value % 100) as usize * 2;
+    let digits = PAIRS.get(at..at + 2).unwrap_or(b"00");
+    [digits[0], digits[1]]
 }
 
 /// `00` to `99`, each two ASCII digits.
@@ -183,6 +215,35 @@ mod tests {
             check(day * 86_400_000 + day * 7_919 % 86_400_000);
             day += 1;
         }
+    }
+
+    #[test]
+    fn the_kept_second_is_written_only_for_its_own_second() {
+        let check = |millis: u64| {
+            let at = Timestamp::from_unix_millis(i64::try_from(millis).unwrap()).unwrap();
+            let expected = humantime::format_rfc3339_millis(at.as_system_time()).to_string();
+            assert_eq!(at.to_string(), expected, "{millis}");
+        };
+        // The same second again (the kept text), then its neighbours, a day and a year
+        // later at the same time of day, and back: each a miss but the repeats.
+        let base = 1_779_530_400_000;
+        for millis in [
+            base,
+            base + 1,
+            base + 999,
+            base + 1_000,
+            base + 999,
+            base - 1,
+            base + 86_400_000,
+            base + 365 * 86_400_000,
+            base,
+            base,
+        ] {
+            check(millis);
+        }
+        // Other threads keep their own second.
+        std::thread::spawn(move || check(base + 5_000)).join().unwrap();
+        check(base);
     }
 
     #[test]
