@@ -396,7 +396,7 @@ impl Template {
     ///
     /// # Errors
     /// When the error's `Display` fails.
-    #[inline(never)]
+    #[inline(always)]
     pub(crate) fn write_alone(
         &self,
         error: &dyn ApiError,
