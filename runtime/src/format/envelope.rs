@@ -197,15 +197,23 @@ impl<'a> Envelope<'a> {
         self.body_slow(format, found)
     }
 
-    /// [`body`](Self::body) when it is not the cached one at first sight: still borrowed when
-    /// the context's localizer translates nothing of this code, else rendered into a `Vec`
-    /// of about its length.
+    /// [`body`](Self::body) when it is not the cached one at first sight: a body of the
+    /// template's bytes, the request's values and the message written straight into a `Vec`
+    /// of about its length; still borrowed when the context's localizer translates nothing
+    /// of this code; else rendered.
     #[inline(never)]
     fn body_slow(
         &self,
         format: &dyn AnyFormat,
         found: Option<&'static Template>,
     ) -> Result<Cow<'static, [u8]>, RenderError> {
+        if let Some(template) = found
+            && template.writes_alone(self.context)
+        {
+            let mut out = Vec::with_capacity(template.known_len() + 64);
+            self.write_alone(format, template, &mut out)?;
+            return Ok(Cow::Owned(out));
+        }
         let template = self.template(format, found);
         if let Some(body) =
             template.and_then(|template| template.untranslated_body(self.context, self.max_len))
@@ -232,14 +240,26 @@ impl<'a> Envelope<'a> {
         if let Some(template) = found
             && template.writes_alone(self.context)
         {
-            let start = out.len();
-            template.write_alone(self.error, self.context, out)?;
-            if out.len() - start <= self.max_len {
-                return Ok(());
-            }
-            return self.write_reduced(format, out, start);
+            return self.write_alone(format, template, out);
         }
         self.write_other(format, found, out)
+    }
+
+    /// The body of `template`, which [`writes_alone`](Template::writes_alone) in this
+    /// context, appended to `out`: reduced when it is over the bound.
+    #[inline(always)]
+    fn write_alone(
+        &self,
+        format: &dyn AnyFormat,
+        template: &Template,
+        out: &mut Vec<u8>,
+    ) -> Result<(), RenderError> {
+        let start = out.len();
+        template.write_alone(self.error, self.context, out)?;
+        if out.len() - start <= self.max_len {
+            return Ok(());
+        }
+        self.write_reduced(format, out, start)
     }
 
     /// [`write_slow`](Self::write_slow) for every other body.
