@@ -281,6 +281,19 @@ impl Context {
         self
     }
 
+    /// The request path as both [`with_path`](Self::with_path) and
+    /// [`with_instance`](Self::with_instance) set it, but bounded and checked for escaping
+    /// once: the HTTP layers give every request both, error or not.
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    pub(crate) fn with_path_as_instance(mut self, path: &str) -> Self {
+        let path = bounded(path);
+        let escape = needs_escaping(&path);
+        self.instance = Some(path.clone());
+        self.path = Some(path);
+        self.note(holds::PATH | holds::INSTANCE, true, escape);
+        self
+    }
+
     /// The request method. An extension method longer than [`MAX_METHOD_LEN`] bytes is left
     /// out: a client chooses it, and a body has no use for its length.
     ///

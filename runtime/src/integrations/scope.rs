@@ -56,8 +56,7 @@ impl Scope {
         let context = context
             .with_timestamp(Timestamp::now())
             .with_method(method)
-            .with_path(path)
-            .with_instance(path)
+            .with_path_as_instance(path)
             .with_debug_detail(options.debug_detail());
         Scope {
             context: Arc::new(context),
