@@ -89,15 +89,19 @@ impl Timestamp {
     pub(crate) fn rfc3339(&self) -> [u8; 24] {
         let secs = self.0.as_secs();
         let millis = self.0.subsec_millis();
-        let second = LAST_SECOND.with(|last| {
-            let (at, text) = last.get();
-            if at == secs {
-                return text;
-            }
-            let text = to_the_second(secs);
-            last.set((secs, text));
-            text
-        });
+        // `try_with`: a body written while the thread's storage is torn down computes its
+        // text instead of panicking (this storage has no destructor, but that is std's to say).
+        let second = LAST_SECOND
+            .try_with(|last| {
+                let (at, text) = last.get();
+                if at == secs {
+                    return text;
+                }
+                let text = to_the_second(secs);
+                last.set((secs, text));
+                text
+            })
+            .unwrap_or_else(|_| to_the_second(secs));
         let [ms1, ms2] = pair(millis);
         // `millis` is below 1000, so its first digit fits in a byte.
         let ms0 = b'0' + u8::try_from(millis / 100).unwrap_or(0);
