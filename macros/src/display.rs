@@ -7,7 +7,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field, Input};
-use crate::emit::{case_path, type_ident};
+use crate::emit::{Attrs, case_path, fill, fixed, type_ident};
 use crate::error_attr::{DisplayAttr, option_inner};
 use crate::fmt::binding;
 use crate::generics::InferredBounds;
@@ -37,9 +37,9 @@ pub fn expand(input: &Input) -> TokenStream {
     let mut error_bounds = InferredBounds::new(&original.generics);
     error_bounds.insert_self(quote!(::core::fmt::Debug + ::core::fmt::Display));
     let mut display_arms = Arms::default();
-    let mut source_arms = Vec::new();
+    let mut source_arms = TokenStream::new();
     let mut sourceless = false;
-    let mut from_impls = Vec::new();
+    let mut from_impls = TokenStream::new();
     // The cases whose `Display` hands the formatter on as it is (`transparent`, `fmt =`), as
     // thiserror's does: the others are written as a format string writes them.
     let mut passing = Vec::new();
@@ -71,13 +71,13 @@ pub fn expand(input: &Input) -> TokenStream {
                 let source = quote_spanned! {inner.span()=>
                     ::apierr::__private::Error::source(#cast)
                 };
-                source_arms.push(quote!(#(#cfgs)* #path { #member: __inner, .. } => #source,));
+                source_arms.extend(quote!(#(#cfgs)* #path { #member: __inner, .. } => #source,));
             }
             None => {}
         }
         if !matches!(case.display, Some(DisplayAttr::Transparent(_))) {
             match case.source_field() {
-                Some(field) => source_arms.push(source_arm(case, field, &mut error_bounds)),
+                Some(field) => source_arms.extend(source_arm(case, field, &mut error_bounds)),
                 None => sourceless = true,
             }
         }
@@ -88,15 +88,25 @@ pub fn expand(input: &Input) -> TokenStream {
         {
             let init = from_init(case, field);
             let from_ty = option_inner(field.ty).unwrap_or(field.ty);
-            from_impls.push(quote! {
-                #(#cfgs)*
+            from_impls.extend(fill(
+                "$cfgs
                 #[automatically_derived]
-                impl #impl_generics ::core::convert::From<#from_ty> for #ty #ty_generics #where_clause {
-                    fn from(__source: #from_ty) -> Self {
-                        #path #init
+                impl $impl_generics ::core::convert::From<$from_ty> for $ty $ty_generics $where_clause {
+                    fn from(__source: $from_ty) -> Self {
+                        $path $init
                     }
-                }
-            });
+                }",
+                &[
+                    ("cfgs", &Attrs(cfgs)),
+                    ("impl_generics", &impl_generics),
+                    ("from_ty", from_ty),
+                    ("ty", &ty),
+                    ("ty_generics", &ty_generics),
+                    ("where_clause", &where_clause),
+                    ("path", &path),
+                    ("init", &init),
+                ],
+            ));
         }
     }
     let writes_display = input.cases.is_empty() || !display_arms.is_empty();
@@ -119,43 +129,63 @@ pub fn expand(input: &Input) -> TokenStream {
             })
         };
         let fresh = fresh.map(|test| {
-            quote! {
-                if #test {
+            fill(
+                r#"if $test {
                     return __f.write_fmt(::core::format_args!("{}", self));
-                }
-            }
+                }"#,
+                &[("test", &test)],
+            )
         });
-        quote! {
-            #[automatically_derived]
-            impl #impl_generics ::core::fmt::Display for #ty #ty_generics #display_where {
+        fill(
+            "#[automatically_derived]
+            impl $impl_generics ::core::fmt::Display for $ty $ty_generics $display_where {
                 fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    #fresh
-                    match #scrutinee { #arms }
+                    $fresh
+                    match $scrutinee { $arms }
                 }
-            }
-        }
+            }",
+            &[
+                ("impl_generics", &impl_generics),
+                ("ty", &ty),
+                ("ty_generics", &ty_generics),
+                ("display_where", &display_where),
+                ("fresh", &fresh),
+                ("scrutinee", &scrutinee),
+                ("arms", &arms),
+            ],
+        )
     });
     let error_where = error_bounds.augment_where_clause(&original.generics);
-    let none = sourceless.then(|| quote!(_ => ::core::option::Option::None,));
+    let none = sourceless.then(|| fixed("_ => ::core::option::Option::None,"));
     let source = if source_arms.is_empty() {
         None
     } else {
-        Some(quote! {
-            fn source(&self) -> ::core::option::Option<&(dyn ::apierr::__private::Error + 'static)> {
-                match self { #(#source_arms)* #none }
-            }
-        })
+        Some(fill(
+            "fn source(&self) -> ::core::option::Option<&(dyn ::apierr::__private::Error + 'static)> {
+                match self { $source_arms $none }
+            }",
+            &[("source_arms", &source_arms), ("none", &none)],
+        ))
     };
-    quote! {
-        #display
+    fill(
+        "$display
 
         #[automatically_derived]
-        impl #impl_generics ::apierr::__private::Error for #ty #ty_generics #error_where {
-            #source
+        impl $impl_generics ::apierr::__private::Error for $ty $ty_generics $error_where {
+            $source
         }
 
-        #(#from_impls)*
-    }
+        $from_impls",
+        &[
+            ("display", &display),
+            ("impl_generics", &impl_generics),
+            ("ty", &ty),
+            ("ty_generics", &ty_generics),
+            ("error_where", &error_where),
+            ("source", &source),
+            ("from_impls", &from_impls),
+        ],
+    )
 }
 
 /// With `display`, the stand-ins of the impls of a derive that failed, so that no secondary
@@ -174,24 +204,37 @@ pub fn fallback(parsed: &Input) -> TokenStream {
             .iter()
             .any(|case| !case.attrs.thiserror.error.is_empty());
     let display = writes_display.then(|| {
-        quote! {
-            #[automatically_derived]
-            impl #impl_generics ::core::fmt::Display for #ty #ty_generics #where_clause {
+        fill(
+            "#[automatically_derived]
+            impl $impl_generics ::core::fmt::Display for $ty $ty_generics $where_clause {
                 fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     ::core::result::Result::Ok(())
                 }
-            }
-        }
+            }",
+            &[
+                ("impl_generics", &impl_generics),
+                ("ty", &ty),
+                ("ty_generics", &ty_generics),
+                ("where_clause", &where_clause),
+            ],
+        )
     });
-    quote! {
-        #display
+    fill(
+        "$display
 
         #[automatically_derived]
-        impl #impl_generics ::apierr::__private::Error for #ty #ty_generics #where_clause
+        impl $impl_generics ::apierr::__private::Error for $ty $ty_generics $where_clause
         where
             Self: ::core::fmt::Debug,
-        {}
-    }
+        {}",
+        &[
+            ("display", &display),
+            ("impl_generics", &impl_generics),
+            ("ty", &ty),
+            ("ty_generics", &ty_generics),
+            ("where_clause", &where_clause),
+        ],
+    )
 }
 
 /// The arm of `#[error(fmt = path)]`: the function called with every field, in order, and

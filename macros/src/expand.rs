@@ -12,7 +12,7 @@ use syn::{DeriveInput, Ident};
 
 use crate::ast::{Case, Field, Input};
 use crate::ctxt::Ctxt;
-use crate::emit::{binding_at, case_path};
+use crate::emit::{binding_at, case_path, fill, fixed};
 use crate::generics::InferredBounds;
 use crate::json_message::JsonArms;
 use crate::message::Arms;
@@ -126,16 +126,18 @@ fn impl_api_error(input: &Input) -> TokenStream {
         let fmt = quote_spanned!(span=> <Self as ::core::fmt::Display>::fmt);
         quote!(#fmt(#this, #f))
     };
-    let spec = quote!(::apierr::__private::ApiError::spec(self));
     let message_fallback = if m.display_span.is_some() {
-        quote! {
-            match #spec.static_message() {
+        fill(
+            "match ::apierr::__private::ApiError::spec(self).static_message() {
                 ::core::option::Option::Some(__message) => __f.write_str(__message),
-                ::core::option::Option::None => #display,
-            }
-        }
+                ::core::option::Option::None => $display,
+            }",
+            &[("display", &display)],
+        )
     } else {
-        quote!(__f.write_str(#spec.static_message().unwrap_or_default()))
+        fixed(
+            "__f.write_str(::apierr::__private::ApiError::spec(self).static_message().unwrap_or_default())",
+        )
     };
     let message = m
         .message
@@ -147,74 +149,74 @@ fn impl_api_error(input: &Input) -> TokenStream {
         });
     let internal = m.internal_differs.then(|| {
         let fallback = if m.internal_display {
-            quote! {
-                if #spec.is_redacted() {
-                    #display
+            fill(
+                "if ::apierr::__private::ApiError::spec(self).is_redacted() {
+                    $display
                 } else {
                     ::apierr::__private::ApiError::fmt_message(self, __f)
-                }
-            }
+                }",
+                &[("display", &display)],
+            )
         } else {
-            quote!(::apierr::__private::ApiError::fmt_message(self, __f))
+            fixed("::apierr::__private::ApiError::fmt_message(self, __f)")
         };
         let body = m
             .internal
             .body(&scrutinee, quote!({ #fallback }))
             .unwrap_or(fallback);
-        quote! {
-            fn fmt_internal(
+        fill(
+            "fn fmt_internal(
                 &self,
                 __f: &mut ::core::fmt::Formatter<'_>,
             ) -> ::core::fmt::Result {
-                #body
-            }
-        }
+                $body
+            }",
+            &[("body", &body)],
+        )
     });
-    let none = quote!(::core::option::Option::None);
-    let fields = m.fields.body(&scrutinee, none.clone()).map(|body| {
-        quote! {
-            fn field_errors(&self) -> ::core::option::Option<&::apierr::__private::FieldErrors> {
-                #body
-            }
-        }
-    });
-    let sub_errors = m.sub_errors.body(&scrutinee, none.clone()).map(|body| {
-        quote! {
-            fn sub_errors(&self) -> ::core::option::Option<&::apierr::__private::SubErrors> {
-                #body
-            }
-        }
-    });
+    let none = fixed("::core::option::Option::None");
+    // Each method written when its `match` is, around it.
+    let method =
+        |body: Option<TokenStream>, text: &str| body.map(|body| fill(text, &[("body", &body)]));
+    let fields = method(
+        m.fields.body(&scrutinee, none.clone()),
+        "fn field_errors(&self) -> ::core::option::Option<&::apierr::__private::FieldErrors> {
+            $body
+        }",
+    );
+    let sub_errors = method(
+        m.sub_errors.body(&scrutinee, none.clone()),
+        "fn sub_errors(&self) -> ::core::option::Option<&::apierr::__private::SubErrors> {
+            $body
+        }",
+    );
     let members = crate::members::methods(
         m.members.body(&scrutinee, quote!({})),
         m.member.body(&scrutinee, none.clone()),
     );
-    let source = m.source.body(&scrutinee, none.clone()).map(|body| {
-        quote! {
-            fn source_error(
-                &self,
-            ) -> ::core::option::Option<&(dyn ::apierr::__private::Error + 'static)> {
-                #body
-            }
-        }
-    });
-    let retry_after = m.retry_after.body(&scrutinee, none).map(|body| {
-        quote! {
-            fn retry_after(&self) -> ::core::option::Option<u64> {
-                #body
-            }
-        }
-    });
-    let headers = m.headers.body(&scrutinee, quote!({})).map(|body| {
-        quote! {
-            fn visit_headers(
-                &self,
-                __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
-            ) {
-                #body
-            }
-        }
-    });
+    let source_error = method(
+        m.source.body(&scrutinee, none.clone()),
+        "fn source_error(
+            &self,
+        ) -> ::core::option::Option<&(dyn ::apierr::__private::Error + 'static)> {
+            $body
+        }",
+    );
+    let retry_after = method(
+        m.retry_after.body(&scrutinee, none),
+        "fn retry_after(&self) -> ::core::option::Option<u64> {
+            $body
+        }",
+    );
+    let headers = method(
+        m.headers.body(&scrutinee, quote!({})),
+        "fn visit_headers(
+            &self,
+            __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
+        ) {
+            $body
+        }",
+    );
     let json = std::mem::take(&mut m.json).method(&scrutinee, input.cases.len());
     let spec_refs = || m.specs.refs();
     let code_enum = crate::code_enum::expand(input, spec_refs);
@@ -226,8 +228,8 @@ fn impl_api_error(input: &Input) -> TokenStream {
     // format is reported there, with `Format`'s own message.
     let format = input.container.format.as_ref().map(|format| {
         let boxed = quote_spanned!(format.span()=> ::apierr::__private::boxed_format(#format));
-        quote! {
-            fn format(
+        fill(
+            "fn format(
                 &self,
             ) -> ::core::option::Option<&'static dyn ::apierr::__private::AnyFormat> {
                 <Self as ::apierr::__private::ApiError>::declared_format()
@@ -236,61 +238,92 @@ fn impl_api_error(input: &Input) -> TokenStream {
             fn declared_format(
             ) -> ::core::option::Option<&'static dyn ::apierr::__private::AnyFormat> {
                 static __FORMAT: ::apierr::__private::LazyFormat =
-                    ::apierr::__private::LazyFormat::new(|| #boxed);
+                    ::apierr::__private::LazyFormat::new(|| $boxed);
                 ::core::option::Option::Some(&**__FORMAT)
-            }
-        }
+            }",
+            &[("boxed", &boxed)],
+        )
     });
 
     // Framework impls (axum, actix-web) come from the runtime, whose features decide which
     // exist; the derive itself has no features. `no_response_impls` leaves them to the user.
     let integrations = input.container.no_response_impls.is_none().then(|| {
-        quote! {
-            ::apierr::__private::integrations! {
-                [#impl_generics] [#ty #ty_generics] [#where_clause]
-            }
-        }
+        fill(
+            "::apierr::__private::integrations! {
+                [$impl_generics] [$ty $ty_generics] [$where_clause]
+            }",
+            &[
+                ("impl_generics", &impl_generics),
+                ("ty", &ty),
+                ("ty_generics", &ty_generics),
+                ("where_clause", &where_clause),
+            ],
+        )
     });
 
-    quote! {
-        #code_enum_items
+    fill(
+        "$code_enum_items
 
         const _: () = {
-            #statics
+            $statics
 
             #[automatically_derived]
-            impl #impl_generics ::apierr::__private::ApiError for #ty #ty_generics #where_clause {
+            impl $impl_generics ::apierr::__private::ApiError for $ty $ty_generics $where_clause {
                 fn spec(&self) -> &'static ::apierr::__private::Spec {
-                    #spec_body
+                    $spec_body
                 }
 
                 fn fmt_message(
                     &self,
                     __f: &mut ::core::fmt::Formatter<'_>,
                 ) -> ::core::fmt::Result {
-                    #message
+                    $message
                 }
 
-                #internal
-                #json
-                #fields
-                #sub_errors
-                #members
-                #source
-                #retry_after
-                #headers
-                #format
+                $internal
+                $json
+                $fields
+                $sub_errors
+                $members
+                $source_error
+                $retry_after
+                $headers
+                $format
 
-                fn catalog(#catalog_param: &mut dyn ::core::ops::FnMut(&'static ::apierr::__private::Spec)) {
-                    #catalog
+                fn catalog($catalog_param: &mut dyn ::core::ops::FnMut(&'static ::apierr::__private::Spec)) {
+                    $catalog
                 }
             }
 
-            #code_enum_impls
-            #display_impls
-            #integrations
-        };
-    }
+            $code_enum_impls
+            $display_impls
+            $integrations
+        };",
+        &[
+            ("code_enum_items", &code_enum_items),
+            ("statics", &statics),
+            ("impl_generics", &impl_generics),
+            ("ty", &ty),
+            ("ty_generics", &ty_generics),
+            ("where_clause", &where_clause),
+            ("spec_body", &spec_body),
+            ("message", &message),
+            ("internal", &internal),
+            ("json", &json),
+            ("fields", &fields),
+            ("sub_errors", &sub_errors),
+            ("members", &members),
+            ("source_error", &source_error),
+            ("retry_after", &retry_after),
+            ("headers", &headers),
+            ("format", &format),
+            ("catalog_param", &catalog_param),
+            ("catalog", &catalog),
+            ("code_enum_impls", &code_enum_impls),
+            ("display_impls", &display_impls),
+            ("integrations", &integrations),
+        ],
+    )
 }
 
 fn transparent_case(case: &Case, field: &Field, m: &mut Methods, bounds: &mut InferredBounds) {

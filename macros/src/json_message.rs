@@ -20,7 +20,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field, Input};
-use crate::emit::{member_text, push_str_literal, source};
+use crate::emit::{fill, fixed, member_text, push_str_literal, source};
 use crate::error_attr::{DisplayAttr, FieldView};
 use crate::fmt::{How, Piece, Template, binding};
 use crate::spec::static_message;
@@ -73,29 +73,34 @@ impl JsonArms {
         if self.text.is_empty() && self.tokens.is_empty() {
             return None;
         }
-        let fallback = (self.tokens.len() + self.text_arms < cases).then(|| quote!(_ => false,));
-        let tokens = self.tokens;
+        let fallback = (self.tokens.len() + self.text_arms < cases).then(|| fixed("_ => false,"));
+        let tokens: TokenStream = self.tokens.into_iter().collect();
         // Every text arm calls a method of one of the two traits, so the glob is always used;
         // naming each trait would leave one unused whenever all fields are of one kind.
         let text = (!self.text.is_empty()).then(|| source(&self.text));
-        let traits = text.is_some().then(|| {
-            quote!(
-                use ::apierr::__private::json_pieces::*;
-            )
-        });
-        Some(quote! {
-            fn write_message_json(
+        let traits = text
+            .is_some()
+            .then(|| fixed("use ::apierr::__private::json_pieces::*;"));
+        Some(fill(
+            "fn write_message_json(
                 &self,
                 __w: &mut ::apierr::__private::MessageJson<'_>,
             ) -> bool {
-                #traits
-                match #scrutinee {
-                    #(#tokens)*
-                    #text
-                    #fallback
+                $traits
+                match $scrutinee {
+                    $tokens
+                    $text
+                    $fallback
                 }
-            }
-        })
+            }",
+            &[
+                ("traits", &traits),
+                ("scrutinee", scrutinee),
+                ("tokens", &tokens),
+                ("text", &text),
+                ("fallback", &fallback),
+            ],
+        ))
     }
 
     /// Appends the arm writing `template`, when its placeholders are all plain `{field}`s

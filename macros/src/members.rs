@@ -7,7 +7,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::Case;
-use crate::emit::{binding_at, case_path};
+use crate::emit::{binding_at, case_path, fill};
 use crate::fmt::binding;
 use crate::generics::InferredBounds;
 
@@ -53,25 +53,28 @@ pub fn arms(case: &Case, bounds: &mut InferredBounds) -> Option<(TokenStream, To
 
 /// The two methods, from the bodies of their `match`es; each `None` when no case needs it.
 pub fn methods(visit: Option<TokenStream>, member: Option<TokenStream>) -> TokenStream {
-    let visit = visit.map(|body| {
-        quote! {
-            fn visit_members(
+    let mut methods = TokenStream::new();
+    if let Some(body) = visit {
+        methods.extend(fill(
+            "fn visit_members(
                 &self,
                 __visit: &mut dyn ::core::ops::FnMut(::apierr::__private::Member<'_>),
             ) {
-                #body
-            }
-        }
-    });
-    let member = member.map(|body| {
-        quote! {
-            fn member(
+                $body
+            }",
+            &[("body", &body)],
+        ));
+    }
+    if let Some(body) = member {
+        methods.extend(fill(
+            "fn member(
                 &self,
                 __name: &str,
             ) -> ::core::option::Option<::apierr::__private::Member<'_>> {
-                #body
-            }
-        }
-    });
-    quote!(#visit #member)
+                $body
+            }",
+            &[("body", &body)],
+        ));
+    }
+    methods
 }
