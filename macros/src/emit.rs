@@ -112,7 +112,14 @@ impl ToTokens for Attrs<'_> {
 /// generated code is the same, hygiene included.
 pub fn fill(text: &str, holes: &[(&str, &dyn ToTokens)]) -> TokenStream {
     let mut out = TokenStream::new();
-    fill_into(&mut out, source(text), holes);
+    fill_into(&mut out, source(text), holes, None);
+    out
+}
+
+/// [`fill`] with the text's tokens spanned at `span`, as `quote_spanned!` spans its own.
+pub fn fill_spanned(span: Span, text: &str, holes: &[(&str, &dyn ToTokens)]) -> TokenStream {
+    let mut out = TokenStream::new();
+    fill_into(&mut out, source(text), holes, Some(span));
     out
 }
 
@@ -122,7 +129,12 @@ pub fn fixed(text: &str) -> TokenStream {
     fill(text, &[])
 }
 
-fn fill_into(out: &mut TokenStream, text: TokenStream, holes: &[(&str, &dyn ToTokens)]) {
+fn fill_into(
+    out: &mut TokenStream,
+    text: TokenStream,
+    holes: &[(&str, &dyn ToTokens)],
+    span: Option<Span>,
+) {
     let mut trees = text.into_iter().peekable();
     while let Some(tree) = trees.next() {
         match tree {
@@ -149,9 +161,13 @@ fn fill_into(out: &mut TokenStream, text: TokenStream, holes: &[(&str, &dyn ToTo
             }
             TokenTree::Group(group) => {
                 let mut inner = TokenStream::new();
-                fill_into(&mut inner, group.stream(), holes);
+                fill_into(&mut inner, group.stream(), holes, span);
                 // Spanned at the call site, as `quote!` spans a group.
-                out.extend([TokenTree::Group(Group::new(group.delimiter(), inner))]);
+                let mut group = Group::new(group.delimiter(), inner);
+                if let Some(span) = span {
+                    group.set_span(span);
+                }
+                out.extend([TokenTree::Group(group)]);
             }
             TokenTree::Punct(mut punct) => {
                 // Joined to the next as `quote!` joins them: only within one operator (`::`,
@@ -168,13 +184,21 @@ fn fill_into(out: &mut TokenStream, text: TokenStream, holes: &[(&str, &dyn ToTo
                     Spacing::Alone
                 };
                 if punct.spacing() != spacing {
-                    let span = punct.span();
+                    let at = punct.span();
                     punct = Punct::new(punct.as_char(), spacing);
+                    punct.set_span(at);
+                }
+                if let Some(span) = span {
                     punct.set_span(span);
                 }
                 out.extend([TokenTree::Punct(punct)]);
             }
-            tree => out.extend([tree]),
+            mut tree => {
+                if let Some(span) = span {
+                    tree.set_span(span);
+                }
+                out.extend([tree]);
+            }
         }
     }
 }

@@ -12,7 +12,8 @@ use syn::{DeriveInput, Ident};
 
 use crate::ast::{Case, Field, Input};
 use crate::ctxt::Ctxt;
-use crate::emit::{binding_at, case_path, fill, fixed};
+use crate::emit::{Attrs, case_path, fill, fill_spanned, fixed};
+use crate::field_arms::{as_ref_arm, headers_arm, retry_after_arm};
 use crate::generics::InferredBounds;
 use crate::json_message::JsonArms;
 use crate::message::Arms;
@@ -327,37 +328,45 @@ fn impl_api_error(input: &Input) -> TokenStream {
 }
 
 fn transparent_case(case: &Case, field: &Field, m: &mut Methods, bounds: &mut InferredBounds) {
-    let cfgs = &case.attrs.cfgs;
-    let path = case_path(case);
-    let member = &field.member;
     let inner = field.ty;
-    bounds.insert_exact(inner, quote!(::apierr::__private::ApiError));
-    let pattern = quote!(#(#cfgs)* #path { #member: __inner, .. });
-    // Spanned at the field's type: a type that is not an ApiError is reported there.
-    let local = quote!(__inner);
-    let call = |method: &str, args: TokenStream| {
-        let method = Ident::new(method, Span::call_site());
-        let arm = quote_spanned!(inner.span()=> <#inner as ::apierr::__private::ApiError>::#method(#local #args));
-        quote!(#pattern => #arm,)
+    bounds.insert_exact(inner, fixed("::apierr::__private::ApiError"));
+    let pattern = fill(
+        "$cfgs $path { $member: __inner, .. }",
+        &[
+            ("cfgs", &Attrs(&case.attrs.cfgs)),
+            ("path", &case_path(case)),
+            ("member", &field.member),
+        ],
+    );
+    // Spanned at the field's type: a type that is not an ApiError is reported there. The
+    // method, its arguments and `__inner` are the derive's own.
+    let call = |method: &str, args: &str| {
+        let arm = fill_spanned(
+            inner.span(),
+            "<$inner as ::apierr::__private::ApiError>::$method($args)",
+            &[
+                ("inner", inner),
+                ("method", &Ident::new(method, Span::call_site())),
+                ("args", &fixed(args)),
+            ],
+        );
+        fill("$pattern => $arm,", &[("pattern", &pattern), ("arm", &arm)])
     };
     m.specs.transparent(case, field, pattern.clone());
     m.json.transparent(&pattern, inner);
-    m.message.arm(call("fmt_message", quote!(, __f)));
-    m.internal.arm(call("fmt_internal", quote!(, __f)));
+    m.message.arm(call("fmt_message", "__inner, __f"));
+    m.internal.arm(call("fmt_internal", "__inner, __f"));
     m.internal_differs = true;
-    m.fields.arm(call("field_errors", quote!()));
-    m.sub_errors.arm(call("sub_errors", quote!()));
-    m.members.arm(call("visit_members", quote!(, __visit)));
-    m.member.arm(call("member", quote!(, __name)));
-    m.source.arm(call("source_error", quote!()));
-    m.retry_after.arm(call("retry_after", quote!()));
-    m.headers.arm(call("visit_headers", quote!(, __visit)));
+    m.fields.arm(call("field_errors", "__inner"));
+    m.sub_errors.arm(call("sub_errors", "__inner"));
+    m.members.arm(call("visit_members", "__inner, __visit"));
+    m.member.arm(call("member", "__inner, __name"));
+    m.source.arm(call("source_error", "__inner"));
+    m.retry_after.arm(call("retry_after", "__inner"));
+    m.headers.arm(call("visit_headers", "__inner, __visit"));
 }
 
 fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut InferredBounds) {
-    let cfgs = &case.attrs.cfgs;
-    // Built only for the methods that need an arm of their own: most cases need none.
-    let path = || case_path(case);
     m.specs.plain(input, case);
     m.json.plain(input, case);
 
@@ -388,41 +397,15 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
     }
 
     match case.fields_field() {
-        Some(field) => {
-            let (member, path) = (&field.member, path());
-            let ty = field.ty;
-            bounds.insert(
-                ty,
-                quote!(::core::convert::AsRef<::apierr::__private::FieldErrors>),
-            );
-            let local = quote!(__fields);
-            let borrow = quote_spanned! {ty.span()=>
-                <#ty as ::core::convert::AsRef<::apierr::__private::FieldErrors>>::as_ref(#local)
-            };
-            m.fields.arm(quote! {
-                #(#cfgs)* #path { #member: __fields, .. } => ::core::option::Option::Some(#borrow),
-            });
-        }
+        Some(field) => m
+            .fields
+            .arm(as_ref_arm(case, field, "FieldErrors", "__fields", bounds)),
         None => m.fields.fallback_used = true,
     }
-
     match case.errors_field() {
-        Some(field) => {
-            let (member, path) = (&field.member, path());
-            let ty = field.ty;
-            bounds.insert(
-                ty,
-                quote!(::core::convert::AsRef<::apierr::__private::SubErrors>),
-            );
-            // Spanned at the field's type: a type that is not `SubErrors` is reported there.
-            let local = quote!(__errors);
-            let borrow = quote_spanned! {ty.span()=>
-                <#ty as ::core::convert::AsRef<::apierr::__private::SubErrors>>::as_ref(#local)
-            };
-            m.sub_errors.arm(quote! {
-                #(#cfgs)* #path { #member: __errors, .. } => ::core::option::Option::Some(#borrow),
-            });
-        }
+        Some(field) => m
+            .sub_errors
+            .arm(as_ref_arm(case, field, "SubErrors", "__errors", bounds)),
         None => m.sub_errors.fallback_used = true,
     }
 
@@ -438,52 +421,20 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
     }
 
     match case.retry_after_field() {
-        Some(field) => {
-            let (member, path) = (&field.member, path());
-            let ty = field.ty;
-            bounds.insert(ty, quote!(::apierr::__private::RetryAfter));
-            let local = quote!(__retry);
-            let secs = quote_spanned!(ty.span()=> <#ty as ::apierr::__private::RetryAfter>::retry_after_secs(#local));
-            m.retry_after.arm(quote! {
-                #(#cfgs)* #path { #member: __retry, .. } => #secs,
-            });
-        }
+        Some(field) => m.retry_after.arm(retry_after_arm(case, field, bounds)),
         None => m.retry_after.fallback_used = true,
     }
 
-    let header_fields: Vec<&Field> = case
-        .fields
-        .iter()
-        .filter(|f| f.attrs.header.is_some())
-        .collect();
+    let mut header_fields: Vec<&Field> = Vec::new();
+    for field in &case.fields {
+        if field.attrs.header.is_some() {
+            header_fields.push(field);
+        }
+    }
     if header_fields.is_empty() {
         m.headers.fallback_used = true;
     } else {
-        let path = path();
-        let bindings = header_fields.iter().map(|field| {
-            let member = &field.member;
-            let local = binding_at(field);
-            quote!(#member: #local)
-        });
-        let visit = quote!(__visit);
-        let visits: Vec<TokenStream> = header_fields
-            .iter()
-            .map(|field| {
-                let local = binding_at(field);
-                let name = field
-                    .attrs
-                    .header
-                    .as_ref()
-                    .map(|lit| lit.value().to_ascii_lowercase())
-                    .unwrap_or_default();
-                let ty = field.ty;
-                bounds.insert(ty, quote!(::core::fmt::Display));
-                quote_spanned!(ty.span()=> #visit(#name, #local);)
-            })
-            .collect();
-        m.headers.arm(quote! {
-            #(#cfgs)* #path { #(#bindings,)* .. } => { #(#visits)* }
-        });
+        m.headers.arm(headers_arm(case, &header_fields, bounds));
     }
 
     match case.source_field() {

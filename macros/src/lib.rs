@@ -12,6 +12,7 @@ mod error_attr;
 mod error_check;
 mod expand;
 mod fallback;
+mod field_arms;
 mod fmt;
 mod generics;
 mod headers;
