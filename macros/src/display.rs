@@ -108,11 +108,7 @@ pub fn expand(input: &Input) -> TokenStream {
                 None => sourceless = true,
             }
         }
-        if let Some(field) = case
-            .fields
-            .iter()
-            .find(|field| !field.attrs.thiserror.from.is_empty())
-        {
+        if let Some(field) = case.first_field(|field| !field.attrs.thiserror.from.is_empty()) {
             let init = from_init(case, field);
             let from_ty = option_inner(field.ty).unwrap_or(field.ty);
             from_impls.extend(fill(
@@ -226,11 +222,7 @@ pub fn fallback(parsed: &Input) -> TokenStream {
     let input = parsed.original;
     let ty = type_ident(input);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let writes_display = !parsed.container.thiserror.error.is_empty()
-        || parsed
-            .cases
-            .iter()
-            .any(|case| !case.attrs.thiserror.error.is_empty());
+    let writes_display = crate::error_check::any_error_attr(parsed);
     let display = writes_display.then(|| {
         fill(
             "#[automatically_derived]

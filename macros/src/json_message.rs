@@ -21,8 +21,9 @@ use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field, Input};
 use crate::emit::{fill, fixed, member_text, push_str_literal, source};
-use crate::error_attr::{DisplayAttr, FieldView};
-use crate::fmt::{How, Piece, Template, binding};
+use crate::error_attr::DisplayAttr;
+use crate::fmt::{Piece, Template, binding};
+use crate::message::plain_fields;
 use crate::spec::static_message;
 
 /// The arms of the cases whose message can be written so.
@@ -110,12 +111,10 @@ impl JsonArms {
         let Some(pieces) = &template.pieces else {
             return;
         };
-        let fields: Option<Vec<&Field>> = template
-            .args
-            .iter()
-            .map(|arg| case.field(&arg.member).filter(|_| arg.how == How::Ref))
-            .collect();
-        let Some(fields) = fields.filter(|_| !template.this) else {
+        if template.this {
+            return;
+        }
+        let Some(fields) = plain_fields(case, template, |_| true) else {
             return;
         };
         let out = &mut self.text;
@@ -189,14 +188,7 @@ fn thiserror_template(input: &Input, case: &Case) -> Option<Template> {
         return None;
     }
     let text = case.error_literal.clone()?;
-    let views: Vec<FieldView> = case
-        .fields
-        .iter()
-        .map(|field| FieldView {
-            member: &field.member,
-            ty: field.ty,
-        })
-        .collect();
+    let views = crate::ast::field_views(&case.fields);
     let mut resolver = crate::error_attr::ErrorFields {
         case: case.ident,
         fields: &views,

@@ -20,17 +20,13 @@ pub fn arms(case: &Case, bounds: &mut InferredBounds) -> Option<(TokenStream, To
     }
     let cfgs = &case.attrs.cfgs;
     let path = case_path(case);
-    let bindings: Vec<TokenStream> = members
-        .iter()
-        .map(|(field, _)| {
-            let member = &field.member;
-            let local = binding(member);
-            quote!(#member: #local)
-        })
-        .collect();
+    let mut bindings = Vec::with_capacity(members.len());
     let mut visits = Vec::with_capacity(members.len());
     let mut found = Vec::with_capacity(members.len());
     for (field, name) in &members {
+        let member = &field.member;
+        let local = binding(member);
+        bindings.push(quote!(#member: #local));
         let local = binding_at(field);
         let ty = field.ty;
         bounds.insert(ty, quote!(::apierr::__private::Serialize));

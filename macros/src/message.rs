@@ -152,16 +152,9 @@ fn text_arm(out: &mut String, case: &Case, template: &Template) -> bool {
     if !case.attrs.cfgs.is_empty() {
         return false;
     }
-    let fields: Option<Vec<&Field>> = match (&template.fixed, &template.pieces) {
+    let fields = match (&template.fixed, &template.pieces) {
         (Some(_), _) => Some(Vec::new()),
-        (None, Some(_)) => template
-            .args
-            .iter()
-            .map(|arg| {
-                case.field(&arg.member)
-                    .filter(|field| arg.how == How::Ref && known_display(field.ty))
-            })
-            .collect(),
+        (None, Some(_)) => plain_fields(case, template, |field| known_display(field.ty)),
         (None, None) => None,
     };
     let Some(fields) = fields else {
@@ -205,6 +198,24 @@ fn text_arm(out: &mut String, case: &Case, template: &Template) -> bool {
     }
     out.push_str(" ::core::result::Result::Ok(()) }\n");
     true
+}
+
+/// The fields of `template`'s placeholders, in order, when each is a plain `{field}` (shown
+/// by reference) of a field of the case that `accept` takes.
+pub fn plain_fields<'c>(
+    case: &'c Case,
+    template: &Template,
+    accept: fn(&Field) -> bool,
+) -> Option<Vec<&'c Field<'c>>> {
+    let mut fields = Vec::with_capacity(template.args.len());
+    for arg in &template.args {
+        let field = case.field(&arg.member)?;
+        if arg.how != How::Ref || !accept(field) {
+            return None;
+        }
+        fields.push(field);
+    }
+    Some(fields)
 }
 
 /// Whether `ty` is written as a standard type that implements `Display`.

@@ -136,17 +136,18 @@ fn parse_api<T: Target>(
 /// The error for a key `place` does not take: where it goes instead, or the key likely meant.
 /// Either is recorded in `written` as meant.
 fn not_here(path: &Path, place: Place, written: &mut Written) -> String {
-    let key = path
-        .segments
-        .iter()
-        .map(|segment| segment.ident.to_string())
-        .collect::<Vec<_>>()
-        .join("::");
+    let mut key = String::new();
+    for segment in &path.segments {
+        if !key.is_empty() {
+            key.push_str("::");
+        }
+        key.push_str(&segment.ident.to_string());
+    }
     if let Some((elsewhere, name)) = place.elsewhere(&key) {
         written.meant.push(name);
         return format!("`{key}` belongs on {elsewhere}, not on {}", place.name());
     }
-    let known = closest(&key, place.names());
+    let known = closest(&key, &mut place.names().into_iter());
     written.meant.extend(known);
     let hint = known
         .map(|known| format!("; did you mean `{known}`?"))

@@ -132,7 +132,7 @@ pub fn check_template_fields(cx: &Ctxt, case: &Case, template: &Template, what: 
                             Member::Unnamed(_) => None,
                         })
                         .collect();
-                    let hint = closest(&ident.to_string(), names.iter().map(String::as_str))
+                    let hint = closest(&ident.to_string(), &mut names.iter().map(String::as_str))
                         .map(|known| format!("; did you mean `{{{known}}}`?"))
                         .unwrap_or_default();
                     (ident.to_string(), hint)
