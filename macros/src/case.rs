@@ -63,10 +63,19 @@ impl RenameRule {
             }
             RenameRule::Snake => snake(),
             RenameRule::ScreamingSnake => snake().to_ascii_uppercase(),
-            RenameRule::Kebab => snake().replace('_', "-"),
-            RenameRule::ScreamingKebab => snake().replace('_', "-").to_ascii_uppercase(),
+            RenameRule::Kebab => kebab(snake()),
+            RenameRule::ScreamingKebab => kebab(snake()).to_ascii_uppercase(),
         }
     }
+}
+
+/// `snake` with its `_`s made `-`s.
+fn kebab(snake: String) -> String {
+    let mut out = String::with_capacity(snake.len());
+    for c in snake.chars() {
+        out.push(if c == '_' { '-' } else { c });
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,13 +1,13 @@
 //! `#[api(code_enum)]`: a fieldless enum of the type's codes, for clients to `match` on.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote};
 use syn::Ident;
 use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 
 use crate::ast::Input;
-use crate::emit::fill;
+use crate::emit::{Attrs, fill, fill_spanned};
 
 /// The code enum's definition, and its impls (which name the spec statics, so they go inside
 /// the `const _` block); `None` when the type did not ask for one. `specs` gives, per case,
@@ -42,32 +42,51 @@ pub fn expand(
         };
         if let Some(field) = case.transparent_field() {
             let inner = field.ty;
-            let member = &field.member;
-            let inner_code =
-                quote_spanned!(inner.span()=> <#inner as ::apierr::__private::HasCodeEnum>::Code);
-            let doc = format!(
-                "A code of [`{}`].",
-                quote!(#inner).to_string().replace(' ', "")
+            let inner_code = fill_spanned(
+                inner.span(),
+                "<$inner as ::apierr::__private::HasCodeEnum>::Code",
+                &[("inner", inner)],
             );
-            variants.extend(quote!(#(#cfgs)* #[doc = #doc] #ident(#inner_code),));
-            from_inner.extend(quote! {
-                #(#cfgs)*
-                if let ::core::option::Option::Some(__inner) =
-                    ::apierr::__private::known_code::<#inner_code>(__code)
-                {
-                    return #code_ty::#ident(__inner);
+            // The type as written, without the spaces of its tokens' text.
+            let mut doc = String::from("A code of [`");
+            for c in inner.to_token_stream().to_string().chars() {
+                if c != ' ' {
+                    doc.push(c);
                 }
-            });
-            as_str.extend(
-                quote!(#(#cfgs)* #code_ty::#ident(__inner) => ::apierr::__private::ErrorCode::as_str(__inner),),
-            );
-            spec.extend(
-                quote!(#(#cfgs)* #code_ty::#ident(__inner) => ::apierr::__private::ErrorCode::spec(__inner),),
-            );
-            of_error.extend(quote! {
-                #(#cfgs)* #path { #member: __inner, .. } =>
-                    #code_ty::#ident(::apierr::__private::HasCodeEnum::code_enum(__inner)),
-            });
+            }
+            doc.push_str("`].");
+            let holes: &[(&str, &dyn ToTokens)] = &[
+                ("cfgs", &Attrs(cfgs)),
+                ("doc", &doc),
+                ("ident", ident),
+                ("inner_code", &inner_code),
+                ("code_ty", &code_ty),
+                ("path", &path),
+                ("member", &field.member),
+            ];
+            variants.extend(fill("$cfgs #[doc = $doc] $ident($inner_code),", holes));
+            from_inner.extend(fill(
+                "$cfgs
+                if let ::core::option::Option::Some(__inner) =
+                    ::apierr::__private::known_code::<$inner_code>(__code)
+                {
+                    return $code_ty::$ident(__inner);
+                }",
+                holes,
+            ));
+            as_str.extend(fill(
+                "$cfgs $code_ty::$ident(__inner) => ::apierr::__private::ErrorCode::as_str(__inner),",
+                holes,
+            ));
+            spec.extend(fill(
+                "$cfgs $code_ty::$ident(__inner) => ::apierr::__private::ErrorCode::spec(__inner),",
+                holes,
+            ));
+            of_error.extend(fill(
+                "$cfgs $path { $member: __inner, .. } =>
+                    $code_ty::$ident(::apierr::__private::HasCodeEnum::code_enum(__inner)),",
+                holes,
+            ));
             continue;
         }
         let code = case

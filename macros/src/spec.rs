@@ -171,16 +171,17 @@ impl Specs {
 
     /// Each case's `&'static Spec`, in order.
     pub fn refs(&self) -> Vec<TokenStream> {
-        self.slots
-            .iter()
-            .map(|slot| match slot {
+        let mut refs = Vec::with_capacity(self.slots.len());
+        for slot in &self.slots {
+            refs.push(match slot {
                 Slot::Indexed(index) => {
                     let index = proc_macro2::Literal::usize_unsuffixed(*index);
                     quote!(&__SPECS[#index])
                 }
                 Slot::Other { value, .. } => value.clone(),
-            })
-            .collect()
+            });
+        }
+        refs
     }
 }
 

@@ -106,11 +106,11 @@ fn codes_are_unique(cx: &Ctxt, input: &Input) {
 /// Whether both cases are `#[cfg]`-gated, differently: then they are taken for alternatives.
 fn exclusive_cfgs(a: &Case, b: &Case) -> bool {
     let tokens = |case: &Case| -> Vec<String> {
-        case.attrs
-            .cfgs
-            .iter()
-            .map(|attr| attr.to_token_stream().to_string())
-            .collect()
+        let mut tokens = Vec::new();
+        for attr in &case.attrs.cfgs {
+            tokens.push(attr.to_token_stream().to_string());
+        }
+        tokens
     };
     let (a, b) = (tokens(a), tokens(b));
     !a.is_empty() && !b.is_empty() && a != b
@@ -124,14 +124,12 @@ pub fn check_template_fields(cx: &Ctxt, case: &Case, template: &Template, what: 
         if case.field(&arg.member).is_none() {
             let (field, hint) = match &arg.member {
                 Member::Named(ident) => {
-                    let names: Vec<String> = case
-                        .fields
-                        .iter()
-                        .filter_map(|field| match &field.member {
-                            Member::Named(ident) => Some(ident.to_string()),
-                            Member::Unnamed(_) => None,
-                        })
-                        .collect();
+                    let mut names = Vec::new();
+                    for field in &case.fields {
+                        if let Member::Named(ident) = &field.member {
+                            names.push(ident.to_string());
+                        }
+                    }
                     let hint = closest(&ident.to_string(), &mut names.iter().map(String::as_str))
                         .map(|known| format!("; did you mean `{{{known}}}`?"))
                         .unwrap_or_default();
