@@ -29,10 +29,12 @@ pub const RULES: &[(&str, RenameRule)] = &[
 
 impl RenameRule {
     pub fn from_name(name: &str) -> Option<Self> {
-        RULES
-            .iter()
-            .find(|(known, _)| *known == name)
-            .map(|(_, rule)| *rule)
+        for (known, rule) in RULES {
+            if *known == name {
+                return Some(*rule);
+            }
+        }
+        None
     }
 
     /// Applies the rule to a `PascalCase` variant name, word boundaries being capitals, exactly

@@ -233,7 +233,14 @@ pub fn expand(
 /// The catch-all variant's name: `Unknown`, or else `UnknownCode`, `UnknownCode2`… whichever
 /// no case uses, so that it never clashes with a variant of the type's own.
 fn catch_all_name(input: &Input) -> Ident {
-    let taken = |name: &Ident| input.cases.iter().any(|case| case.ident.unraw() == *name);
+    let taken = |name: &Ident| {
+        for case in &input.cases {
+            if case.ident.unraw() == *name {
+                return true;
+            }
+        }
+        false
+    };
     let mut name = format_ident!("Unknown");
     let mut n = 1u32;
     while taken(&name) {

@@ -135,15 +135,15 @@ fn check_case(cx: &Ctxt, case: &Case) {
     } else {
         case.source_field()
     };
-    if let Some(source) = borrowed_source
-        && let Some((_, lifetime)) = borrowing
-            .iter()
-            .find(|(field, _)| field.member == source.member)
-    {
-        cx.error_spanned_by(
-            lifetime,
-            "the source of an error must be 'static: `Error::source` returns `&(dyn Error + 'static)`",
-        );
+    if let Some(source) = borrowed_source {
+        for (field, lifetime) in &borrowing {
+            if field.member == source.member {
+                cx.error_spanned_by(
+                    lifetime,
+                    "the source of an error must be 'static: `Error::source` returns `&(dyn Error + 'static)`",
+                );
+            }
+        }
     }
     if let Some(DisplayAttr::Transparent(span)) = &case.display {
         if case.fields.len() != 1 {

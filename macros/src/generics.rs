@@ -76,9 +76,12 @@ impl InferredBounds {
         if self.is_generic(ty) {
             let predicate = quote_spanned!(ty.span()=> #ty: #bound);
             let text = predicate.to_string();
-            if !self.bounds.iter().any(|known| known.to_string() == text) {
-                self.bounds.push(predicate);
+            for known in &self.bounds {
+                if known.to_string() == text {
+                    return;
+                }
             }
+            self.bounds.push(predicate);
         }
     }
 

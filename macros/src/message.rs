@@ -78,9 +78,7 @@ fn token_arm(
         let Some(field) = case.field(&arg.member) else {
             continue;
         };
-        if !bound.iter().any(|seen| seen.member == field.member) {
-            bound.push(field);
-        }
+        bind_once(&mut bound, field);
         if arg.how != How::PathDisplay {
             for used_as in &arg.traits {
                 bounds.insert_fmt(field.ty, *used_as);
@@ -90,11 +88,11 @@ fn token_arm(
         let value = value(field, arg.how);
         named.push(quote!(#name = #value));
     }
-    for member in extra.iter().flat_map(|extra| &extra.arg_fields) {
-        if let Some(field) = case.field(member)
-            && !bound.iter().any(|seen| seen.member == field.member)
-        {
-            bound.push(field);
+    if let Some(extra) = extra {
+        for member in &extra.arg_fields {
+            if let Some(field) = case.field(member) {
+                bind_once(&mut bound, field);
+            }
         }
     }
     // Bound as they are used, at the field's type: also from a `macro_rules!` call, the
@@ -130,6 +128,16 @@ fn token_arm(
     let lit = LitStr::new(&template.rewritten, template.lit.span());
     let args = extra.map(|extra| &extra.args);
     quote!(#pattern => __f.write_fmt(::core::format_args!(#lit #args #(, #named)*)),)
+}
+
+/// Adds `field` to the fields an arm binds, unless it is there.
+fn bind_once<'c>(bound: &mut Vec<&'c Field<'c>>, field: &'c Field<'c>) {
+    for seen in bound.iter() {
+        if seen.member == field.member {
+            return;
+        }
+    }
+    bound.push(field);
 }
 
 /// A field's value as a placeholder takes it (see [`How`]), spanned at its type.

@@ -62,7 +62,11 @@ pub fn parse(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Vec<Entry>> {
             return Ok(());
         }
         let value: LitStr = input.parse()?;
-        if entries.iter().any(|entry| entry.name == name) {
+        let mut duplicate = false;
+        for entry in &entries {
+            duplicate |= entry.name == name;
+        }
+        if duplicate {
             cx.error_at(span, format!("duplicate `{name}` in `data`"));
             return Ok(());
         }

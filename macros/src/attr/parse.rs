@@ -33,10 +33,12 @@ impl Written {
     }
 
     pub(super) fn span_of(&self, name: &str) -> Option<Span> {
-        self.keys
-            .iter()
-            .find(|(seen, _)| *seen == name)
-            .map(|(_, span)| *span)
+        for (seen, span) in &self.keys {
+            if *seen == name {
+                return Some(*span);
+            }
+        }
+        None
     }
 
     /// Every key taken, in order, with the span of its name.

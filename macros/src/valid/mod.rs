@@ -93,11 +93,14 @@ fn codes_are_unique(cx: &Ctxt, input: &Input) {
         }
         let earlier = seen.entry(code.as_str()).or_default();
         // Variants under different `#[cfg]`s may share a code, as alternatives.
-        if let Some(other) = earlier.iter().find(|other| !exclusive_cfgs(other, case)) {
-            cx.error_at(
-                *span,
-                format!("duplicate code `{code}`: `{}` already uses it", other.ident),
-            );
+        for other in earlier.iter() {
+            if !exclusive_cfgs(other, case) {
+                cx.error_at(
+                    *span,
+                    format!("duplicate code `{code}`: `{}` already uses it", other.ident),
+                );
+                break;
+            }
         }
         earlier.push(case);
     }
