@@ -3,11 +3,10 @@
 //! list of the case's members, so that they agree on names, values and `#[cfg]`s.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::Case;
-use crate::emit::{binding_at, case_path, fill};
+use crate::emit::{Attrs, binding_at, case_path, fill, fill_spanned, fixed};
 use crate::fmt::binding;
 use crate::generics::InferredBounds;
 
@@ -18,32 +17,51 @@ pub fn arms(case: &Case, bounds: &mut InferredBounds) -> Option<(TokenStream, To
     if members.is_empty() {
         return None;
     }
-    let cfgs = &case.attrs.cfgs;
-    let path = case_path(case);
-    let mut bindings = Vec::with_capacity(members.len());
-    let mut visits = Vec::with_capacity(members.len());
-    let mut found = Vec::with_capacity(members.len());
+    let mut bindings = TokenStream::new();
+    let mut visits = TokenStream::new();
+    let mut found = TokenStream::new();
     for (field, name) in &members {
-        let member = &field.member;
-        let local = binding(member);
-        bindings.push(quote!(#member: #local));
-        let local = binding_at(field);
+        bindings.extend(fill(
+            "$member: $local,",
+            &[
+                ("member", &field.member),
+                ("local", &binding(&field.member)),
+            ],
+        ));
         let ty = field.ty;
-        bounds.insert(ty, quote!(::apierr::__private::Serialize));
+        bounds.insert(ty, fixed("::apierr::__private::Serialize"));
         // Spanned at the field's type: a type that is not `Serialize` is reported there.
-        let member = quote_spanned!(ty.span()=> ::apierr::__private::Member::new(#name, #local));
-        visits.push(quote!(__visit(#member);));
-        found.push(quote!(#name => ::core::option::Option::Some(#member),));
+        let member = fill_spanned(
+            ty.span(),
+            "::apierr::__private::Member::new($name, $local)",
+            &[("name", name), ("local", &binding_at(field))],
+        );
+        visits.extend(fill("__visit($member);", &[("member", &member)]));
+        found.extend(fill(
+            "$name => ::core::option::Option::Some($member),",
+            &[("name", name), ("member", &member)],
+        ));
     }
-    let pattern = quote!(#(#cfgs)* #path { #(#bindings,)* .. });
-    let visit = quote!(#pattern => { #(#visits)* });
+    let pattern = fill(
+        "$cfgs $path { $bindings .. }",
+        &[
+            ("cfgs", &Attrs(&case.attrs.cfgs)),
+            ("path", &case_path(case)),
+            ("bindings", &bindings),
+        ],
+    );
+    let visit = fill(
+        "$pattern => { $visits }",
+        &[("pattern", &pattern), ("visits", &visits)],
+    );
     // Names are unique within a case (`valid` checks it), so each is one arm.
-    let member = quote! {
-        #pattern => match __name {
-            #(#found)*
+    let member = fill(
+        "$pattern => match __name {
+            $found
             _ => ::core::option::Option::None,
-        },
-    };
+        },",
+        &[("pattern", &pattern), ("found", &found)],
+    );
     Some((visit, member))
 }
 
