@@ -1,8 +1,6 @@
 //! Checks that need the whole input: every mistake is recorded, none stops the others. Each
 //! rule is one function, named after it; the rules of one case are in [`case`].
 
-use std::collections::HashMap;
-
 use quote::ToTokens;
 use syn::Member;
 
@@ -82,8 +80,12 @@ fn is_error_status(cx: &Ctxt, status: &crate::attr::Status, opted_in: bool, plac
 /// No two cases share a code, unless different `#[cfg]`s make them alternatives; a
 /// `transparent` case has its inner error's codes, not one of its own.
 fn codes_are_unique(cx: &Ctxt, input: &Input) {
-    // By code, the cases seen so far: a map, as an enum may have thousands of codes.
-    let mut seen: HashMap<&str, Vec<&Case>> = HashMap::new();
+    // The cases seen so far, in buckets by a hash of their code, as an enum may have thousands
+    // of codes. Not std's `HashMap`, whose generic code was a twentieth of this crate's to
+    // compile: a bucket is a short list, compared in full.
+    let mask = input.cases.len().next_power_of_two() - 1;
+    let mut buckets: Vec<Vec<(&str, &Case)>> = Vec::new();
+    buckets.resize_with(mask + 1, Vec::new);
     for case in &input.cases {
         let Some((code, span)) = &case.code else {
             continue;
@@ -91,10 +93,10 @@ fn codes_are_unique(cx: &Ctxt, input: &Input) {
         if case.attrs.transparent.is_some() {
             continue;
         }
-        let earlier = seen.entry(code.as_str()).or_default();
+        let bucket = &mut buckets[hash(code) & mask];
         // Variants under different `#[cfg]`s may share a code, as alternatives.
-        for other in earlier.iter() {
-            if !exclusive_cfgs(other, case) {
+        for (other_code, other) in bucket.iter() {
+            if other_code == code && !exclusive_cfgs(other, case) {
                 cx.error_at(
                     *span,
                     format!("duplicate code `{code}`: `{}` already uses it", other.ident),
@@ -102,8 +104,17 @@ fn codes_are_unique(cx: &Ctxt, input: &Input) {
                 break;
             }
         }
-        earlier.push(case);
+        bucket.push((code, case));
     }
+}
+
+/// FNV-1a: a hash spreading codes over the buckets of [`codes_are_unique`].
+fn hash(text: &str) -> usize {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash as usize
 }
 
 /// Whether both cases are `#[cfg]`-gated, differently: then they are taken for alternatives.
