@@ -188,7 +188,7 @@ fn text_arm(out: &mut String, case: &Case, template: &Template) -> bool {
         );
     }
     out.push_str(" .. } => {");
-    for piece in template.pieces.iter().flatten() {
+    for piece in template.pieces.as_deref().unwrap_or_default() {
         match piece {
             Piece::Text(part) => {
                 out.push_str(" __f.write_str(");
