@@ -162,7 +162,8 @@ fn fill_into(
             TokenTree::Group(group) => {
                 let mut inner = TokenStream::new();
                 fill_into(&mut inner, group.stream(), holes, span);
-                // Spanned at the call site, as `quote!` spans a group.
+                // Spanned at the call site (or at `span`), as `quote!` (`quote_spanned!`) spans a
+                // group.
                 let mut group = Group::new(group.delimiter(), inner);
                 if let Some(span) = span {
                     group.set_span(span);
