@@ -48,6 +48,18 @@ pub struct Field<'a> {
     pub attrs: FieldAttrs,
 }
 
+/// The fields as thiserror's attributes see them.
+pub fn field_views<'f>(fields: &'f [Field]) -> Vec<crate::error_attr::FieldView<'f>> {
+    let mut views = Vec::with_capacity(fields.len());
+    for field in fields {
+        views.push(crate::error_attr::FieldView {
+            member: &field.member,
+            ty: field.ty,
+        });
+    }
+    views
+}
+
 /// Why a field marked `#[api(member)]` has no name to use, and where to say so.
 pub enum NoMemberName {
     /// `member = ""`.
@@ -185,14 +197,7 @@ impl<'a> Case<'a> {
         let status = attrs.status.clone().or_else(|| container.status.clone());
         let thiserror = (&attrs.thiserror, &container.thiserror);
         let display = container.display.and_then(|_| {
-            let views: Vec<_> = fields
-                .iter()
-                .map(|field| crate::error_attr::FieldView {
-                    member: &field.member,
-                    ty: field.ty,
-                })
-                .collect();
-            crate::error_attr::read_case(cx, ident, thiserror, &views)
+            crate::error_attr::read_case(cx, ident, thiserror, &field_views(&fields))
         });
         // Read with the case's own `#[error]` when there is one, else read here.
         let error_literal = match (attrs.thiserror.error.first(), &display) {
@@ -235,37 +240,46 @@ impl<'a> Case<'a> {
         })
     }
 
+    /// The first field `marked` accepts. (A function, not a closure: one loop compiled for
+    /// every caller.)
+    pub fn first_field(&self, marked: fn(&Field) -> bool) -> Option<&Field<'a>> {
+        for field in &self.fields {
+            if marked(field) {
+                return Some(field);
+            }
+        }
+        None
+    }
+
     pub fn fields_field(&self) -> Option<&Field<'a>> {
-        self.fields
-            .iter()
-            .find(|field| field.attrs.fields.is_some())
+        self.first_field(|field| field.attrs.fields.is_some())
     }
 
     /// The field marked `#[api(errors)]`, holding the `SubErrors`.
     pub fn errors_field(&self) -> Option<&Field<'a>> {
-        self.fields
-            .iter()
-            .find(|field| field.attrs.errors.is_some())
+        self.first_field(|field| field.attrs.errors.is_some())
     }
 
     /// The fields marked `#[api(member)]` that have a name, with it, in order. A tuple field
     /// without `member = "name"` has none: that mistake is reported by `valid`.
     pub fn member_fields(&self) -> Vec<(&Field<'a>, String)> {
-        self.fields
-            .iter()
-            .filter_map(|field| Some((field, field.member_name()?.ok()?)))
-            .collect()
+        let mut members = Vec::new();
+        for field in &self.fields {
+            if let Some(Ok(name)) = field.member_name() {
+                members.push((field, name));
+            }
+        }
+        members
     }
 
     /// Whether any field is marked `#[api(member)]`.
     pub fn has_members(&self) -> bool {
-        self.fields.iter().any(|field| field.attrs.member.is_some())
+        self.first_field(|field| field.attrs.member.is_some())
+            .is_some()
     }
 
     pub fn retry_after_field(&self) -> Option<&Field<'a>> {
-        self.fields
-            .iter()
-            .find(|field| field.attrs.retry_after.is_some())
+        self.first_field(|field| field.attrs.retry_after.is_some())
     }
 
     /// The case's `WWW-Authenticate` challenge: its own, or on a 401 the enum's.
@@ -285,9 +299,12 @@ impl<'a> Case<'a> {
 
     /// The field `member` names, however raw either is written (`r#until` is `until`).
     pub fn field(&self, member: &Member) -> Option<&Field<'a>> {
-        self.fields
-            .iter()
-            .find(|field| crate::fmt::same_member(&field.member, member))
+        for field in &self.fields {
+            if crate::fmt::same_member(&field.member, member) {
+                return Some(field);
+            }
+        }
+        None
     }
 
     /// The public message when no value changes it: a declared `message` without

@@ -29,10 +29,12 @@ pub const RULES: &[(&str, RenameRule)] = &[
 
 impl RenameRule {
     pub fn from_name(name: &str) -> Option<Self> {
-        RULES
-            .iter()
-            .find(|(known, _)| *known == name)
-            .map(|(_, rule)| *rule)
+        for (known, rule) in RULES {
+            if *known == name {
+                return Some(*rule);
+            }
+        }
+        None
     }
 
     /// Applies the rule to a `PascalCase` variant name, word boundaries being capitals, exactly
@@ -63,10 +65,19 @@ impl RenameRule {
             }
             RenameRule::Snake => snake(),
             RenameRule::ScreamingSnake => snake().to_ascii_uppercase(),
-            RenameRule::Kebab => snake().replace('_', "-"),
-            RenameRule::ScreamingKebab => snake().replace('_', "-").to_ascii_uppercase(),
+            RenameRule::Kebab => kebab(snake()),
+            RenameRule::ScreamingKebab => kebab(snake()).to_ascii_uppercase(),
         }
     }
+}
+
+/// `snake` with its `_`s made `-`s.
+fn kebab(snake: String) -> String {
+    let mut out = String::with_capacity(snake.len());
+    for c in snake.chars() {
+        out.push(if c == '_' { '-' } else { c });
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,12 +1,13 @@
 //! `#[api(code_enum)]`: a fieldless enum of the type's codes, for clients to `match` on.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote};
 use syn::Ident;
 use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 
 use crate::ast::Input;
+use crate::emit::{Attrs, fill, fill_spanned};
 
 /// The code enum's definition, and its impls (which name the spec statics, so they go inside
 /// the `const _` block); `None` when the type did not ask for one. `specs` gives, per case,
@@ -22,12 +23,12 @@ pub fn expand(
     let code_ty = name.clone().unwrap_or_else(|| format_ident!("{}Code", ty));
     let unknown = catch_all_name(input);
 
-    let mut variants = Vec::new();
-    let mut from_code = Vec::new();
-    let mut from_inner = Vec::new();
-    let mut as_str = Vec::new();
-    let mut spec = Vec::new();
-    let mut of_error = Vec::new();
+    let mut variants = TokenStream::new();
+    let mut from_code = TokenStream::new();
+    let mut from_inner = TokenStream::new();
+    let mut as_str = TokenStream::new();
+    let mut spec = TokenStream::new();
+    let mut of_error = TokenStream::new();
     // Paths through the types' own names, not `Self::`: in an impl of a trait with an
     // associated item of a variant's name (`FromStr::Err`, `HasCodeEnum::Code`), `Self::Err`
     // would be ambiguous. Neither type is generic (`code_enum` refuses generic types).
@@ -41,32 +42,51 @@ pub fn expand(
         };
         if let Some(field) = case.transparent_field() {
             let inner = field.ty;
-            let member = &field.member;
-            let inner_code =
-                quote_spanned!(inner.span()=> <#inner as ::apierr::__private::HasCodeEnum>::Code);
-            let doc = format!(
-                "A code of [`{}`].",
-                quote!(#inner).to_string().replace(' ', "")
+            let inner_code = fill_spanned(
+                inner.span(),
+                "<$inner as ::apierr::__private::HasCodeEnum>::Code",
+                &[("inner", inner)],
             );
-            variants.push(quote!(#(#cfgs)* #[doc = #doc] #ident(#inner_code)));
-            from_inner.push(quote! {
-                #(#cfgs)*
-                if let ::core::option::Option::Some(__inner) =
-                    ::apierr::__private::known_code::<#inner_code>(__code)
-                {
-                    return #code_ty::#ident(__inner);
+            // The type as written, without the spaces of its tokens' text.
+            let mut doc = String::from("A code of [`");
+            for c in inner.to_token_stream().to_string().chars() {
+                if c != ' ' {
+                    doc.push(c);
                 }
-            });
-            as_str.push(
-                quote!(#(#cfgs)* #code_ty::#ident(__inner) => ::apierr::__private::ErrorCode::as_str(__inner),),
-            );
-            spec.push(
-                quote!(#(#cfgs)* #code_ty::#ident(__inner) => ::apierr::__private::ErrorCode::spec(__inner),),
-            );
-            of_error.push(quote! {
-                #(#cfgs)* #path { #member: __inner, .. } =>
-                    #code_ty::#ident(::apierr::__private::HasCodeEnum::code_enum(__inner)),
-            });
+            }
+            doc.push_str("`].");
+            let holes: &[(&str, &dyn ToTokens)] = &[
+                ("cfgs", &Attrs(cfgs)),
+                ("doc", &doc),
+                ("ident", ident),
+                ("inner_code", &inner_code),
+                ("code_ty", &code_ty),
+                ("path", &path),
+                ("member", &field.member),
+            ];
+            variants.extend(fill("$cfgs #[doc = $doc] $ident($inner_code),", holes));
+            from_inner.extend(fill(
+                "$cfgs
+                if let ::core::option::Option::Some(__inner) =
+                    ::apierr::__private::known_code::<$inner_code>(__code)
+                {
+                    return $code_ty::$ident(__inner);
+                }",
+                holes,
+            ));
+            as_str.extend(fill(
+                "$cfgs $code_ty::$ident(__inner) => ::apierr::__private::ErrorCode::as_str(__inner),",
+                holes,
+            ));
+            spec.extend(fill(
+                "$cfgs $code_ty::$ident(__inner) => ::apierr::__private::ErrorCode::spec(__inner),",
+                holes,
+            ));
+            of_error.extend(fill(
+                "$cfgs $path { $member: __inner, .. } =>
+                    $code_ty::$ident(::apierr::__private::HasCodeEnum::code_enum(__inner)),",
+                holes,
+            ));
             continue;
         }
         let code = case
@@ -79,19 +99,19 @@ pub fn expand(
             Some(description) => format!("`{code}` ({status}): {description}"),
             None => format!("`{code}` ({status})"),
         };
-        variants.push(quote!(#(#cfgs)* #[doc = #doc] #ident));
-        from_code.push(quote!(#(#cfgs)* #code => #code_ty::#ident,));
-        as_str.push(quote!(#(#cfgs)* #code_ty::#ident => #code,));
-        spec.push(quote!(#(#cfgs)* #code_ty::#ident => ::core::option::Option::Some(#spec_ref),));
-        of_error.push(quote!(#(#cfgs)* #path { .. } => #code_ty::#ident,));
+        variants.extend(quote!(#(#cfgs)* #[doc = #doc] #ident,));
+        from_code.extend(quote!(#(#cfgs)* #code => #code_ty::#ident,));
+        as_str.extend(quote!(#(#cfgs)* #code_ty::#ident => #code,));
+        spec.extend(quote!(#(#cfgs)* #code_ty::#ident => ::core::option::Option::Some(#spec_ref),));
+        of_error.extend(quote!(#(#cfgs)* #path { .. } => #code_ty::#ident,));
     }
 
     let enum_doc = format!(
         "The codes of [`{ty}`], without their data: what a client matches on. See [`apierr::ErrorCode`]."
     );
     let unknown_doc = "A code this version does not know, kept as received.";
-    let item = quote! {
-        #[doc = #enum_doc]
+    let item = fill(
+        "#[doc = $enum_doc]
         #[derive(
             ::core::fmt::Debug,
             ::core::clone::Clone,
@@ -99,55 +119,63 @@ pub fn expand(
             ::core::cmp::Eq,
             ::core::hash::Hash,
         )]
-        #vis enum #code_ty {
-            #(#variants,)*
-            #[doc = #unknown_doc]
-            #unknown(::std::string::String),
-        }
-    };
+        $vis enum $code_ty {
+            $variants
+            #[doc = $unknown_doc]
+            $unknown(::std::string::String),
+        }",
+        &[
+            ("enum_doc", &enum_doc),
+            ("vis", vis),
+            ("code_ty", &code_ty),
+            ("variants", &variants),
+            ("unknown_doc", &unknown_doc),
+            ("unknown", &unknown),
+        ],
+    );
     let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
     let scrutinee = if input.cases.is_empty() {
         quote!(*self)
     } else {
         quote!(self)
     };
-    let impls = quote! {
-        #[automatically_derived]
-        impl ::apierr::__private::ErrorCode for #code_ty {
+    let impls = fill(
+        "#[automatically_derived]
+        impl ::apierr::__private::ErrorCode for $code_ty {
             fn from_code(__code: &str) -> Self {
                 match __code {
-                    #(#from_code)*
+                    $from_code
                     _ => {
-                        #(#from_inner)*
-                        #code_ty::#unknown(::std::borrow::ToOwned::to_owned(__code))
+                        $from_inner
+                        $code_ty::$unknown(::std::borrow::ToOwned::to_owned(__code))
                     }
                 }
             }
 
             fn as_str(&self) -> &str {
                 match self {
-                    #(#as_str)*
-                    #code_ty::#unknown(__code) => __code,
+                    $as_str
+                    $code_ty::$unknown(__code) => __code,
                 }
             }
 
             fn spec(&self) -> ::core::option::Option<&'static ::apierr::__private::Spec> {
                 match self {
-                    #(#spec)*
-                    #code_ty::#unknown(_) => ::core::option::Option::None,
+                    $spec
+                    $code_ty::$unknown(_) => ::core::option::Option::None,
                 }
             }
         }
 
         #[automatically_derived]
-        impl ::core::fmt::Display for #code_ty {
+        impl ::core::fmt::Display for $code_ty {
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 __f.write_str(::apierr::__private::ErrorCode::as_str(self))
             }
         }
 
         #[automatically_derived]
-        impl ::core::str::FromStr for #code_ty {
+        impl ::core::str::FromStr for $code_ty {
             type Err = ::core::convert::Infallible;
 
             fn from_str(
@@ -158,7 +186,7 @@ pub fn expand(
         }
 
         #[automatically_derived]
-        impl ::apierr::__private::Serialize for #code_ty {
+        impl ::apierr::__private::Serialize for $code_ty {
             fn serialize<__S: ::apierr::__private::Serializer>(
                 &self,
                 __serializer: __S,
@@ -168,7 +196,7 @@ pub fn expand(
         }
 
         #[automatically_derived]
-        impl<'de> ::apierr::__private::Deserialize<'de> for #code_ty {
+        impl<'de> ::apierr::__private::Deserialize<'de> for $code_ty {
             fn deserialize<__D: ::apierr::__private::Deserializer<'de>>(
                 __deserializer: __D,
             ) -> ::core::result::Result<Self, __D::Error> {
@@ -177,21 +205,42 @@ pub fn expand(
         }
 
         #[automatically_derived]
-        impl #impl_generics ::apierr::__private::HasCodeEnum for #ty #ty_generics #where_clause {
-            type Code = #code_ty;
+        impl $impl_generics ::apierr::__private::HasCodeEnum for $ty $ty_generics $where_clause {
+            type Code = $code_ty;
 
-            fn code_enum(&self) -> #code_ty {
-                match #scrutinee { #(#of_error)* }
+            fn code_enum(&self) -> $code_ty {
+                match $scrutinee { $of_error }
             }
-        }
-    };
+        }",
+        &[
+            ("code_ty", &code_ty),
+            ("from_code", &from_code),
+            ("from_inner", &from_inner),
+            ("unknown", &unknown),
+            ("as_str", &as_str),
+            ("spec", &spec),
+            ("impl_generics", &impl_generics),
+            ("ty", ty),
+            ("ty_generics", &ty_generics),
+            ("where_clause", &where_clause),
+            ("scrutinee", &scrutinee),
+            ("of_error", &of_error),
+        ],
+    );
     Some((item, impls))
 }
 
 /// The catch-all variant's name: `Unknown`, or else `UnknownCode`, `UnknownCode2`… whichever
 /// no case uses, so that it never clashes with a variant of the type's own.
 fn catch_all_name(input: &Input) -> Ident {
-    let taken = |name: &Ident| input.cases.iter().any(|case| case.ident.unraw() == *name);
+    let taken = |name: &Ident| {
+        for case in &input.cases {
+            if case.ident.unraw() == *name {
+                return true;
+            }
+        }
+        false
+    };
     let mut name = format_ident!("Unknown");
     let mut n = 1u32;
     while taken(&name) {

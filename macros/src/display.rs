@@ -3,11 +3,11 @@
 //! the work of two and the type is parsed once per build instead of twice.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::quote;
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field, Input};
-use crate::emit::{case_path, type_ident};
+use crate::emit::{Attrs, case_path, fill, fill_spanned, fixed, type_ident};
 use crate::error_attr::{DisplayAttr, option_inner};
 use crate::fmt::binding;
 use crate::generics::InferredBounds;
@@ -35,14 +35,15 @@ pub fn expand(input: &Input) -> TokenStream {
 
     let mut display_bounds = InferredBounds::new(&original.generics);
     let mut error_bounds = InferredBounds::new(&original.generics);
-    error_bounds.insert_self(quote!(::core::fmt::Debug + ::core::fmt::Display));
+    error_bounds.insert_self(fixed("::core::fmt::Debug + ::core::fmt::Display"));
     let mut display_arms = Arms::default();
-    let mut source_arms = Vec::new();
+    let mut source_arms = TokenStream::new();
     let mut sourceless = false;
-    let mut from_impls = Vec::new();
+    let mut from_impls = TokenStream::new();
     // The cases whose `Display` hands the formatter on as it is (`transparent`, `fmt =`), as
     // thiserror's does: the others are written as a format string writes them.
-    let mut passing = Vec::new();
+    let mut passing = TokenStream::new();
+    let mut passing_cases = 0;
     for case in &input.cases {
         let cfgs = &case.attrs.cfgs;
         let path = case_path(case);
@@ -52,51 +53,83 @@ pub fn expand(input: &Input) -> TokenStream {
             }
             Some(DisplayAttr::Fmt(function)) => {
                 display_arms.push(fmt_arm(case, function));
-                passing.push(quote!(#(#cfgs)* #path { .. } => false,));
+                passing.extend(fill(
+                    "$cfgs $path { .. } => false,",
+                    &[("cfgs", &Attrs(cfgs)), ("path", &path)],
+                ));
+                passing_cases += 1;
             }
             Some(DisplayAttr::Transparent(_)) => {
                 let Some(field) = case.fields.first() else {
                     continue;
                 };
-                let member = &field.member;
                 let inner = field.ty;
-                display_bounds.insert(inner, quote!(::core::fmt::Display));
-                error_bounds.insert_exact(inner, quote!(::apierr::__private::Error + 'static));
-                let (local, f) = (quote!(__inner), quote!(__f));
-                let fmt = quote_spanned!(inner.span()=> ::core::fmt::Display::fmt(#local, #f));
-                display_arms.push(quote!(#(#cfgs)* #path { #member: __inner, .. } => #fmt,));
-                passing.push(quote!(#(#cfgs)* #path { .. } => false,));
+                display_bounds.insert(inner, fixed("::core::fmt::Display"));
+                error_bounds.insert_exact(inner, fixed("::apierr::__private::Error + 'static"));
+                let local = fixed("__inner");
+                let pattern = fill(
+                    "$cfgs $path { $member: __inner, .. }",
+                    &[
+                        ("cfgs", &Attrs(cfgs)),
+                        ("path", &path),
+                        ("member", &field.member),
+                    ],
+                );
+                let fmt = fill_spanned(
+                    inner.span(),
+                    "::core::fmt::Display::fmt($local, $f)",
+                    &[("local", &local), ("f", &fixed("__f"))],
+                );
+                display_arms.push(fill(
+                    "$pattern => $fmt,",
+                    &[("pattern", &pattern), ("fmt", &fmt)],
+                ));
+                passing.extend(fill(
+                    "$cfgs $path { .. } => false,",
+                    &[("cfgs", &Attrs(cfgs)), ("path", &path)],
+                ));
+                passing_cases += 1;
                 // Through `AsSource`, so that a boxed `dyn Error` works as well.
-                let cast = as_source(inner, &quote!(__inner));
-                let source = quote_spanned! {inner.span()=>
-                    ::apierr::__private::Error::source(#cast)
-                };
-                source_arms.push(quote!(#(#cfgs)* #path { #member: __inner, .. } => #source,));
+                let source = fill_spanned(
+                    inner.span(),
+                    "::apierr::__private::Error::source($cast)",
+                    &[("cast", &as_source(inner, &local))],
+                );
+                source_arms.extend(fill(
+                    "$pattern => $source,",
+                    &[("pattern", &pattern), ("source", &source)],
+                ));
             }
             None => {}
         }
         if !matches!(case.display, Some(DisplayAttr::Transparent(_))) {
             match case.source_field() {
-                Some(field) => source_arms.push(source_arm(case, field, &mut error_bounds)),
+                Some(field) => source_arms.extend(source_arm(case, field, &mut error_bounds)),
                 None => sourceless = true,
             }
         }
-        if let Some(field) = case
-            .fields
-            .iter()
-            .find(|field| !field.attrs.thiserror.from.is_empty())
-        {
+        if let Some(field) = case.first_field(|field| !field.attrs.thiserror.from.is_empty()) {
             let init = from_init(case, field);
             let from_ty = option_inner(field.ty).unwrap_or(field.ty);
-            from_impls.push(quote! {
-                #(#cfgs)*
+            from_impls.extend(fill(
+                "$cfgs
                 #[automatically_derived]
-                impl #impl_generics ::core::convert::From<#from_ty> for #ty #ty_generics #where_clause {
-                    fn from(__source: #from_ty) -> Self {
-                        #path #init
+                impl $impl_generics ::core::convert::From<$from_ty> for $ty $ty_generics $where_clause {
+                    fn from(__source: $from_ty) -> Self {
+                        $path $init
                     }
-                }
-            });
+                }",
+                &[
+                    ("cfgs", &Attrs(cfgs)),
+                    ("impl_generics", &impl_generics),
+                    ("from_ty", from_ty),
+                    ("ty", &ty),
+                    ("ty_generics", &ty_generics),
+                    ("where_clause", &where_clause),
+                    ("path", &path),
+                    ("init", &init),
+                ],
+            ));
         }
     }
     let writes_display = input.cases.is_empty() || !display_arms.is_empty();
@@ -109,53 +142,74 @@ pub fn expand(input: &Input) -> TokenStream {
         // get, which costs far less to compile than a `format_args!` per field.
         let fresh = if input.cases.is_empty() {
             None
-        } else if passing.is_empty() {
-            Some(quote!(::apierr::__private::has_options(__f)))
+        } else if passing_cases == 0 {
+            Some(fixed("::apierr::__private::has_options(__f)"))
         } else {
-            let all = passing.len() == input.cases.len();
-            let rest = (!all).then(|| quote!(_ => true,));
-            Some(quote! {
-                ::apierr::__private::has_options(__f) && match self { #(#passing)* #rest }
-            })
+            let all = passing_cases == input.cases.len();
+            let rest = (!all).then(|| fixed("_ => true,"));
+            Some(fill(
+                "::apierr::__private::has_options(__f) && match self { $passing $rest }",
+                &[("passing", &passing), ("rest", &rest)],
+            ))
         };
         let fresh = fresh.map(|test| {
-            quote! {
-                if #test {
+            fill(
+                r#"if $test {
                     return __f.write_fmt(::core::format_args!("{}", self));
-                }
-            }
+                }"#,
+                &[("test", &test)],
+            )
         });
-        quote! {
-            #[automatically_derived]
-            impl #impl_generics ::core::fmt::Display for #ty #ty_generics #display_where {
+        fill(
+            "#[automatically_derived]
+            impl $impl_generics ::core::fmt::Display for $ty $ty_generics $display_where {
                 fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    #fresh
-                    match #scrutinee { #arms }
+                    $fresh
+                    match $scrutinee { $arms }
                 }
-            }
-        }
+            }",
+            &[
+                ("impl_generics", &impl_generics),
+                ("ty", &ty),
+                ("ty_generics", &ty_generics),
+                ("display_where", &display_where),
+                ("fresh", &fresh),
+                ("scrutinee", &scrutinee),
+                ("arms", &arms),
+            ],
+        )
     });
     let error_where = error_bounds.augment_where_clause(&original.generics);
-    let none = sourceless.then(|| quote!(_ => ::core::option::Option::None,));
+    let none = sourceless.then(|| fixed("_ => ::core::option::Option::None,"));
     let source = if source_arms.is_empty() {
         None
     } else {
-        Some(quote! {
-            fn source(&self) -> ::core::option::Option<&(dyn ::apierr::__private::Error + 'static)> {
-                match self { #(#source_arms)* #none }
-            }
-        })
+        Some(fill(
+            "fn source(&self) -> ::core::option::Option<&(dyn ::apierr::__private::Error + 'static)> {
+                match self { $source_arms $none }
+            }",
+            &[("source_arms", &source_arms), ("none", &none)],
+        ))
     };
-    quote! {
-        #display
+    fill(
+        "$display
 
         #[automatically_derived]
-        impl #impl_generics ::apierr::__private::Error for #ty #ty_generics #error_where {
-            #source
+        impl $impl_generics ::apierr::__private::Error for $ty $ty_generics $error_where {
+            $source
         }
 
-        #(#from_impls)*
-    }
+        $from_impls",
+        &[
+            ("display", &display),
+            ("impl_generics", &impl_generics),
+            ("ty", &ty),
+            ("ty_generics", &ty_generics),
+            ("error_where", &error_where),
+            ("source", &source),
+            ("from_impls", &from_impls),
+        ],
+    )
 }
 
 /// With `display`, the stand-ins of the impls of a derive that failed, so that no secondary
@@ -168,64 +222,83 @@ pub fn fallback(parsed: &Input) -> TokenStream {
     let input = parsed.original;
     let ty = type_ident(input);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let writes_display = !parsed.container.thiserror.error.is_empty()
-        || parsed
-            .cases
-            .iter()
-            .any(|case| !case.attrs.thiserror.error.is_empty());
+    let writes_display = crate::error_check::any_error_attr(parsed);
     let display = writes_display.then(|| {
-        quote! {
-            #[automatically_derived]
-            impl #impl_generics ::core::fmt::Display for #ty #ty_generics #where_clause {
+        fill(
+            "#[automatically_derived]
+            impl $impl_generics ::core::fmt::Display for $ty $ty_generics $where_clause {
                 fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     ::core::result::Result::Ok(())
                 }
-            }
-        }
+            }",
+            &[
+                ("impl_generics", &impl_generics),
+                ("ty", &ty),
+                ("ty_generics", &ty_generics),
+                ("where_clause", &where_clause),
+            ],
+        )
     });
-    quote! {
-        #display
+    fill(
+        "$display
 
         #[automatically_derived]
-        impl #impl_generics ::apierr::__private::Error for #ty #ty_generics #where_clause
+        impl $impl_generics ::apierr::__private::Error for $ty $ty_generics $where_clause
         where
             Self: ::core::fmt::Debug,
-        {}
-    }
+        {}",
+        &[
+            ("display", &display),
+            ("impl_generics", &impl_generics),
+            ("ty", &ty),
+            ("ty_generics", &ty_generics),
+            ("where_clause", &where_clause),
+        ],
+    )
 }
 
 /// The arm of `#[error(fmt = path)]`: the function called with every field, in order, and
 /// the formatter.
 fn fmt_arm(case: &Case, function: &TokenStream) -> TokenStream {
-    let cfgs = &case.attrs.cfgs;
-    let path = case_path(case);
-    let members = case.fields.iter().map(|field| &field.member);
-    let locals: Vec<_> = case
-        .fields
-        .iter()
-        .map(|field| binding(&field.member))
-        .collect();
-    quote!(#(#cfgs)* #path { #(#members: #locals,)* } => #function(#(#locals,)* __f),)
+    let mut bindings = TokenStream::new();
+    let mut locals = TokenStream::new();
+    for field in &case.fields {
+        let local = binding(&field.member);
+        bindings.extend(fill(
+            "$member: $local,",
+            &[("member", &field.member), ("local", &local)],
+        ));
+        locals.extend(fill("$local,", &[("local", &local)]));
+    }
+    fill(
+        "$cfgs $path { $bindings } => $function($locals __f),",
+        &[
+            ("cfgs", &Attrs(&case.attrs.cfgs)),
+            ("path", &case_path(case)),
+            ("bindings", &bindings),
+            ("function", function),
+            ("locals", &locals),
+        ],
+    )
 }
 
 /// The fields of the value `From` builds from `__source`, which goes to `from`: a backtrace
 /// beside it is captured, as thiserror does.
 fn from_init(case: &Case, from: &Field) -> TokenStream {
-    let fields = case.fields.iter().map(|field| {
-        let member = &field.member;
-        if field.member == from.member {
-            let value = if option_inner(field.ty).is_some() {
-                quote!(::core::option::Option::Some(__source))
-            } else {
-                quote!(__source)
-            };
-            quote!(#member: #value)
-        } else {
+    let mut fields = TokenStream::new();
+    for field in &case.fields {
+        let value = if field.member != from.member {
             // The only other field `error_check` lets through is the backtrace.
-            quote! {
-                #member: ::core::convert::From::from(::apierr::__private::Backtrace::capture())
-            }
-        }
-    });
-    quote!({ #(#fields,)* })
+            "::core::convert::From::from(::apierr::__private::Backtrace::capture())"
+        } else if option_inner(field.ty).is_some() {
+            "::core::option::Option::Some(__source)"
+        } else {
+            "__source"
+        };
+        fields.extend(fill(
+            "$member: $value,",
+            &[("member", &field.member), ("value", &fixed(value))],
+        ));
+    }
+    fill("{ $fields }", &[("fields", &fields)])
 }

@@ -1,7 +1,7 @@
 //! Small emitters shared by every generator: paths, bindings and generated source text.
 
-use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use proc_macro2::{Group, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
 use syn::spanned::Spanned;
 use syn::{Ident, Member};
 
@@ -92,6 +92,135 @@ pub fn source(text: &str) -> TokenStream {
             "apierr-macros wrote source it cannot parse: please report this bug"
         ))
     })
+}
+
+/// A case's `#[cfg]`s, to fill a hole of [`fill`] with.
+pub struct Attrs<'a>(pub &'a [&'a syn::Attribute]);
+
+impl ToTokens for Attrs<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        for attr in self.0 {
+            attr.to_tokens(tokens);
+        }
+    }
+}
+
+/// [`source`] text with holes: each `$name` in `text` is replaced by the tokens of the hole of
+/// that name, with their own spans. Written so instead of with `quote!` for the long fixed parts
+/// of the impls: each token of a `quote!` is a call to compile into the derive, while text is
+/// one string; and the text's tokens are spanned at the call site, as `quote!`'s are, so the
+/// generated code is the same, hygiene included.
+pub fn fill(text: &str, holes: &[(&str, &dyn ToTokens)]) -> TokenStream {
+    let mut out = TokenStream::new();
+    fill_into(&mut out, source(text), holes, None);
+    out
+}
+
+/// [`fill`] with the text's tokens spanned at `span`, as `quote_spanned!` spans its own.
+pub fn fill_spanned(span: Span, text: &str, holes: &[(&str, &dyn ToTokens)]) -> TokenStream {
+    let mut out = TokenStream::new();
+    fill_into(&mut out, source(text), holes, Some(span));
+    out
+}
+
+/// Source text without holes, as [`fill`] writes it (its punctuation joined as `quote!`
+/// joins it, unlike [`source`]'s).
+pub fn fixed(text: &str) -> TokenStream {
+    fill(text, &[])
+}
+
+fn fill_into(
+    out: &mut TokenStream,
+    text: TokenStream,
+    holes: &[(&str, &dyn ToTokens)],
+    span: Option<Span>,
+) {
+    let mut trees = text.into_iter().peekable();
+    while let Some(tree) = trees.next() {
+        match tree {
+            TokenTree::Punct(dollar) if dollar.as_char() == '$' => {
+                let name = match trees.next() {
+                    Some(TokenTree::Ident(name)) => name.to_string(),
+                    _ => String::new(),
+                };
+                let mut found = false;
+                for (hole, tokens) in holes {
+                    if *hole == name {
+                        tokens.to_tokens(out);
+                        found = true;
+                        break;
+                    }
+                }
+                // The text and its holes are the derive's own: as in `source`, a mistake in
+                // them is a compile error naming the bug, never a panic.
+                if !found {
+                    out.extend(quote!(::core::compile_error!(
+                        "apierr-macros left a hole of its source unfilled: please report this bug"
+                    )));
+                }
+            }
+            TokenTree::Group(group) => {
+                let mut inner = TokenStream::new();
+                fill_into(&mut inner, group.stream(), holes, span);
+                // Spanned at the call site (or at `span`), as `quote!` (`quote_spanned!`) spans a
+                // group.
+                let mut group = Group::new(group.delimiter(), inner);
+                if let Some(span) = span {
+                    group.set_span(span);
+                }
+                out.extend([TokenTree::Group(group)]);
+            }
+            TokenTree::Punct(mut punct) => {
+                // Joined to the next as `quote!` joins them: only within one operator (`::`,
+                // `->`) or lifetime, not wherever two are written together (`<&`, `::$hole`).
+                let next = match trees.peek() {
+                    Some(TokenTree::Punct(next)) if punct.spacing() == Spacing::Joint => {
+                        next.as_char()
+                    }
+                    _ => ' ',
+                };
+                let spacing = if punct.as_char() == '\'' || joins(punct.as_char(), next) {
+                    Spacing::Joint
+                } else {
+                    Spacing::Alone
+                };
+                if punct.spacing() != spacing {
+                    let at = punct.span();
+                    punct = Punct::new(punct.as_char(), spacing);
+                    punct.set_span(at);
+                }
+                if let Some(span) = span {
+                    punct.set_span(span);
+                }
+                out.extend([TokenTree::Punct(punct)]);
+            }
+            mut tree => {
+                if let Some(span) = span {
+                    tree.set_span(span);
+                }
+                out.extend([tree]);
+            }
+        }
+    }
+}
+
+/// Whether `first` and `second` written together are (part of) one of Rust's operators.
+fn joins(first: char, second: char) -> bool {
+    matches!(
+        (first, second),
+        (':', ':')
+            | ('-' | '=', '>')
+            | ('<', '-')
+            | ('.', '.' | '=')
+            | ('&', '&')
+            | ('|', '|')
+            | ('<', '<')
+            | ('>', '>')
+            | (
+                '=' | '!' | '<' | '>' | '+' | '-' | '*' | '/' | '%' | '^' | '&' | '|',
+                '='
+            )
+    )
 }
 
 /// The input's name, with the derive's own hygiene (at its place in the source), so that an

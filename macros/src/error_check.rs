@@ -14,11 +14,7 @@ pub fn input(cx: &Ctxt, input: &Input) {
     }
     check_raw(cx, &input.container.thiserror);
     // thiserror writes `Display` when some case says how; then every case must.
-    let any = !input.container.thiserror.error.is_empty()
-        || input
-            .cases
-            .iter()
-            .any(|case| !case.attrs.thiserror.error.is_empty());
+    let any = any_error_attr(input);
     for case in &input.cases {
         check_raw(cx, &case.attrs.thiserror);
         if any
@@ -41,6 +37,19 @@ pub fn input(cx: &Ctxt, input: &Input) {
         }
         check_case(cx, case);
     }
+}
+
+/// Whether the type or some case has an `#[error(...)]`: thiserror then writes `Display`.
+pub fn any_error_attr(input: &Input) -> bool {
+    if !input.container.thiserror.error.is_empty() {
+        return true;
+    }
+    for case in &input.cases {
+        if !case.attrs.thiserror.error.is_empty() {
+            return true;
+        }
+    }
+    false
 }
 
 /// An enum's, a struct's or a variant's attributes: one `#[error]`, no field's marks.
@@ -99,12 +108,13 @@ fn check_case(cx: &Ctxt, case: &Case) {
         );
     }
     if let (Some((from_field, span)), false) = (from, reported) {
-        let others = case.fields.iter().filter(|field| {
-            field.member != from_field.member
+        let mut others = false;
+        for field in &case.fields {
+            others |= field.member != from_field.member
                 && !backtrace.is_some_and(|(marked, _)| marked.member == field.member)
-                && !(backtrace.is_none() && is_backtrace(field.ty))
-        });
-        if others.count() > 0 {
+                && !(backtrace.is_none() && is_backtrace(field.ty));
+        }
+        if others {
             cx.error_at(
                 span,
                 format!(
@@ -114,22 +124,26 @@ fn check_case(cx: &Ctxt, case: &Case) {
         }
     }
     // Only a field that borrows can be a wrong source: the source is looked for then.
-    let borrowing: Vec<_> = case
-        .fields
-        .iter()
-        .filter_map(|field| Some((field, borrowed_lifetime(field.ty)?)))
-        .collect();
-    if let Some(source) = (!borrowing.is_empty())
-        .then(|| case.source_field())
-        .flatten()
-        && let Some((_, lifetime)) = borrowing
-            .iter()
-            .find(|(field, _)| field.member == source.member)
-    {
-        cx.error_spanned_by(
-            lifetime,
-            "the source of an error must be 'static: `Error::source` returns `&(dyn Error + 'static)`",
-        );
+    let mut borrowing = Vec::new();
+    for field in &case.fields {
+        if let Some(lifetime) = borrowed_lifetime(field.ty) {
+            borrowing.push((field, lifetime));
+        }
+    }
+    let borrowed_source = if borrowing.is_empty() {
+        None
+    } else {
+        case.source_field()
+    };
+    if let Some(source) = borrowed_source {
+        for (field, lifetime) in &borrowing {
+            if field.member == source.member {
+                cx.error_spanned_by(
+                    lifetime,
+                    "the source of an error must be 'static: `Error::source` returns `&(dyn Error + 'static)`",
+                );
+            }
+        }
     }
     if let Some(DisplayAttr::Transparent(span)) = &case.display {
         if case.fields.len() != 1 {

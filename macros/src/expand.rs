@@ -12,7 +12,8 @@ use syn::{DeriveInput, Ident};
 
 use crate::ast::{Case, Field, Input};
 use crate::ctxt::Ctxt;
-use crate::emit::{binding_at, case_path};
+use crate::emit::{Attrs, case_path, fill, fill_spanned, fixed};
+use crate::field_arms::{as_ref_arm, headers_arm, retry_after_arm};
 use crate::generics::InferredBounds;
 use crate::json_message::JsonArms;
 use crate::message::Arms;
@@ -126,16 +127,18 @@ fn impl_api_error(input: &Input) -> TokenStream {
         let fmt = quote_spanned!(span=> <Self as ::core::fmt::Display>::fmt);
         quote!(#fmt(#this, #f))
     };
-    let spec = quote!(::apierr::__private::ApiError::spec(self));
     let message_fallback = if m.display_span.is_some() {
-        quote! {
-            match #spec.static_message() {
+        fill(
+            "match ::apierr::__private::ApiError::spec(self).static_message() {
                 ::core::option::Option::Some(__message) => __f.write_str(__message),
-                ::core::option::Option::None => #display,
-            }
-        }
+                ::core::option::Option::None => $display,
+            }",
+            &[("display", &display)],
+        )
     } else {
-        quote!(__f.write_str(#spec.static_message().unwrap_or_default()))
+        fixed(
+            "__f.write_str(::apierr::__private::ApiError::spec(self).static_message().unwrap_or_default())",
+        )
     };
     let message = m
         .message
@@ -147,74 +150,74 @@ fn impl_api_error(input: &Input) -> TokenStream {
         });
     let internal = m.internal_differs.then(|| {
         let fallback = if m.internal_display {
-            quote! {
-                if #spec.is_redacted() {
-                    #display
+            fill(
+                "if ::apierr::__private::ApiError::spec(self).is_redacted() {
+                    $display
                 } else {
                     ::apierr::__private::ApiError::fmt_message(self, __f)
-                }
-            }
+                }",
+                &[("display", &display)],
+            )
         } else {
-            quote!(::apierr::__private::ApiError::fmt_message(self, __f))
+            fixed("::apierr::__private::ApiError::fmt_message(self, __f)")
         };
         let body = m
             .internal
             .body(&scrutinee, quote!({ #fallback }))
             .unwrap_or(fallback);
-        quote! {
-            fn fmt_internal(
+        fill(
+            "fn fmt_internal(
                 &self,
                 __f: &mut ::core::fmt::Formatter<'_>,
             ) -> ::core::fmt::Result {
-                #body
-            }
-        }
+                $body
+            }",
+            &[("body", &body)],
+        )
     });
-    let none = quote!(::core::option::Option::None);
-    let fields = m.fields.body(&scrutinee, none.clone()).map(|body| {
-        quote! {
-            fn field_errors(&self) -> ::core::option::Option<&::apierr::__private::FieldErrors> {
-                #body
-            }
-        }
-    });
-    let sub_errors = m.sub_errors.body(&scrutinee, none.clone()).map(|body| {
-        quote! {
-            fn sub_errors(&self) -> ::core::option::Option<&::apierr::__private::SubErrors> {
-                #body
-            }
-        }
-    });
+    let none = fixed("::core::option::Option::None");
+    // Each method written when its `match` is, around it.
+    let method =
+        |body: Option<TokenStream>, text: &str| body.map(|body| fill(text, &[("body", &body)]));
+    let fields = method(
+        m.fields.body(&scrutinee, none.clone()),
+        "fn field_errors(&self) -> ::core::option::Option<&::apierr::__private::FieldErrors> {
+            $body
+        }",
+    );
+    let sub_errors = method(
+        m.sub_errors.body(&scrutinee, none.clone()),
+        "fn sub_errors(&self) -> ::core::option::Option<&::apierr::__private::SubErrors> {
+            $body
+        }",
+    );
     let members = crate::members::methods(
         m.members.body(&scrutinee, quote!({})),
         m.member.body(&scrutinee, none.clone()),
     );
-    let source = m.source.body(&scrutinee, none.clone()).map(|body| {
-        quote! {
-            fn source_error(
-                &self,
-            ) -> ::core::option::Option<&(dyn ::apierr::__private::Error + 'static)> {
-                #body
-            }
-        }
-    });
-    let retry_after = m.retry_after.body(&scrutinee, none).map(|body| {
-        quote! {
-            fn retry_after(&self) -> ::core::option::Option<u64> {
-                #body
-            }
-        }
-    });
-    let headers = m.headers.body(&scrutinee, quote!({})).map(|body| {
-        quote! {
-            fn visit_headers(
-                &self,
-                __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
-            ) {
-                #body
-            }
-        }
-    });
+    let source_error = method(
+        m.source.body(&scrutinee, none.clone()),
+        "fn source_error(
+            &self,
+        ) -> ::core::option::Option<&(dyn ::apierr::__private::Error + 'static)> {
+            $body
+        }",
+    );
+    let retry_after = method(
+        m.retry_after.body(&scrutinee, none),
+        "fn retry_after(&self) -> ::core::option::Option<u64> {
+            $body
+        }",
+    );
+    let headers = method(
+        m.headers.body(&scrutinee, quote!({})),
+        "fn visit_headers(
+            &self,
+            __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
+        ) {
+            $body
+        }",
+    );
     let json = std::mem::take(&mut m.json).method(&scrutinee, input.cases.len());
     let spec_refs = || m.specs.refs();
     let code_enum = crate::code_enum::expand(input, spec_refs);
@@ -226,8 +229,8 @@ fn impl_api_error(input: &Input) -> TokenStream {
     // format is reported there, with `Format`'s own message.
     let format = input.container.format.as_ref().map(|format| {
         let boxed = quote_spanned!(format.span()=> ::apierr::__private::boxed_format(#format));
-        quote! {
-            fn format(
+        fill(
+            "fn format(
                 &self,
             ) -> ::core::option::Option<&'static dyn ::apierr::__private::AnyFormat> {
                 <Self as ::apierr::__private::ApiError>::declared_format()
@@ -236,95 +239,134 @@ fn impl_api_error(input: &Input) -> TokenStream {
             fn declared_format(
             ) -> ::core::option::Option<&'static dyn ::apierr::__private::AnyFormat> {
                 static __FORMAT: ::apierr::__private::LazyFormat =
-                    ::apierr::__private::LazyFormat::new(|| #boxed);
+                    ::apierr::__private::LazyFormat::new(|| $boxed);
                 ::core::option::Option::Some(&**__FORMAT)
-            }
-        }
+            }",
+            &[("boxed", &boxed)],
+        )
     });
 
     // Framework impls (axum, actix-web) come from the runtime, whose features decide which
     // exist; the derive itself has no features. `no_response_impls` leaves them to the user.
     let integrations = input.container.no_response_impls.is_none().then(|| {
-        quote! {
-            ::apierr::__private::integrations! {
-                [#impl_generics] [#ty #ty_generics] [#where_clause]
-            }
-        }
+        fill(
+            "::apierr::__private::integrations! {
+                [$impl_generics] [$ty $ty_generics] [$where_clause]
+            }",
+            &[
+                ("impl_generics", &impl_generics),
+                ("ty", &ty),
+                ("ty_generics", &ty_generics),
+                ("where_clause", &where_clause),
+            ],
+        )
     });
 
-    quote! {
-        #code_enum_items
+    fill(
+        "$code_enum_items
 
         const _: () = {
-            #statics
+            $statics
 
             #[automatically_derived]
-            impl #impl_generics ::apierr::__private::ApiError for #ty #ty_generics #where_clause {
+            impl $impl_generics ::apierr::__private::ApiError for $ty $ty_generics $where_clause {
                 fn spec(&self) -> &'static ::apierr::__private::Spec {
-                    #spec_body
+                    $spec_body
                 }
 
                 fn fmt_message(
                     &self,
                     __f: &mut ::core::fmt::Formatter<'_>,
                 ) -> ::core::fmt::Result {
-                    #message
+                    $message
                 }
 
-                #internal
-                #json
-                #fields
-                #sub_errors
-                #members
-                #source
-                #retry_after
-                #headers
-                #format
+                $internal
+                $json
+                $fields
+                $sub_errors
+                $members
+                $source_error
+                $retry_after
+                $headers
+                $format
 
-                fn catalog(#catalog_param: &mut dyn ::core::ops::FnMut(&'static ::apierr::__private::Spec)) {
-                    #catalog
+                fn catalog($catalog_param: &mut dyn ::core::ops::FnMut(&'static ::apierr::__private::Spec)) {
+                    $catalog
                 }
             }
 
-            #code_enum_impls
-            #display_impls
-            #integrations
-        };
-    }
+            $code_enum_impls
+            $display_impls
+            $integrations
+        };",
+        &[
+            ("code_enum_items", &code_enum_items),
+            ("statics", &statics),
+            ("impl_generics", &impl_generics),
+            ("ty", &ty),
+            ("ty_generics", &ty_generics),
+            ("where_clause", &where_clause),
+            ("spec_body", &spec_body),
+            ("message", &message),
+            ("internal", &internal),
+            ("json", &json),
+            ("fields", &fields),
+            ("sub_errors", &sub_errors),
+            ("members", &members),
+            ("source_error", &source_error),
+            ("retry_after", &retry_after),
+            ("headers", &headers),
+            ("format", &format),
+            ("catalog_param", &catalog_param),
+            ("catalog", &catalog),
+            ("code_enum_impls", &code_enum_impls),
+            ("display_impls", &display_impls),
+            ("integrations", &integrations),
+        ],
+    )
 }
 
 fn transparent_case(case: &Case, field: &Field, m: &mut Methods, bounds: &mut InferredBounds) {
-    let cfgs = &case.attrs.cfgs;
-    let path = case_path(case);
-    let member = &field.member;
     let inner = field.ty;
-    bounds.insert_exact(inner, quote!(::apierr::__private::ApiError));
-    let pattern = quote!(#(#cfgs)* #path { #member: __inner, .. });
-    // Spanned at the field's type: a type that is not an ApiError is reported there.
-    let local = quote!(__inner);
-    let call = |method: &str, args: TokenStream| {
-        let method = Ident::new(method, Span::call_site());
-        let arm = quote_spanned!(inner.span()=> <#inner as ::apierr::__private::ApiError>::#method(#local #args));
-        quote!(#pattern => #arm,)
+    bounds.insert_exact(inner, fixed("::apierr::__private::ApiError"));
+    let pattern = fill(
+        "$cfgs $path { $member: __inner, .. }",
+        &[
+            ("cfgs", &Attrs(&case.attrs.cfgs)),
+            ("path", &case_path(case)),
+            ("member", &field.member),
+        ],
+    );
+    // Spanned at the field's type: a type that is not an ApiError is reported there. The
+    // method, its arguments and `__inner` are the derive's own.
+    let call = |method: &str, args: &str| {
+        let arm = fill_spanned(
+            inner.span(),
+            "<$inner as ::apierr::__private::ApiError>::$method($args)",
+            &[
+                ("inner", inner),
+                ("method", &Ident::new(method, Span::call_site())),
+                ("args", &fixed(args)),
+            ],
+        );
+        fill("$pattern => $arm,", &[("pattern", &pattern), ("arm", &arm)])
     };
     m.specs.transparent(case, field, pattern.clone());
     m.json.transparent(&pattern, inner);
-    m.message.arm(call("fmt_message", quote!(, __f)));
-    m.internal.arm(call("fmt_internal", quote!(, __f)));
+    m.message.arm(call("fmt_message", "__inner, __f"));
+    m.internal.arm(call("fmt_internal", "__inner, __f"));
     m.internal_differs = true;
-    m.fields.arm(call("field_errors", quote!()));
-    m.sub_errors.arm(call("sub_errors", quote!()));
-    m.members.arm(call("visit_members", quote!(, __visit)));
-    m.member.arm(call("member", quote!(, __name)));
-    m.source.arm(call("source_error", quote!()));
-    m.retry_after.arm(call("retry_after", quote!()));
-    m.headers.arm(call("visit_headers", quote!(, __visit)));
+    m.fields.arm(call("field_errors", "__inner"));
+    m.sub_errors.arm(call("sub_errors", "__inner"));
+    m.members.arm(call("visit_members", "__inner, __visit"));
+    m.member.arm(call("member", "__inner, __name"));
+    m.source.arm(call("source_error", "__inner"));
+    m.retry_after.arm(call("retry_after", "__inner"));
+    m.headers.arm(call("visit_headers", "__inner, __visit"));
 }
 
 fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut InferredBounds) {
-    let cfgs = &case.attrs.cfgs;
-    // Built only for the methods that need an arm of their own: most cases need none.
-    let path = || case_path(case);
     m.specs.plain(input, case);
     m.json.plain(input, case);
 
@@ -355,41 +397,15 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
     }
 
     match case.fields_field() {
-        Some(field) => {
-            let (member, path) = (&field.member, path());
-            let ty = field.ty;
-            bounds.insert(
-                ty,
-                quote!(::core::convert::AsRef<::apierr::__private::FieldErrors>),
-            );
-            let local = quote!(__fields);
-            let borrow = quote_spanned! {ty.span()=>
-                <#ty as ::core::convert::AsRef<::apierr::__private::FieldErrors>>::as_ref(#local)
-            };
-            m.fields.arm(quote! {
-                #(#cfgs)* #path { #member: __fields, .. } => ::core::option::Option::Some(#borrow),
-            });
-        }
+        Some(field) => m
+            .fields
+            .arm(as_ref_arm(case, field, "FieldErrors", "__fields", bounds)),
         None => m.fields.fallback_used = true,
     }
-
     match case.errors_field() {
-        Some(field) => {
-            let (member, path) = (&field.member, path());
-            let ty = field.ty;
-            bounds.insert(
-                ty,
-                quote!(::core::convert::AsRef<::apierr::__private::SubErrors>),
-            );
-            // Spanned at the field's type: a type that is not `SubErrors` is reported there.
-            let local = quote!(__errors);
-            let borrow = quote_spanned! {ty.span()=>
-                <#ty as ::core::convert::AsRef<::apierr::__private::SubErrors>>::as_ref(#local)
-            };
-            m.sub_errors.arm(quote! {
-                #(#cfgs)* #path { #member: __errors, .. } => ::core::option::Option::Some(#borrow),
-            });
-        }
+        Some(field) => m
+            .sub_errors
+            .arm(as_ref_arm(case, field, "SubErrors", "__errors", bounds)),
         None => m.sub_errors.fallback_used = true,
     }
 
@@ -405,52 +421,20 @@ fn plain_case(input: &Input, case: &Case, m: &mut Methods, bounds: &mut Inferred
     }
 
     match case.retry_after_field() {
-        Some(field) => {
-            let (member, path) = (&field.member, path());
-            let ty = field.ty;
-            bounds.insert(ty, quote!(::apierr::__private::RetryAfter));
-            let local = quote!(__retry);
-            let secs = quote_spanned!(ty.span()=> <#ty as ::apierr::__private::RetryAfter>::retry_after_secs(#local));
-            m.retry_after.arm(quote! {
-                #(#cfgs)* #path { #member: __retry, .. } => #secs,
-            });
-        }
+        Some(field) => m.retry_after.arm(retry_after_arm(case, field, bounds)),
         None => m.retry_after.fallback_used = true,
     }
 
-    let header_fields: Vec<&Field> = case
-        .fields
-        .iter()
-        .filter(|f| f.attrs.header.is_some())
-        .collect();
+    let mut header_fields: Vec<&Field> = Vec::new();
+    for field in &case.fields {
+        if field.attrs.header.is_some() {
+            header_fields.push(field);
+        }
+    }
     if header_fields.is_empty() {
         m.headers.fallback_used = true;
     } else {
-        let path = path();
-        let bindings = header_fields.iter().map(|field| {
-            let member = &field.member;
-            let local = binding_at(field);
-            quote!(#member: #local)
-        });
-        let visit = quote!(__visit);
-        let visits: Vec<TokenStream> = header_fields
-            .iter()
-            .map(|field| {
-                let local = binding_at(field);
-                let name = field
-                    .attrs
-                    .header
-                    .as_ref()
-                    .map(|lit| lit.value().to_ascii_lowercase())
-                    .unwrap_or_default();
-                let ty = field.ty;
-                bounds.insert(ty, quote!(::core::fmt::Display));
-                quote_spanned!(ty.span()=> #visit(#name, #local);)
-            })
-            .collect();
-        m.headers.arm(quote! {
-            #(#cfgs)* #path { #(#bindings,)* .. } => { #(#visits)* }
-        });
+        m.headers.arm(headers_arm(case, &header_fields, bounds));
     }
 
     match case.source_field() {

@@ -4,15 +4,16 @@
 //! the ones that say what to fix.
 
 use proc_macro2::TokenStream;
-use quote::quote;
 use syn::DeriveInput;
+
+use crate::emit::fill;
 
 pub fn expand(input: &DeriveInput) -> TokenStream {
     let ty = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    quote! {
-        #[automatically_derived]
-        impl #impl_generics ::apierr::__private::ApiError for #ty #ty_generics #where_clause {
+    fill(
+        "#[automatically_derived]
+        impl $impl_generics ::apierr::__private::ApiError for $ty $ty_generics $where_clause {
             fn spec(&self) -> &'static ::apierr::__private::Spec {
                 &::apierr::__private::FALLBACK_SPEC
             }
@@ -22,6 +23,12 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
             }
 
             fn catalog(_: &mut dyn ::core::ops::FnMut(&'static ::apierr::__private::Spec)) {}
-        }
-    }
+        }",
+        &[
+            ("impl_generics", &impl_generics),
+            ("ty", ty),
+            ("ty_generics", &ty_generics),
+            ("where_clause", &where_clause),
+        ],
+    )
 }

@@ -15,11 +15,12 @@ pub struct InferredBounds {
 
 impl InferredBounds {
     pub fn new(generics: &Generics) -> Self {
+        let mut params = Vec::new();
+        for param in generics.type_params() {
+            params.push(param.ident.clone());
+        }
         InferredBounds {
-            params: generics
-                .type_params()
-                .map(|param| param.ident.clone())
-                .collect(),
+            params,
             bounds: Vec::new(),
         }
     }
@@ -27,11 +28,17 @@ impl InferredBounds {
     /// Whether `ty` mentions a type parameter, so that its bounds cannot be checked before use.
     pub fn is_generic(&self, ty: &Type) -> bool {
         fn walk(tokens: TokenStream, params: &[Ident]) -> bool {
-            tokens.into_iter().any(|token| match token {
-                TokenTree::Ident(ident) => params.contains(&ident),
-                TokenTree::Group(group) => walk(group.stream(), params),
-                _ => false,
-            })
+            for token in tokens {
+                let found = match token {
+                    TokenTree::Ident(ident) => params.contains(&ident),
+                    TokenTree::Group(group) => walk(group.stream(), params),
+                    _ => false,
+                };
+                if found {
+                    return true;
+                }
+            }
+            false
         }
         !self.params.is_empty() && walk(ty.to_token_stream(), &self.params)
     }
@@ -69,9 +76,12 @@ impl InferredBounds {
         if self.is_generic(ty) {
             let predicate = quote_spanned!(ty.span()=> #ty: #bound);
             let text = predicate.to_string();
-            if !self.bounds.iter().any(|known| known.to_string() == text) {
-                self.bounds.push(predicate);
+            for known in &self.bounds {
+                if known.to_string() == text {
+                    return;
+                }
             }
+            self.bounds.push(predicate);
         }
     }
 
@@ -85,16 +95,15 @@ impl InferredBounds {
     /// The input's where clause with the bounds of its parameters (see [`impl_generics`]) and
     /// the inferred bounds added.
     pub fn augment_where_clause(&self, generics: &Generics) -> TokenStream {
-        let existing = generics
-            .where_clause
-            .as_ref()
-            .map(|clause| clause.predicates.iter().map(ToTokens::to_token_stream))
-            .into_iter()
-            .flatten();
-        let all: Vec<TokenStream> = param_predicates(generics)
-            .chain(existing)
-            .chain(self.bounds.iter().cloned())
-            .collect();
+        let mut all = param_predicates(generics);
+        if let Some(clause) = &generics.where_clause {
+            for predicate in &clause.predicates {
+                all.push(predicate.to_token_stream());
+            }
+        }
+        for bound in &self.bounds {
+            all.push(bound.clone());
+        }
         if all.is_empty() {
             TokenStream::new()
         } else {
@@ -111,28 +120,35 @@ pub fn impl_generics(generics: &Generics) -> TokenStream {
     if generics.params.is_empty() {
         return TokenStream::new();
     }
-    let params = generics.params.iter().map(|param| match param {
-        GenericParam::Lifetime(param) => param.lifetime.to_token_stream(),
-        GenericParam::Type(param) => param.ident.to_token_stream(),
-        GenericParam::Const(param) => {
-            let (ident, ty) = (&param.ident, &param.ty);
-            quote!(const #ident: #ty)
-        }
-    });
+    let mut params = Vec::new();
+    for param in &generics.params {
+        params.push(match param {
+            GenericParam::Lifetime(param) => param.lifetime.to_token_stream(),
+            GenericParam::Type(param) => param.ident.to_token_stream(),
+            GenericParam::Const(param) => {
+                let (ident, ty) = (&param.ident, &param.ty);
+                quote!(const #ident: #ty)
+            }
+        });
+    }
     quote!(<#(#params),*>)
 }
 
 /// The bounds written on the parameters, as where-clause predicates.
-fn param_predicates(generics: &Generics) -> impl Iterator<Item = TokenStream> + '_ {
-    generics.params.iter().filter_map(|param| match param {
-        GenericParam::Lifetime(param) if !param.bounds.is_empty() => {
-            let (lifetime, bounds) = (&param.lifetime, &param.bounds);
-            Some(quote!(#lifetime: #bounds))
+fn param_predicates(generics: &Generics) -> Vec<TokenStream> {
+    let mut predicates = Vec::new();
+    for param in &generics.params {
+        match param {
+            GenericParam::Lifetime(param) if !param.bounds.is_empty() => {
+                let (lifetime, bounds) = (&param.lifetime, &param.bounds);
+                predicates.push(quote!(#lifetime: #bounds));
+            }
+            GenericParam::Type(param) if !param.bounds.is_empty() => {
+                let (ident, bounds) = (&param.ident, &param.bounds);
+                predicates.push(quote!(#ident: #bounds));
+            }
+            _ => {}
         }
-        GenericParam::Type(param) if !param.bounds.is_empty() => {
-            let (ident, bounds) = (&param.ident, &param.bounds);
-            Some(quote!(#ident: #bounds))
-        }
-        _ => None,
-    })
+    }
+    predicates
 }

@@ -97,11 +97,14 @@ fn check_name(cx: &Ctxt, lit: &LitStr) -> Option<String> {
         return None;
     }
     let lower = name.to_ascii_lowercase();
-    if let Some((_, why)) = DROPPED
-        .iter()
-        .chain(SET_BY_KEY)
-        .find(|(refused, _)| *refused == lower)
-    {
+    let mut why = None;
+    for (refused, reason) in DROPPED.iter().chain(SET_BY_KEY) {
+        if *refused == lower {
+            why = Some(reason);
+            break;
+        }
+    }
+    if let Some(why) = why {
         cx.error_spanned_by(lit, format!("`{name}` cannot be set with `header`: {why}"));
         return None;
     }
@@ -111,10 +114,14 @@ fn check_name(cx: &Ctxt, lit: &LitStr) -> Option<String> {
 /// A header value the runtime would send as it is: visible ASCII with inner spaces and tabs.
 pub fn check_value(cx: &Ctxt, lit: &LitStr, key: &str) {
     let value = lit.value();
-    if let Some(bad) = value
-        .chars()
-        .find(|&c| !(c == '\t' || (' '..='~').contains(&c)))
-    {
+    let mut bad = None;
+    for c in value.chars() {
+        if !(c == '\t' || (' '..='~').contains(&c)) {
+            bad = Some(c);
+            break;
+        }
+    }
+    if let Some(bad) = bad {
         cx.error_spanned_by(
             lit,
             format!("`{key}` value cannot contain {bad:?}: use visible ASCII, spaces and tabs"),

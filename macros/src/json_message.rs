@@ -20,9 +20,10 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field, Input};
-use crate::emit::{member_text, push_str_literal, source};
-use crate::error_attr::{DisplayAttr, FieldView};
-use crate::fmt::{How, Piece, Template, binding};
+use crate::emit::{fill, fixed, member_text, push_str_literal, source};
+use crate::error_attr::DisplayAttr;
+use crate::fmt::{Piece, Template, binding};
+use crate::message::plain_fields;
 use crate::spec::static_message;
 
 /// The arms of the cases whose message can be written so.
@@ -73,29 +74,34 @@ impl JsonArms {
         if self.text.is_empty() && self.tokens.is_empty() {
             return None;
         }
-        let fallback = (self.tokens.len() + self.text_arms < cases).then(|| quote!(_ => false,));
-        let tokens = self.tokens;
+        let fallback = (self.tokens.len() + self.text_arms < cases).then(|| fixed("_ => false,"));
+        let tokens: TokenStream = self.tokens.into_iter().collect();
         // Every text arm calls a method of one of the two traits, so the glob is always used;
         // naming each trait would leave one unused whenever all fields are of one kind.
         let text = (!self.text.is_empty()).then(|| source(&self.text));
-        let traits = text.is_some().then(|| {
-            quote!(
-                use ::apierr::__private::json_pieces::*;
-            )
-        });
-        Some(quote! {
-            fn write_message_json(
+        let traits = text
+            .is_some()
+            .then(|| fixed("use ::apierr::__private::json_pieces::*;"));
+        Some(fill(
+            "fn write_message_json(
                 &self,
                 __w: &mut ::apierr::__private::MessageJson<'_>,
             ) -> bool {
-                #traits
-                match #scrutinee {
-                    #(#tokens)*
-                    #text
-                    #fallback
+                $traits
+                match $scrutinee {
+                    $tokens
+                    $text
+                    $fallback
                 }
-            }
-        })
+            }",
+            &[
+                ("traits", &traits),
+                ("scrutinee", scrutinee),
+                ("tokens", &tokens),
+                ("text", &text),
+                ("fallback", &fallback),
+            ],
+        ))
     }
 
     /// Appends the arm writing `template`, when its placeholders are all plain `{field}`s
@@ -105,12 +111,10 @@ impl JsonArms {
         let Some(pieces) = &template.pieces else {
             return;
         };
-        let fields: Option<Vec<&Field>> = template
-            .args
-            .iter()
-            .map(|arg| case.field(&arg.member).filter(|_| arg.how == How::Ref))
-            .collect();
-        let Some(fields) = fields.filter(|_| !template.this) else {
+        if template.this {
+            return;
+        }
+        let Some(fields) = plain_fields(case, template, |_| true) else {
             return;
         };
         let out = &mut self.text;
@@ -184,14 +188,7 @@ fn thiserror_template(input: &Input, case: &Case) -> Option<Template> {
         return None;
     }
     let text = case.error_literal.clone()?;
-    let views: Vec<FieldView> = case
-        .fields
-        .iter()
-        .map(|field| FieldView {
-            member: &field.member,
-            ty: field.ty,
-        })
-        .collect();
+    let views = crate::ast::field_views(&case.fields);
     let mut resolver = crate::error_attr::ErrorFields {
         case: case.ident,
         fields: &views,

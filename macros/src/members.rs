@@ -3,11 +3,10 @@
 //! list of the case's members, so that they agree on names, values and `#[cfg]`s.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::Case;
-use crate::emit::{binding_at, case_path};
+use crate::emit::{Attrs, binding_at, case_path, fill, fill_spanned, fixed};
 use crate::fmt::binding;
 use crate::generics::InferredBounds;
 
@@ -18,60 +17,78 @@ pub fn arms(case: &Case, bounds: &mut InferredBounds) -> Option<(TokenStream, To
     if members.is_empty() {
         return None;
     }
-    let cfgs = &case.attrs.cfgs;
-    let path = case_path(case);
-    let bindings: Vec<TokenStream> = members
-        .iter()
-        .map(|(field, _)| {
-            let member = &field.member;
-            let local = binding(member);
-            quote!(#member: #local)
-        })
-        .collect();
-    let mut visits = Vec::with_capacity(members.len());
-    let mut found = Vec::with_capacity(members.len());
+    let mut bindings = TokenStream::new();
+    let mut visits = TokenStream::new();
+    let mut found = TokenStream::new();
     for (field, name) in &members {
-        let local = binding_at(field);
+        bindings.extend(fill(
+            "$member: $local,",
+            &[
+                ("member", &field.member),
+                ("local", &binding(&field.member)),
+            ],
+        ));
         let ty = field.ty;
-        bounds.insert(ty, quote!(::apierr::__private::Serialize));
+        bounds.insert(ty, fixed("::apierr::__private::Serialize"));
         // Spanned at the field's type: a type that is not `Serialize` is reported there.
-        let member = quote_spanned!(ty.span()=> ::apierr::__private::Member::new(#name, #local));
-        visits.push(quote!(__visit(#member);));
-        found.push(quote!(#name => ::core::option::Option::Some(#member),));
+        let member = fill_spanned(
+            ty.span(),
+            "::apierr::__private::Member::new($name, $local)",
+            &[("name", name), ("local", &binding_at(field))],
+        );
+        visits.extend(fill("__visit($member);", &[("member", &member)]));
+        found.extend(fill(
+            "$name => ::core::option::Option::Some($member),",
+            &[("name", name), ("member", &member)],
+        ));
     }
-    let pattern = quote!(#(#cfgs)* #path { #(#bindings,)* .. });
-    let visit = quote!(#pattern => { #(#visits)* });
+    let pattern = fill(
+        "$cfgs $path { $bindings .. }",
+        &[
+            ("cfgs", &Attrs(&case.attrs.cfgs)),
+            ("path", &case_path(case)),
+            ("bindings", &bindings),
+        ],
+    );
+    let visit = fill(
+        "$pattern => { $visits }",
+        &[("pattern", &pattern), ("visits", &visits)],
+    );
     // Names are unique within a case (`valid` checks it), so each is one arm.
-    let member = quote! {
-        #pattern => match __name {
-            #(#found)*
+    let member = fill(
+        "$pattern => match __name {
+            $found
             _ => ::core::option::Option::None,
-        },
-    };
+        },",
+        &[("pattern", &pattern), ("found", &found)],
+    );
     Some((visit, member))
 }
 
 /// The two methods, from the bodies of their `match`es; each `None` when no case needs it.
 pub fn methods(visit: Option<TokenStream>, member: Option<TokenStream>) -> TokenStream {
-    let visit = visit.map(|body| {
-        quote! {
-            fn visit_members(
+    let mut methods = TokenStream::new();
+    if let Some(body) = visit {
+        methods.extend(fill(
+            "fn visit_members(
                 &self,
                 __visit: &mut dyn ::core::ops::FnMut(::apierr::__private::Member<'_>),
             ) {
-                #body
-            }
-        }
-    });
-    let member = member.map(|body| {
-        quote! {
-            fn member(
+                $body
+            }",
+            &[("body", &body)],
+        ));
+    }
+    if let Some(body) = member {
+        methods.extend(fill(
+            "fn member(
                 &self,
                 __name: &str,
             ) -> ::core::option::Option<::apierr::__private::Member<'_>> {
-                #body
-            }
-        }
-    });
-    quote!(#visit #member)
+                $body
+            }",
+            &[("body", &body)],
+        ));
+    }
+    methods
 }

@@ -78,9 +78,7 @@ fn token_arm(
         let Some(field) = case.field(&arg.member) else {
             continue;
         };
-        if !bound.iter().any(|seen| seen.member == field.member) {
-            bound.push(field);
-        }
+        bind_once(&mut bound, field);
         if arg.how != How::PathDisplay {
             for used_as in &arg.traits {
                 bounds.insert_fmt(field.ty, *used_as);
@@ -90,11 +88,11 @@ fn token_arm(
         let value = value(field, arg.how);
         named.push(quote!(#name = #value));
     }
-    for member in extra.iter().flat_map(|extra| &extra.arg_fields) {
-        if let Some(field) = case.field(member)
-            && !bound.iter().any(|seen| seen.member == field.member)
-        {
-            bound.push(field);
+    if let Some(extra) = extra {
+        for member in &extra.arg_fields {
+            if let Some(field) = case.field(member) {
+                bind_once(&mut bound, field);
+            }
         }
     }
     // Bound as they are used, at the field's type: also from a `macro_rules!` call, the
@@ -132,6 +130,16 @@ fn token_arm(
     quote!(#pattern => __f.write_fmt(::core::format_args!(#lit #args #(, #named)*)),)
 }
 
+/// Adds `field` to the fields an arm binds, unless it is there.
+fn bind_once<'c>(bound: &mut Vec<&'c Field<'c>>, field: &'c Field<'c>) {
+    for seen in bound.iter() {
+        if seen.member == field.member {
+            return;
+        }
+    }
+    bound.push(field);
+}
+
 /// A field's value as a placeholder takes it (see [`How`]), spanned at its type.
 fn value(field: &Field, how: How) -> TokenStream {
     let local = binding_at(field);
@@ -152,16 +160,9 @@ fn text_arm(out: &mut String, case: &Case, template: &Template) -> bool {
     if !case.attrs.cfgs.is_empty() {
         return false;
     }
-    let fields: Option<Vec<&Field>> = match (&template.fixed, &template.pieces) {
+    let fields = match (&template.fixed, &template.pieces) {
         (Some(_), _) => Some(Vec::new()),
-        (None, Some(_)) => template
-            .args
-            .iter()
-            .map(|arg| {
-                case.field(&arg.member)
-                    .filter(|field| arg.how == How::Ref && known_display(field.ty))
-            })
-            .collect(),
+        (None, Some(_)) => plain_fields(case, template, |field| known_display(field.ty)),
         (None, None) => None,
     };
     let Some(fields) = fields else {
@@ -187,7 +188,7 @@ fn text_arm(out: &mut String, case: &Case, template: &Template) -> bool {
         );
     }
     out.push_str(" .. } => {");
-    for piece in template.pieces.iter().flatten() {
+    for piece in template.pieces.as_deref().unwrap_or_default() {
         match piece {
             Piece::Text(part) => {
                 out.push_str(" __f.write_str(");
@@ -205,6 +206,24 @@ fn text_arm(out: &mut String, case: &Case, template: &Template) -> bool {
     }
     out.push_str(" ::core::result::Result::Ok(()) }\n");
     true
+}
+
+/// The fields of `template`'s placeholders, in order, when each is a plain `{field}` (shown
+/// by reference) of a field of the case that `accept` takes.
+pub fn plain_fields<'c>(
+    case: &'c Case,
+    template: &Template,
+    accept: fn(&Field) -> bool,
+) -> Option<Vec<&'c Field<'c>>> {
+    let mut fields = Vec::with_capacity(template.args.len());
+    for arg in &template.args {
+        let field = case.field(&arg.member)?;
+        if arg.how != How::Ref || !accept(field) {
+            return None;
+        }
+        fields.push(field);
+    }
+    Some(fields)
 }
 
 /// Whether `ty` is written as a standard type that implements `Display`.

@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field};
-use crate::emit::case_path;
+use crate::emit::{case_path, fill, fixed};
 use crate::error_attr::option_inner;
 use crate::generics::InferredBounds;
 
@@ -20,18 +20,17 @@ pub fn source_arm(case: &Case, field: &Field, bounds: &mut InferredBounds) -> To
         Some(inner) => (inner, true),
         None => (field.ty, false),
     };
-    bounds.insert_exact(ty, quote!(::apierr::__private::Error + 'static));
+    bounds.insert_exact(ty, fixed("::apierr::__private::Error + 'static"));
     let cast = as_source(ty, &quote!(__source));
     let value = if optional {
-        quote! {
-            match __source {
-                ::core::option::Option::Some(__source) => ::core::option::Option::Some(#cast),
-                ::core::option::Option::None => ::core::option::Option::None,
-            }
-        }
+        "match __source {
+            ::core::option::Option::Some(__source) => ::core::option::Option::Some($cast),
+            ::core::option::Option::None => ::core::option::Option::None,
+        }"
     } else {
-        quote!(::core::option::Option::Some(#cast))
+        "::core::option::Option::Some($cast)"
     };
+    let value = fill(value, &[("cast", &cast)]);
     quote! {
         #(#cfgs)* #path { #member: __source, .. } => #value,
     }
@@ -44,8 +43,11 @@ pub fn source_arm(case: &Case, field: &Field, bounds: &mut InferredBounds) -> To
 /// `#[allow(unused_imports)]` that would take is refused by a user's `forbid(unused_imports)`.
 pub fn as_source(ty: &syn::Type, value: &TokenStream) -> TokenStream {
     let call = quote_spanned!(ty.span()=> #value.as_source());
-    quote!({
-        use ::apierr::__private::AsSource as _;
-        #call
-    })
+    fill(
+        "{
+            use ::apierr::__private::AsSource as _;
+            $call
+        }",
+        &[("call", &call)],
+    )
 }

@@ -8,14 +8,14 @@
 //! token, and holds nothing a user error could be reported at.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use quote::{format_ident, quote};
 use std::borrow::Cow;
 
 use syn::LitStr;
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field, Input};
-use crate::emit::{case_path, push_str_literal, source};
+use crate::emit::{Attrs, case_path, fill_spanned, fixed, push_str_literal, source};
 use crate::status;
 
 /// How `spec` finds one case's `Spec`; one per case, in order.
@@ -71,16 +71,26 @@ impl Specs {
     /// Adds a transparent case, which has the spec of its inner error, bound as `__inner` by
     /// `pattern`.
     pub fn transparent(&mut self, case: &Case, field: &Field, pattern: TokenStream) {
-        let cfgs = &case.attrs.cfgs;
         let inner = field.ty;
         // The locals are the derive's own, whatever the span of the call around them.
-        let (local, visit) = (quote!(__inner), quote!(__visit));
+        let holes: &[(&str, &dyn quote::ToTokens)] = &[
+            ("cfgs", &Attrs(&case.attrs.cfgs)),
+            ("inner", inner),
+            ("local", &fixed("__inner")),
+            ("visit", &fixed("__visit")),
+        ];
         self.slots.push(Slot::Other {
             pattern,
-            value: quote_spanned!(inner.span()=> <#inner as ::apierr::__private::ApiError>::spec(#local)),
-            catalog: quote_spanned! {inner.span()=>
-                #(#cfgs)* <#inner as ::apierr::__private::ApiError>::catalog(#visit);
-            },
+            value: fill_spanned(
+                inner.span(),
+                "<$inner as ::apierr::__private::ApiError>::spec($local)",
+                holes,
+            ),
+            catalog: fill_spanned(
+                inner.span(),
+                "$cfgs <$inner as ::apierr::__private::ApiError>::catalog($visit);",
+                holes,
+            ),
         });
     }
 
@@ -171,16 +181,17 @@ impl Specs {
 
     /// Each case's `&'static Spec`, in order.
     pub fn refs(&self) -> Vec<TokenStream> {
-        self.slots
-            .iter()
-            .map(|slot| match slot {
+        let mut refs = Vec::with_capacity(self.slots.len());
+        for slot in &self.slots {
+            refs.push(match slot {
                 Slot::Indexed(index) => {
                     let index = proc_macro2::Literal::usize_unsuffixed(*index);
                     quote!(&__SPECS[#index])
                 }
                 Slot::Other { value, .. } => value.clone(),
-            })
-            .collect()
+            });
+        }
+        refs
     }
 }
 

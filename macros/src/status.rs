@@ -95,10 +95,12 @@ const STATUSES: &[(u16, &str, &str)] = &[
 
 /// The status whose constant is called `name`.
 pub fn by_name(name: &str) -> Option<u16> {
-    STATUSES
-        .iter()
-        .find(|(_, known, _)| *known == name)
-        .map(|(code, _, _)| *code)
+    for (code, known, _) in STATUSES {
+        if *known == name {
+            return Some(*code);
+        }
+    }
+    None
 }
 
 /// Every constant name, for suggestions.
@@ -108,10 +110,15 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 
 /// The message shown instead of a redacted one: the status's reason phrase.
 pub fn generic_message(code: u16) -> &'static str {
-    match STATUSES.iter().find(|(known, _, _)| *known == code) {
-        Some((_, _, reason)) => reason,
-        // A valid status without a registered phrase still gets a class-level one.
-        None if code >= 500 => "Server Error",
-        None => "Client Error",
+    for (known, _, reason) in STATUSES {
+        if *known == code {
+            return reason;
+        }
+    }
+    // A valid status without a registered phrase still gets a class-level one.
+    if code >= 500 {
+        "Server Error"
+    } else {
+        "Client Error"
     }
 }

@@ -54,7 +54,13 @@ fn numeric(lit: &LitInt) -> syn::Result<LitStr> {
     }
     // `_`s group digits, as in `1_000_000`; what else differs from the digits is a base
     // prefix or leading zeros.
-    let written = written.replace('_', "");
+    let mut ungrouped = String::with_capacity(written.len());
+    for c in written.chars() {
+        if c != '_' {
+            ungrouped.push(c);
+        }
+    }
+    let written = ungrouped;
     if written != digits {
         if written.starts_with('0') && written.bytes().all(|b| b.is_ascii_digit()) {
             return error(format!(

@@ -105,17 +105,18 @@ fn rename_rule(cx: &Ctxt, lit: LitStr) -> Option<(RenameRule, LitStr)> {
     if let Some(rule) = RenameRule::from_name(&lit.value()) {
         return Some((rule, lit));
     }
-    let known: Vec<String> = RULES
-        .iter()
-        .map(|(name, _)| format!("\"{name}\""))
-        .collect();
-    cx.error_spanned_by(
-        &lit,
-        format!(
-            "unknown rename_all rule {:?}; expected one of {}",
-            lit.value(),
-            known.join(", ")
-        ),
+    let mut message = format!(
+        "unknown rename_all rule {:?}; expected one of ",
+        lit.value()
     );
+    for (i, (name, _)) in RULES.iter().enumerate() {
+        if i > 0 {
+            message.push_str(", ");
+        }
+        message.push('"');
+        message.push_str(name);
+        message.push('"');
+    }
+    cx.error_spanned_by(&lit, message);
     None
 }

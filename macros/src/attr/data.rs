@@ -62,7 +62,11 @@ pub fn parse(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Vec<Entry>> {
             return Ok(());
         }
         let value: LitStr = input.parse()?;
-        if entries.iter().any(|entry| entry.name == name) {
+        let mut duplicate = false;
+        for entry in &entries {
+            duplicate |= entry.name == name;
+        }
+        if duplicate {
             cx.error_at(span, format!("duplicate `{name}` in `data`"));
             return Ok(());
         }
@@ -82,20 +86,24 @@ fn skip_entry(inner: &ParseNestedMeta) -> syn::Result<()> {
 
 /// A case's data: the enum's entries, each replaced by the case's own of the same name, then
 /// the case's other entries, all in declaration order.
-pub fn merged(container: &[Entry], case: &[Entry]) -> Vec<(String, String)> {
-    let value = |entry: &Entry| (entry.name.clone(), entry.value.value());
-    let mut data: Vec<(String, String)> = container
-        .iter()
-        .map(|entry| {
-            case.iter()
-                .find(|own| own.name == entry.name)
-                .map_or_else(|| value(entry), value)
-        })
-        .collect();
-    data.extend(
-        case.iter()
-            .filter(|own| !container.iter().any(|entry| entry.name == own.name))
-            .map(value),
-    );
+pub fn merged<'a>(container: &'a [Entry], case: &'a [Entry]) -> Vec<(String, String)> {
+    let find = |entries: &'a [Entry], name: &str| -> Option<&'a Entry> {
+        for entry in entries {
+            if entry.name == name {
+                return Some(entry);
+            }
+        }
+        None
+    };
+    let mut data = Vec::with_capacity(container.len() + case.len());
+    for entry in container {
+        let entry = find(case, &entry.name).unwrap_or(entry);
+        data.push((entry.name.clone(), entry.value.value()));
+    }
+    for own in case {
+        if find(container, &own.name).is_none() {
+            data.push((own.name.clone(), own.value.value()));
+        }
+    }
     data
 }

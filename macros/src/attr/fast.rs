@@ -34,8 +34,10 @@ pub(super) fn case(tokens: &TokenStream, attrs: &mut CaseAttrs, written: &mut Wr
         let Some(key) = CaseKey::from_name(&ident.to_string()) else {
             return false;
         };
-        let repeated = written.span_of(key.name()).is_some()
-            || entries.iter().any(|(seen, _, _)| *seen == key);
+        let mut repeated = written.span_of(key.name()).is_some();
+        for (seen, _, _) in &entries {
+            repeated |= *seen == key;
+        }
         if repeated && !key.repeats() {
             return false;
         }

@@ -158,27 +158,35 @@ pub enum Place {
 impl Place {
     /// The names of the keys this place takes, in the order suggestions prefer.
     pub fn names(self) -> Vec<&'static str> {
-        match self {
-            Place::Enum => ContainerKey::ALL.iter().map(|key| key.name()).collect(),
-            Place::Variant => CaseKey::ALL.iter().map(|key| key.name()).collect(),
-            Place::Field => FieldKey::ALL.iter().map(|key| key.name()).collect(),
-            Place::Struct => CaseKey::ALL
-                .iter()
-                .map(|key| key.name())
-                .chain(
-                    ContainerKey::ALL
-                        .iter()
-                        .filter(|key| key.on_struct())
-                        .map(|key| key.name()),
-                )
-                .collect(),
+        // Loops: each iterator adapter over each key type would be compiled on its own.
+        let mut names = Vec::new();
+        if matches!(self, Place::Variant | Place::Struct) {
+            for key in CaseKey::ALL {
+                names.push(key.name());
+            }
         }
+        for key in ContainerKey::ALL {
+            if self == Place::Enum || (self == Place::Struct && key.on_struct()) {
+                names.push(key.name());
+            }
+        }
+        if self == Place::Field {
+            for key in FieldKey::ALL {
+                names.push(key.name());
+            }
+        }
+        names
     }
 
     /// The key named `name` as this place spells it, if it takes it: the name is the key's
     /// one identity across places, as it is what users write.
     pub fn key(self, name: &str) -> Option<&'static str> {
-        self.names().into_iter().find(|known| *known == name)
+        for known in self.names() {
+            if known == name {
+                return Some(known);
+            }
+        }
+        None
     }
 
     pub fn name(self) -> &'static str {
@@ -192,25 +200,35 @@ impl Place {
 
     /// Where a key that does not belong here goes instead, and its name.
     pub fn elsewhere(self, name: &str) -> Option<(&'static str, &'static str)> {
-        [Place::Variant, Place::Enum, Place::Field, Place::Struct]
-            .into_iter()
-            .find_map(|other| Some((other, other.key(name)?)))
-            .map(|(other, key)| match other {
-                Place::Variant if self == Place::Enum => ("each variant", key),
-                other => (other.name(), key),
-            })
+        for other in [Place::Variant, Place::Enum, Place::Field, Place::Struct] {
+            if let Some(key) = other.key(name) {
+                return Some(match other {
+                    Place::Variant if self == Place::Enum => ("each variant", key),
+                    other => (other.name(), key),
+                });
+            }
+        }
+        None
     }
 }
 
 /// The closest of `candidates` to `word`, when it is close enough to be a likely typo.
-pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = word.len().max(3) / 3;
-    candidates
-        .into_iter()
-        .map(|candidate| (edit_distance(word, candidate), candidate))
-        .filter(|(distance, _)| *distance <= limit.max(1))
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
+/// Of several nearest, the first. (A `dyn` iterator and a loop: the callers' iterators are of
+/// different types, each of which would compile a copy.)
+pub fn closest<'a>(word: &str, candidates: &mut dyn Iterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.len().max(3) / 3).max(1);
+    let mut best: Option<(usize, &'a str)> = None;
+    for candidate in candidates {
+        let distance = edit_distance(word, candidate);
+        let nearer = match best {
+            Some((best, _)) => distance < best,
+            None => distance <= limit,
+        };
+        if nearer {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, candidate)| candidate)
 }
 
 /// Edits between `a` and `b`, a swap of two neighbours counting as one (the optimal string
@@ -245,10 +263,11 @@ mod tests {
     #[test]
     fn suggests_near_keys_only() {
         let keys = ["code", "status", "message", "transparent"];
-        assert_eq!(closest("stauts", keys), Some("status"));
-        assert_eq!(closest("mesage", keys), Some("message"));
-        assert_eq!(closest("cdoe", keys), Some("code"));
-        assert_eq!(closest("colour", keys), None);
+        let closest = |word| closest(word, &mut keys.into_iter());
+        assert_eq!(closest("stauts"), Some("status"));
+        assert_eq!(closest("mesage"), Some("message"));
+        assert_eq!(closest("cdoe"), Some("code"));
+        assert_eq!(closest("colour"), None);
     }
 
     #[test]

@@ -33,10 +33,12 @@ impl Written {
     }
 
     pub(super) fn span_of(&self, name: &str) -> Option<Span> {
-        self.keys
-            .iter()
-            .find(|(seen, _)| *seen == name)
-            .map(|(_, span)| *span)
+        for (seen, span) in &self.keys {
+            if *seen == name {
+                return Some(*span);
+            }
+        }
+        None
     }
 
     /// Every key taken, in order, with the span of its name.
@@ -65,6 +67,49 @@ pub(super) trait Target {
     }
 }
 
+/// A [`Target`] without its key type: the loop over the keys, and syn's parser that runs it,
+/// are then compiled once rather than once per target.
+trait AnyTarget {
+    /// The name of the key written `name`, if this target takes it, and whether it repeats.
+    fn key(&self, name: &str) -> Option<(&'static str, bool)>;
+
+    /// [`Target::set`] for the key named `name`.
+    fn set_named(
+        &mut self,
+        cx: &Ctxt,
+        name: &str,
+        meta: &ParseNestedMeta,
+        span: Span,
+    ) -> syn::Result<()>;
+
+    /// [`Target::read_fast`].
+    fn read_list_fast(&mut self, list: &syn::MetaList, written: &mut Written) -> bool;
+}
+
+impl<T: Target> AnyTarget for T {
+    fn key(&self, name: &str) -> Option<(&'static str, bool)> {
+        let key = T::Key::from_name(name)?;
+        Some((key.name(), key.repeats()))
+    }
+
+    fn set_named(
+        &mut self,
+        cx: &Ctxt,
+        name: &str,
+        meta: &ParseNestedMeta,
+        span: Span,
+    ) -> syn::Result<()> {
+        match T::Key::from_name(name) {
+            Some(key) => self.set(cx, key, meta, span),
+            None => Ok(()),
+        }
+    }
+
+    fn read_list_fast(&mut self, list: &syn::MetaList, written: &mut Written) -> bool {
+        self.read_fast(list, written)
+    }
+}
+
 /// Reads every `#[api(...)]` of `attrs` into `target`, and hands each other attribute to
 /// `other`. Returns the keys written.
 pub(super) fn read<'a, T: Target>(
@@ -87,42 +132,41 @@ pub(super) fn read<'a, T: Target>(
 
 /// The one loop over the keys of an `#[api(...)]`: unknown, misplaced and duplicate keys are
 /// reported here, each key's value by the target.
-fn parse_api<T: Target>(
+fn parse_api(
     cx: &Ctxt,
     attr: &Attribute,
     place: Place,
     written: &mut Written,
-    target: &mut T,
+    target: &mut dyn AnyTarget,
 ) {
     if let Err(error) = value::require_list(attr) {
         cx.syn_error(error);
         return;
     }
     if let syn::Meta::List(list) = &attr.meta
-        && target.read_fast(list, written)
+        && target.read_list_fast(list, written)
     {
         return;
     }
     let result = attr.parse_nested_meta(|meta| {
         let span = meta.path.span();
-        let Some(key) = meta
+        let Some((name, repeats)) = meta
             .path
             .get_ident()
-            .and_then(|ident| T::Key::from_name(&ident.to_string()))
+            .and_then(|ident| target.key(&ident.to_string()))
         else {
             value::skip_value(&meta)?;
             cx.error_at(span, not_here(&meta.path, place, written));
             return Ok(());
         };
-        let name = key.name();
-        if !key.repeats() && written.span_of(name).is_some() {
+        if !repeats && written.span_of(name).is_some() {
             value::skip_value(&meta)?;
             cx.error_at(span, format!("duplicate `{name}` in #[api(...)]"));
             return Ok(());
         }
         written.keys.push((name, span));
         // A bad value is reported and the attribute's other keys are still read.
-        if let Err(error) = target.set(cx, key, &meta, span) {
+        if let Err(error) = target.set_named(cx, name, &meta, span) {
             cx.syn_error(error);
             value::skip_rest(meta.input)?;
         }
@@ -136,17 +180,18 @@ fn parse_api<T: Target>(
 /// The error for a key `place` does not take: where it goes instead, or the key likely meant.
 /// Either is recorded in `written` as meant.
 fn not_here(path: &Path, place: Place, written: &mut Written) -> String {
-    let key = path
-        .segments
-        .iter()
-        .map(|segment| segment.ident.to_string())
-        .collect::<Vec<_>>()
-        .join("::");
+    let mut key = String::new();
+    for segment in &path.segments {
+        if !key.is_empty() {
+            key.push_str("::");
+        }
+        key.push_str(&segment.ident.to_string());
+    }
     if let Some((elsewhere, name)) = place.elsewhere(&key) {
         written.meant.push(name);
         return format!("`{key}` belongs on {elsewhere}, not on {}", place.name());
     }
-    let known = closest(&key, place.names());
+    let known = closest(&key, &mut place.names().into_iter());
     written.meant.extend(known);
     let hint = known
         .map(|known| format!("; did you mean `{known}`?"))

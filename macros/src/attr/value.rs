@@ -129,7 +129,7 @@ pub(super) fn status(meta: &ParseNestedMeta) -> syn::Result<Status> {
                 written: last,
             }),
             None => {
-                let hint = super::keys::closest(&last, status::names())
+                let hint = super::keys::closest(&last, &mut status::names())
                     .map(|name| format!("; did you mean `{name}`?"))
                     .unwrap_or_default();
                 Err(syn::Error::new(

@@ -104,7 +104,10 @@ fn rewrite(
         }
         starts = match &tree {
             TokenTree::Punct(punct) => punct.as_char() != '?',
-            TokenTree::Ident(ident) => BEFORE_EXPR.iter().any(|word| ident == word),
+            TokenTree::Ident(ident) => {
+                let text = ident.to_string();
+                BEFORE_EXPR.contains(&text.as_str())
+            }
             _ => false,
         };
         match tree {
@@ -140,10 +143,17 @@ fn shorthand_tokens(
         }
         _ => return,
     };
-    let found = fields.iter().find(|field| match field.member {
-        Member::Named(ident) => plain_name(ident) == name,
-        Member::Unnamed(index) => index.index.to_string() == name,
-    });
+    let mut found = None;
+    for field in fields {
+        let named = match field.member {
+            Member::Named(ident) => plain_name(ident) == name,
+            Member::Unnamed(index) => index.index.to_string() == name,
+        };
+        if named {
+            found = Some(field);
+            break;
+        }
+    }
     let Some(field) = found else {
         error(
             span,
@@ -151,7 +161,7 @@ fn shorthand_tokens(
         );
         return;
     };
-    if !used.iter().any(|member| member == field.member) {
+    if !used.contains(field.member) {
         used.push(field.member.clone());
     }
     // Resolved as the binding, which is made at the field's type, and placed at the `.field`.

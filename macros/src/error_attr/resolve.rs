@@ -66,23 +66,23 @@ impl Resolve for ErrorFields<'_> {
                 how(field.map(|field| field.ty), place),
             ));
         }
-        if self.named.iter().any(|named| named == name) {
-            return Ok(Target::Keep);
+        for named in self.named {
+            if named == name {
+                return Ok(Target::Keep);
+            }
         }
         if name == "self" {
             return Ok(Target::This);
         }
-        match self
-            .fields
-            .iter()
-            .find(|field| matches!(field.member, Member::Named(ident) if plain_name(ident) == name))
-        {
-            Some(field) => Ok(Target::Field(
-                field.member.clone(),
-                how(Some(field.ty), place),
-            )),
-            None => Ok(Target::Keep),
+        for field in self.fields {
+            if matches!(field.member, Member::Named(ident) if plain_name(ident) == name) {
+                return Ok(Target::Field(
+                    field.member.clone(),
+                    how(Some(field.ty), place),
+                ));
+            }
         }
+        Ok(Target::Keep)
     }
 }
 
@@ -114,11 +114,14 @@ fn is_path(ty: &Type) -> bool {
             let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
                 return false;
             };
-            wrapper
-                && args
-                    .args
-                    .iter()
-                    .any(|arg| matches!(arg, syn::GenericArgument::Type(inner) if is_path(inner)))
+            if wrapper {
+                for arg in &args.args {
+                    if matches!(arg, syn::GenericArgument::Type(inner) if is_path(inner)) {
+                        return true;
+                    }
+                }
+            }
+            false
         }
         _ => false,
     }

@@ -99,12 +99,16 @@ fn code_uses_safe_characters(cx: &Ctxt, case: &Case) {
     let Some((code, span)) = &case.code else {
         return;
     };
+    let mut bad = None;
+    for c in code.chars() {
+        if !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')) {
+            bad = Some(c);
+            break;
+        }
+    }
     if code.is_empty() {
         cx.error_at(*span, "`code` is empty");
-    } else if let Some(bad) = code
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
-    {
+    } else if let Some(bad) = bad {
         cx.error_at(
             *span,
             format!("`code` cannot contain {bad:?}: use ASCII letters, digits, `_`, `-` and `.`"),

@@ -1,8 +1,6 @@
 //! Checks that need the whole input: every mistake is recorded, none stops the others. Each
 //! rule is one function, named after it; the rules of one case are in [`case`].
 
-use std::collections::HashMap;
-
 use quote::ToTokens;
 use syn::Member;
 
@@ -82,8 +80,12 @@ fn is_error_status(cx: &Ctxt, status: &crate::attr::Status, opted_in: bool, plac
 /// No two cases share a code, unless different `#[cfg]`s make them alternatives; a
 /// `transparent` case has its inner error's codes, not one of its own.
 fn codes_are_unique(cx: &Ctxt, input: &Input) {
-    // By code, the cases seen so far: a map, as an enum may have thousands of codes.
-    let mut seen: HashMap<&str, Vec<&Case>> = HashMap::new();
+    // The cases seen so far, in buckets by a hash of their code, as an enum may have thousands
+    // of codes. Not std's `HashMap`, whose generic code was a twentieth of this crate's to
+    // compile: a bucket is a short list, compared in full.
+    let mask = input.cases.len().next_power_of_two() - 1;
+    let mut buckets: Vec<Vec<(&str, &Case)>> = Vec::new();
+    buckets.resize_with(mask + 1, Vec::new);
     for case in &input.cases {
         let Some((code, span)) = &case.code else {
             continue;
@@ -91,26 +93,38 @@ fn codes_are_unique(cx: &Ctxt, input: &Input) {
         if case.attrs.transparent.is_some() {
             continue;
         }
-        let earlier = seen.entry(code.as_str()).or_default();
+        let bucket = &mut buckets[hash(code) & mask];
         // Variants under different `#[cfg]`s may share a code, as alternatives.
-        if let Some(other) = earlier.iter().find(|other| !exclusive_cfgs(other, case)) {
-            cx.error_at(
-                *span,
-                format!("duplicate code `{code}`: `{}` already uses it", other.ident),
-            );
+        for (other_code, other) in bucket.iter() {
+            if other_code == code && !exclusive_cfgs(other, case) {
+                cx.error_at(
+                    *span,
+                    format!("duplicate code `{code}`: `{}` already uses it", other.ident),
+                );
+                break;
+            }
         }
-        earlier.push(case);
+        bucket.push((code, case));
     }
+}
+
+/// FNV-1a: a hash spreading codes over the buckets of [`codes_are_unique`].
+fn hash(text: &str) -> usize {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash as usize
 }
 
 /// Whether both cases are `#[cfg]`-gated, differently: then they are taken for alternatives.
 fn exclusive_cfgs(a: &Case, b: &Case) -> bool {
     let tokens = |case: &Case| -> Vec<String> {
-        case.attrs
-            .cfgs
-            .iter()
-            .map(|attr| attr.to_token_stream().to_string())
-            .collect()
+        let mut tokens = Vec::new();
+        for attr in &case.attrs.cfgs {
+            tokens.push(attr.to_token_stream().to_string());
+        }
+        tokens
     };
     let (a, b) = (tokens(a), tokens(b));
     !a.is_empty() && !b.is_empty() && a != b
@@ -124,15 +138,13 @@ pub fn check_template_fields(cx: &Ctxt, case: &Case, template: &Template, what: 
         if case.field(&arg.member).is_none() {
             let (field, hint) = match &arg.member {
                 Member::Named(ident) => {
-                    let names: Vec<String> = case
-                        .fields
-                        .iter()
-                        .filter_map(|field| match &field.member {
-                            Member::Named(ident) => Some(ident.to_string()),
-                            Member::Unnamed(_) => None,
-                        })
-                        .collect();
-                    let hint = closest(&ident.to_string(), names.iter().map(String::as_str))
+                    let mut names = Vec::new();
+                    for field in &case.fields {
+                        if let Member::Named(ident) = &field.member {
+                            names.push(ident.to_string());
+                        }
+                    }
+                    let hint = closest(&ident.to_string(), &mut names.iter().map(String::as_str))
                         .map(|known| format!("; did you mean `{{{known}}}`?"))
                         .unwrap_or_default();
                     (ident.to_string(), hint)
