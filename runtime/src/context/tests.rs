@@ -121,7 +121,12 @@ fn holds_has_a_bit_exactly_for_each_value_set() {
 fn the_layers_path_is_the_path_and_the_instance() {
     // Plain, needing escapes, with control characters, and over the bound.
     let long = "/a".repeat(MAX_PATH_LEN);
-    for path in ["/v1/accounts/42", "/a\"b\\c", "/tab\there\u{7f}", long.as_str()] {
+    for path in [
+        "/v1/accounts/42",
+        "/a\"b\\c",
+        "/tab\there\u{7f}",
+        long.as_str(),
+    ] {
         let context = Context::new().with_method(http::Method::GET);
         assert_eq!(
             context.clone().with_path_as_instance(path),

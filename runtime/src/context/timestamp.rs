@@ -246,7 +246,9 @@ mod tests {
             check(millis);
         }
         // Other threads keep their own second.
-        std::thread::spawn(move || check(base + 5_000)).join().unwrap();
+        std::thread::spawn(move || check(base + 5_000))
+            .join()
+            .unwrap();
         check(base);
     }
 
