@@ -45,6 +45,25 @@ pub fn member_text(member: &Member) -> String {
     }
 }
 
+/// Appends the start of a text arm's pattern for `case`, each of `fields` bound by its
+/// [`binding`]: `Self::Name { a: __f_a, 0: __f_0,` (the caller closes it with ` .. }`).
+pub fn push_pattern(out: &mut String, case: &Case, fields: &[&Field]) {
+    if case.is_variant {
+        out.push_str("Self::");
+        out.push_str(&case.ident.to_string());
+        out.push_str(" {");
+    } else {
+        out.push_str("Self {");
+    }
+    for field in fields {
+        out.push(' ');
+        out.push_str(&member_text(&field.member));
+        out.push_str(": ");
+        out.push_str(&binding(&field.member).to_string());
+        out.push(',');
+    }
+}
+
 /// Appends `text` as a Rust string literal. `{:?}` escapes it as Rust does, but slowly in the
 /// unoptimized build of a proc macro: text that needs no escape is copied. (Rust's escaping,
 /// for the generated source, not JSON's, which is the runtime's alone.)

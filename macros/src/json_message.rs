@@ -20,7 +20,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field, Input};
-use crate::emit::{fill, fixed, member_text, push_str_literal, source};
+use crate::emit::{fill, fixed, push_pattern, push_str_literal, source};
 use crate::error_attr::DisplayAttr;
 use crate::fmt::{Piece, Template, binding};
 use crate::message::plain_fields;
@@ -118,19 +118,7 @@ impl JsonArms {
             return;
         };
         let out = &mut self.text;
-        if case.is_variant {
-            let _ = write!(out, "Self::{} {{", case.ident);
-        } else {
-            out.push_str("Self {");
-        }
-        for field in &fields {
-            let _ = write!(
-                out,
-                " {}: {},",
-                member_text(&field.member),
-                binding(&field.member)
-            );
-        }
+        push_pattern(out, case, &fields);
         // `__w.pieces(&[texts…], &[fields…])`: the texts around and between the fields, one
         // more than the fields. Few tokens per arm: the compiler reads each one.
         out.push_str(" .. } => __w.pieces(&[");

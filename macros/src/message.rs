@@ -8,7 +8,7 @@ use syn::LitStr;
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field};
-use crate::emit::{binding_at, case_path, member_text, push_str_literal, source};
+use crate::emit::{binding_at, case_path, push_pattern, push_str_literal, source};
 use crate::error_attr::ErrorFmt;
 use crate::fmt::{How, Piece, Template, binding};
 use crate::generics::InferredBounds;
@@ -168,24 +168,13 @@ fn text_arm(out: &mut String, case: &Case, template: &Template) -> bool {
     let Some(fields) = fields else {
         return false;
     };
-    if case.is_variant {
-        let _ = write!(out, "Self::{} {{", case.ident);
-    } else {
-        out.push_str("Self {");
-    }
+    // A fixed template has no fields to bind.
+    push_pattern(out, case, &fields);
     if let Some(fixed) = &template.fixed {
         out.push_str(" .. } => __f.write_str(");
         push_str_literal(out, fixed);
         out.push_str("),\n");
         return true;
-    }
-    for field in &fields {
-        let _ = write!(
-            out,
-            " {}: {},",
-            member_text(&field.member),
-            binding(&field.member)
-        );
     }
     out.push_str(" .. } => {");
     for piece in template.pieces.as_deref().unwrap_or_default() {
