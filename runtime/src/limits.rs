@@ -135,6 +135,11 @@ pub(crate) fn prefix(text: &str, max: usize) -> &str {
 /// boundary without a marker: the rule for text echoed whole in a body, a header or a log line
 /// (a request path, a framework's detail), where a control character could break the line.
 pub(crate) fn printable(text: &str, max: usize) -> String {
+    // Most request text (a path, a method) is printable ASCII within the bound: one copy
+    // instead of a character at a time.
+    if text.len() <= max && text.bytes().all(|byte| matches!(byte, b' '..=b'~')) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len().min(max));
     for c in text.chars().filter(|c| !c.is_control()) {
         if out.len() + c.len_utf8() > max {
@@ -211,6 +216,47 @@ pub(crate) fn write_capped(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `printable` without its fast path: what it must keep returning.
+    fn printable_by_chars(text: &str, max: usize) -> String {
+        let mut out = String::new();
+        for c in text.chars().filter(|c| !c.is_control()) {
+            if out.len() + c.len_utf8() > max {
+                break;
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    #[test]
+    fn printable_copies_plain_ascii_and_filters_the_rest_as_before() {
+        let texts = [
+            "",
+            "/v1/accounts/42",
+            "/a b~",
+            "/tab\there",
+            "/line\r\nbreak",
+            "/del\u{7f}",
+            "/c1\u{85}control",
+            "/é/ü",
+            "\0",
+        ];
+        for text in texts {
+            for max in [0, 1, 3, 5, 8, 15, 16, 64] {
+                assert_eq!(
+                    printable(text, max),
+                    printable_by_chars(text, max),
+                    "{text:?} at {max}"
+                );
+            }
+        }
+        // At the bound, one under and one over it.
+        let path = "/x".repeat(10);
+        assert_eq!(printable(&path, 20), path);
+        assert_eq!(printable(&path, 19), path[..19]);
+        assert_eq!(printable(&path[..19], 20), path[..19]);
+    }
 
     #[test]
     fn truncate_cuts_at_a_character_boundary_and_marks_the_cut() {

@@ -12,6 +12,14 @@ fn bounded_drops_controls_and_cuts_at_char_boundary() {
 }
 
 #[test]
+fn the_id_byte_table_is_the_documented_set() {
+    for byte in 0..=u8::MAX {
+        let documented = byte.is_ascii_alphanumeric() || b"-_.:~+/=@".contains(&byte);
+        assert_eq!(is_safe_id_byte(byte), documented, "{byte:#04x}");
+    }
+}
+
+#[test]
 fn shows_anything_follows_every_setter() {
     assert!(!Context::new().shows_anything());
     assert!(!Context::default().shows_anything());

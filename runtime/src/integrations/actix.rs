@@ -217,9 +217,11 @@ where
             .headers()
             .get(self.options.correlation_header().as_str())
             .map(actix_header::HeaderValue::as_bytes);
-        let accept_language = request
-            .headers()
-            .get("accept-language")
+        // Looked up only for a localizer, the one thing that reads it.
+        let accept_language = self
+            .options
+            .localizer()
+            .and_then(|_| request.headers().get("accept-language"))
             .map(actix_header::HeaderValue::as_bytes);
         let scope = Scope::for_request(
             &self.options,
@@ -234,7 +236,10 @@ where
         let future = catch_unwind(AssertUnwindSafe(|| self.service.call(request)));
         Box::pin(async move {
             let outcome = match future {
-                Ok(future) => scope.clone().run(CatchUnwind::new(future)).await,
+                Ok(future) => {
+                    let future = std::pin::pin!(future);
+                    scope.clone().run(CatchUnwind::new(future)).await
+                }
                 Err(payload) => Err(payload),
             };
             match outcome {

@@ -160,9 +160,11 @@ where
             .headers()
             .get(self.options.correlation_header())
             .map(HeaderValue::as_bytes);
-        let accept_language = request
-            .headers()
-            .get(::http::header::ACCEPT_LANGUAGE)
+        // Looked up only for a localizer, the one thing that reads it.
+        let accept_language = self
+            .options
+            .localizer()
+            .and_then(|_| request.headers().get(::http::header::ACCEPT_LANGUAGE))
             .map(HeaderValue::as_bytes);
         let scope = Scope::for_request(
             &self.options,
@@ -175,11 +177,19 @@ where
         let future = catch_unwind(AssertUnwindSafe(|| self.inner.call(request)));
         Box::pin(async move {
             let outcome = match future {
-                Ok(future) => scope.clone().run(CatchUnwind::new(future)).await,
+                Ok(future) => {
+                    let future = std::pin::pin!(future);
+                    scope.clone().run(CatchUnwind::new(future)).await
+                }
                 Err(payload) => Err(payload),
             };
             let mut response = match outcome {
-                Ok(Ok(response)) => envelope_rejection(response, &scope).await,
+                Ok(Ok(response)) => match envelope_rejection(response, &scope) {
+                    Checked::Done(response) => response,
+                    // Rare (axum's own plain-text rejections), and its future is large: boxed
+                    // apart, so that every request's future stays small.
+                    Checked::ReadText(text) => Box::pin(text_rejection(text, &scope)).await,
+                },
                 Ok(Err(infallible)) => match infallible {},
                 Err(payload) => answer(panic_rejection(&*payload), &scope),
             };
@@ -204,12 +214,22 @@ fn answer(rejection: Rejection, scope: &Scope) -> Response {
     render(&*error, &scope.context, &scope.options)
 }
 
+/// The response as the layer sends it, or one whose body must be read first.
+enum Checked {
+    /// What to send.
+    Done(Response),
+    /// A short plain-text error body, which may be one of axum's rejections: see
+    /// [`text_rejection`].
+    ReadText(Response),
+}
+
 /// `response` unchanged, unless it is one of axum's own rejections or fallbacks: then the
-/// envelope of what that rejection becomes.
-async fn envelope_rejection(response: Response, scope: &Scope) -> Response {
+/// envelope of what that rejection becomes; [`Checked::ReadText`] when its plain-text body
+/// must be read to tell.
+fn envelope_rejection(response: Response, scope: &Scope) -> Checked {
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
-        return response;
+        return Checked::Done(response);
     }
     let content_type = response.headers().get(header::CONTENT_TYPE);
     let size = response.body().size_hint().exact();
@@ -217,19 +237,26 @@ async fn envelope_rejection(response: Response, scope: &Scope) -> Response {
         let rejection = match status {
             StatusCode::NOT_FOUND => Rejection::not_found(),
             StatusCode::METHOD_NOT_ALLOWED => Rejection::method_not_allowed(),
-            _ => return response,
+            _ => return Checked::Done(response),
         };
         let mut envelope = answer(rejection, scope);
         // Kept whatever the application answers a 405 with (axum would add it back anyway).
         if let Some(allow) = response.headers().get(header::ALLOW) {
             envelope.headers_mut().insert(header::ALLOW, allow.clone());
         }
-        return envelope;
+        return Checked::Done(envelope);
     }
     let is_text = content_type.is_some_and(|value| value == "text/plain; charset=utf-8");
     if !is_text || size.is_none_or(|size| size > MAX_REJECTION_LEN) {
-        return response;
+        return Checked::Done(response);
     }
+    Checked::ReadText(response)
+}
+
+/// The envelope of the rejection whose plain-text body `response` holds, or `response` as it
+/// was when the text is no rejection axum writes.
+async fn text_rejection(response: Response, scope: &Scope) -> Response {
+    let status = response.status();
     let (parts, body) = response.into_parts();
     // The size is exact and small, so this reads the whole body; a body that fails mid-way
     // cannot be told apart from a rejection, and is answered as what it claimed to be.

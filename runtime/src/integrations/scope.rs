@@ -93,23 +93,26 @@ pub(crate) fn correlation_id(incoming: Option<&[u8]>) -> Option<CorrelationId> {
         .or_else(fresh_id)
 }
 
-/// A random (v4) UUID; always `Some`, since a hyphenated UUID is 36 safe characters.
+/// A random (v4) UUID: 36 characters of the safe set (hexadecimal digits and hyphens), so it
+/// is not checked again. Always `Some`.
 pub(crate) fn fresh_id() -> Option<CorrelationId> {
     let mut buf = uuid::Uuid::encode_buffer();
     let text = uuid::Uuid::new_v4().hyphenated().encode_lower(&mut buf);
-    CorrelationId::new(text).ok()
+    Some(CorrelationId::made(text.to_owned()))
 }
 
 /// A future whose panics come out as `Err(payload)` instead of unwinding through the server.
-pub(crate) struct CatchUnwind<F>(Pin<Box<F>>);
+/// It polls the future where it was pinned (`std::pin::pin!` in the layer's boxed future):
+/// no allocation and no copy of the service's future of its own.
+pub(crate) struct CatchUnwind<'a, F>(Pin<&'a mut F>);
 
-impl<F> CatchUnwind<F> {
-    pub(crate) fn new(future: F) -> Self {
-        CatchUnwind(Box::pin(future))
+impl<'a, F> CatchUnwind<'a, F> {
+    pub(crate) fn new(future: Pin<&'a mut F>) -> Self {
+        CatchUnwind(future)
     }
 }
 
-impl<F: Future> Future for CatchUnwind<F> {
+impl<F: Future> Future for CatchUnwind<'_, F> {
     type Output = Result<F::Output, Box<dyn Any + Send>>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<Self::Output> {
