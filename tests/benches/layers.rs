@@ -2,7 +2,7 @@
 //! same status, headers and body: axum (a `Router` driven with tower's `oneshot`) and
 //! actix-web (`actix_web::test::call_service`), each without and with apierr's layer.
 //!
-//! Contenders of each group, all answering `GET /` with the same bytes (checked before timing):
+//! The error contenders of each group, all answering with the same bytes (checked before timing):
 //! - `derived`: the handler returns `Err(AuthError::Missing)`, a `#[derive(ApiError)]` type;
 //! - `hand_bytes`: a hand-written `IntoResponse` / `ResponseError` sending the finished body;
 //! - `hand_json`: the same, serializing a `#[derive(Serialize)]` body with serde_json each time,
@@ -11,6 +11,9 @@
 //! The groups `axum/layer` and `actix/layer` put every handler behind `ApiErrorLayer` /
 //! `ApiErrors`, which give the derived error its request context; the hand-written responses
 //! pass through the same layer, so the ratio is what the derived error adds.
+//!
+//! Each group also has `ok`, a successful response (`200`, `ok`): `*/layer/ok` against
+//! `*/plain/ok` is what the layer costs every request, error or not.
 //!
 //! Modes as in `render/main.rs`: criterion by default, `APIERR_BENCH_ROUNDS=5` for interleaved
 //! rounds (the fastest of each printed), `APIERR_BENCH_COUNT=axum/plain/derived:N` to run one
@@ -32,6 +35,10 @@ enum AuthError {
 
 /// The body every contender sends.
 const BODY: &[u8] = br#"{"success":false,"error":{"code":"AUTH_MISSING","message":"No authentication token provided","status":401}}"#;
+/// The body of the successful response.
+const OK: &str = "ok";
+/// Every group's contenders, named after the path each requests.
+const CONTENDERS: [&str; 4] = ["derived", "hand_bytes", "hand_json", "ok"];
 /// The challenge apierr adds to a 401 that declares none.
 const CHALLENGE: &str = "Bearer";
 
@@ -110,7 +117,8 @@ mod axum_side {
                 "/hand_bytes",
                 get(|| async { Err::<String, _>(Hand::Bytes) }),
             )
-            .route("/hand_json", get(|| async { Err::<String, _>(Hand::Json) }));
+            .route("/hand_json", get(|| async { Err::<String, _>(Hand::Json) }))
+            .route("/ok", get(|| async { OK }));
         if layer {
             router.layer(ApiErrorLayer::new())
         } else {
@@ -142,7 +150,16 @@ mod axum_side {
                     .unwrap();
                 assert_eq!(body, BODY, "{path}");
             }
-            let contenders: Vec<Contender<'_>> = ["derived", "hand_bytes", "hand_json"]
+            let response = runtime
+                .block_on(app.clone().oneshot(request("/ok")))
+                .unwrap();
+            assert_eq!(response.status(), 200);
+            assert_eq!(response.headers().contains_key("x-request-id"), layer);
+            let body = runtime
+                .block_on(::axum::body::to_bytes(response.into_body(), 1 << 16))
+                .unwrap();
+            assert_eq!(body, OK);
+            let contenders: Vec<Contender<'_>> = CONTENDERS
                 .into_iter()
                 .map(|name| {
                     let app = app.clone();
@@ -219,7 +236,8 @@ mod actix_side {
                 .route(
                     "/hand_json",
                     web::get().to(|| async { Err::<String, _>(Hand::Json) }),
-                );
+                )
+                .route("/ok", web::get().to(|| async { OK }));
             let contenders: Vec<Contender<'_>> = if layer {
                 let service = system.block_on(test::init_service(app.wrap(ApiErrors::new())));
                 contenders(&system, service, layer, |path| {
@@ -265,7 +283,11 @@ mod actix_side {
             let body = system.block_on(test::read_body(response));
             assert_eq!(body, BODY, "{path}");
         }
-        ["derived", "hand_bytes", "hand_json"]
+        let response = system.block_on(test::call_service(&*service, request("/ok")));
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers().get("x-request-id").is_some(), layer);
+        assert_eq!(system.block_on(test::read_body(response)), OK);
+        CONTENDERS
             .into_iter()
             .map(|name| {
                 let service = std::rc::Rc::clone(&service);
