@@ -91,6 +91,11 @@ pub async fn check(client: &HttpClient, format: Fmt, case: &Case) {
         .collect();
     names.sort();
     assert_eq!(reply.header_names(), names, "{what}: header set");
+    // Each once: the layer and the error's own headers must not both add one.
+    for name in &names {
+        let values = reply.headers.get_all(name.as_str()).iter().count();
+        assert_eq!(values, 1, "{what}: values of {name}");
+    }
     let path = case.target.split('?').next().unwrap_or(case.target);
     let seen = Seen {
         method: case.method,

@@ -51,6 +51,12 @@ impl Value<'_> {
     }
 }
 
+/// [`crate::format::APPLICATION_JSON`] as a header value, made at compile time.
+const APPLICATION_JSON: HeaderValue = HeaderValue::from_static(crate::format::APPLICATION_JSON);
+/// [`crate::format::APPLICATION_PROBLEM_JSON`] as a header value, made at compile time.
+const APPLICATION_PROBLEM_JSON: HeaderValue =
+    HeaderValue::from_static(crate::format::APPLICATION_PROBLEM_JSON);
+
 /// Where the headers of an error response go. A later header replaces an earlier one of the
 /// same name.
 pub(crate) trait HeaderSink {
@@ -64,7 +70,10 @@ impl HeaderSink for HeaderMap {
         let value = match value {
             // Checked before it got here, so `from_static` (which panics on a bad byte) cannot.
             Value::Static(text) => HeaderValue::from_static(text),
-            // One pass over the bytes, no copy, and no panic for a bad byte.
+            // The built-in formats' media types were checked at compile time; any other gets
+            // one pass over the bytes, no copy, and no panic for a bad byte.
+            Value::MediaType(crate::format::APPLICATION_JSON) => APPLICATION_JSON,
+            Value::MediaType(crate::format::APPLICATION_PROBLEM_JSON) => APPLICATION_PROBLEM_JSON,
             Value::MediaType(text) => {
                 match HeaderValue::from_maybe_shared(bytes::Bytes::from_static(text.as_bytes())) {
                     Ok(value) => value,
