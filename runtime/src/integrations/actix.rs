@@ -185,6 +185,10 @@ where
     fn new_transform(&self, service: S) -> Self::Future {
         ready(Ok(ApiErrorsMiddleware {
             service: Rc::new(service),
+            correlation_header: actix_header::HeaderName::from_bytes(
+                self.options.correlation_header().as_str().as_bytes(),
+            )
+            .ok(),
             options: Arc::clone(&self.options),
         }))
     }
@@ -195,6 +199,9 @@ where
 pub struct ApiErrorsMiddleware<S> {
     service: Rc<S>,
     options: Arc<ResponseOptions>,
+    /// [`ResponseOptions::correlation_header`] in actix-web's `http` 0.2 type, converted once
+    /// rather than for every response.
+    correlation_header: Option<actix_header::HeaderName>,
 }
 
 impl<S, B> Service<ServiceRequest> for ApiErrorsMiddleware<S>
@@ -234,7 +241,9 @@ where
         // errors and panics are answered through `Err`, which actix renders with the response
         // built here.
         let future = catch_unwind(AssertUnwindSafe(|| self.service.call(request)));
+        let header = self.correlation_header.clone();
         Box::pin(async move {
+            let header = header.as_ref();
             let outcome = match future {
                 Ok(future) => {
                     let future = std::pin::pin!(future);
@@ -243,17 +252,17 @@ where
                 Err(payload) => Err(payload),
             };
             match outcome {
-                Ok(Ok(response)) => Ok(finish(response.map_into_boxed_body(), &scope)),
+                Ok(Ok(response)) => Ok(finish(response.map_into_boxed_body(), &scope, header)),
                 Ok(Err(error)) => {
                     // Rendered now, inside the scope: later, actix would render it without
                     // the request's context.
                     let response = scope.clone().run_sync(|| HttpResponse::from_error(error));
-                    Err(answer(finish_response(response, &scope)))
+                    Err(answer(finish_response(response, &scope, header)))
                 }
                 Err(payload) => {
                     let error = scope.options.reject(panic_rejection(&*payload));
                     let response = render(&*error, &scope.context, &scope.options);
-                    Err(answer(finish_response(response, &scope)))
+                    Err(answer(finish_response(response, &scope, header)))
                 }
             }
         })
@@ -268,13 +277,22 @@ fn answer(response: HttpResponse) -> Error {
     InternalError::from_response(cause, response).into()
 }
 
-fn finish(response: ServiceResponse<BoxBody>, scope: &Scope) -> ServiceResponse<BoxBody> {
+fn finish(
+    response: ServiceResponse<BoxBody>,
+    scope: &Scope,
+    header: Option<&actix_header::HeaderName>,
+) -> ServiceResponse<BoxBody> {
     let (request, response) = response.into_parts();
-    ServiceResponse::new(request, finish_response(response, scope))
+    ServiceResponse::new(request, finish_response(response, scope, header))
 }
 
 /// The envelope for actix's own errors and fallbacks, and the correlation id on every response.
-fn finish_response(response: HttpResponse, scope: &Scope) -> HttpResponse {
+/// `header` is the correlation header's name (`None` when actix's `http` 0.2 refuses it).
+fn finish_response(
+    response: HttpResponse,
+    scope: &Scope,
+    header: Option<&actix_header::HeaderName>,
+) -> HttpResponse {
     let mut response = match framework_rejection(&response) {
         Some(rejection) => {
             let error = scope.options.reject(rejection);
@@ -289,14 +307,10 @@ fn finish_response(response: HttpResponse, scope: &Scope) -> HttpResponse {
         }
         None => response,
     };
-    if let Some(id) = scope.context.correlation_id() {
-        let name = actix_header::HeaderName::from_bytes(
-            scope.options.correlation_header().as_str().as_bytes(),
-        );
-        let value = actix_header::HeaderValue::from_str(id.as_str());
-        if let (Ok(name), Ok(value)) = (name, value) {
-            response.headers_mut().insert(name, value);
-        }
+    if let (Some(id), Some(name)) = (scope.context.correlation_id(), header)
+        && let Ok(value) = actix_header::HeaderValue::from_str(id.as_str())
+    {
+        response.headers_mut().insert(name.clone(), value);
     }
     response
 }
