@@ -10,6 +10,8 @@
 //!   baseline (not for the case with context, whose goal is against `copy`);
 //! - `apierr_vec`: `Envelope::to_vec`, the allocating path of an HTTP response;
 //! - `clone`: cloning the finished bytes into a new `Vec` — the limit of `apierr_vec`;
+//! - `pieces` (the case with context only): the finished bytes copied piece by piece, cut
+//!   where the request's values are — the floor of any writer of known bytes and values;
 //! - peers where they produce an equivalent body (`http-api-problem` for RFC 9457,
 //!   `error-envelope` for the `{"code","message",fields}` shapes), each a new `Vec`.
 //!
@@ -144,6 +146,40 @@ fn context(case: &str) -> Context {
         .with_path("/v1/accounts/42/sessions")
 }
 
+/// The finished body cut where the request's values are, each value apart (as a context
+/// holds it): the least a body with request values written into known bytes copies, one
+/// copy per piece. `unit_context`'s `pieces` copies them, the floor of any such writer.
+fn pieces(finished: &[u8], context: &Context) -> Vec<Vec<u8>> {
+    let values = [
+        context.correlation_id().map(|id| id.as_str().to_owned()),
+        context.timestamp().map(|at| at.to_string()),
+        context.path().map(str::to_owned),
+    ];
+    let mut found: Vec<(usize, Vec<u8>)> = values
+        .into_iter()
+        .flatten()
+        .filter_map(|value| {
+            let value = value.into_bytes();
+            let at = finished
+                .windows(value.len())
+                .position(|window| window == value.as_slice())?;
+            Some((at, value))
+        })
+        .collect();
+    found.sort();
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for (start, value) in found {
+        pieces.push(finished[at..start].to_vec());
+        at = start + value.len();
+        pieces.push(value);
+    }
+    pieces.push(finished[at..].to_vec());
+    pieces.retain(|piece| !piece.is_empty());
+    assert_eq!(pieces.concat(), finished);
+    pieces
+}
+
 type Hand = fn(&AuthError, &mut Vec<u8>);
 
 const PROBLEM_DETAILS: ProblemDetails = ProblemDetails::new();
@@ -213,6 +249,18 @@ fn contenders<'a>(
         ),
     ];
     if case == "unit_context" {
+        let pieces = pieces(finished, context);
+        let mut out = reused();
+        all.push((
+            "pieces",
+            Box::new(move || {
+                out.clear();
+                for piece in black_box(&pieces) {
+                    out.extend_from_slice(piece);
+                }
+                out.len()
+            }),
+        ));
         return all;
     }
     all.push(("hand_written", {
