@@ -153,6 +153,10 @@ impl<'a> Envelope<'a> {
     /// header value.
     pub fn visit_format_headers(&self, visit: &mut dyn FnMut(&'static str, &str)) {
         let format = self.format();
+        // Most formats add none: then no view of the error is built.
+        if format.layout().headers().is_empty() {
+            return;
+        }
         let problem = self.problem();
         render::header_values(format, &problem, visit);
     }
