@@ -286,17 +286,28 @@ impl Context {
     /// The request's tracking id.
     #[must_use]
     pub fn with_correlation_id(mut self, id: CorrelationId) -> Self {
+        self.set_correlation_id(id);
+        self
+    }
+
+    /// [`with_correlation_id`](Self::with_correlation_id) in place. The in-place setters are
+    /// what the layers call for every request: a context is large to move.
+    pub(crate) fn set_correlation_id(&mut self, id: CorrelationId) {
         self.correlation_id = Some(id);
         self.holds |= holds::CORRELATION_ID;
-        self
     }
 
     /// When the error happened.
     #[must_use]
     pub fn with_timestamp(mut self, at: Timestamp) -> Self {
+        self.set_timestamp(at);
+        self
+    }
+
+    /// [`with_timestamp`](Self::with_timestamp) in place.
+    pub(crate) fn set_timestamp(&mut self, at: Timestamp) {
         self.timestamp = Some(at);
         self.holds |= holds::TIMESTAMP;
-        self
     }
 
     /// The request path; cut to [`MAX_PATH_LEN`] bytes, control characters dropped.
@@ -313,13 +324,12 @@ impl Context {
     /// [`with_instance`](Self::with_instance) set it, but bounded and checked for escaping
     /// once: the HTTP layers give every request both, error or not.
     #[cfg(any(feature = "axum", feature = "actix-web"))]
-    pub(crate) fn with_path_as_instance(mut self, path: &str) -> Self {
+    pub(crate) fn set_path_as_instance(&mut self, path: &str) {
         let path = bounded(path);
         let escape = needs_escaping(&path);
         self.instance = Some(path.clone());
         self.path = Some(path);
         self.note(holds::PATH | holds::INSTANCE, true, escape);
-        self
     }
 
     /// The request method. An extension method longer than [`MAX_METHOD_LEN`] bytes is left
@@ -335,6 +345,12 @@ impl Context {
     /// ```
     #[must_use]
     pub fn with_method(mut self, method: http::Method) -> Self {
+        self.set_method(method);
+        self
+    }
+
+    /// [`with_method`](Self::with_method) in place.
+    pub(crate) fn set_method(&mut self, method: http::Method) {
         self.method = (method.as_str().len() <= MAX_METHOD_LEN).then_some(method);
         let escape = self
             .method
@@ -342,7 +358,6 @@ impl Context {
             .is_some_and(|method| needs_escaping(method.as_str()));
         let on = self.method.is_some();
         self.note(holds::METHOD, on, escape);
-        self
     }
 
     /// A URI reference for this occurrence of the problem (RFC 9457 `instance`); bounded as
@@ -361,9 +376,14 @@ impl Context {
     /// it on in production.
     #[must_use]
     pub fn with_debug_detail(mut self, on: bool) -> Self {
+        self.set_debug_detail(on);
+        self
+    }
+
+    /// [`with_debug_detail`](Self::with_debug_detail) in place.
+    pub(crate) fn set_debug_detail(&mut self, on: bool) {
         self.debug_detail = on;
         self.note(holds::DEBUG_DETAIL, on, false);
-        self
     }
 
     /// The translations of public messages; see [`Localize`]. Used only once a

@@ -136,8 +136,10 @@ fn the_layers_path_is_the_path_and_the_instance() {
         long.as_str(),
     ] {
         let context = Context::new().with_method(http::Method::GET);
+        let mut in_place = context.clone();
+        in_place.set_path_as_instance(path);
         assert_eq!(
-            context.clone().with_path_as_instance(path),
+            in_place,
             context.with_path(path).with_instance(path),
             "{path:?}"
         );

@@ -43,9 +43,10 @@ impl Scope {
         incoming: Option<&[u8]>,
         accept_language: Option<&[u8]>,
     ) -> Self {
+        // Set in place (a context is large to move), as `with_…` would set it.
         let mut context = Context::new();
         if let Some(id) = correlation_id(incoming) {
-            context = context.with_correlation_id(id);
+            context.set_correlation_id(id);
         }
         if let Some(localizer) = options.localizer() {
             context = context.with_localizer(Arc::clone(localizer));
@@ -53,11 +54,10 @@ impl Scope {
                 context = context.with_accept_language(header);
             }
         }
-        let context = context
-            .with_timestamp(Timestamp::now())
-            .with_method(method)
-            .with_path_as_instance(path)
-            .with_debug_detail(options.debug_detail());
+        context.set_timestamp(Timestamp::now());
+        context.set_debug_detail(options.debug_detail());
+        context.set_method(method);
+        context.set_path_as_instance(path);
         Scope {
             context: Arc::new(context),
             options: Arc::clone(options),
