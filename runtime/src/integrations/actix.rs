@@ -246,8 +246,8 @@ where
             let header = header.as_ref();
             let outcome = match future {
                 Ok(future) => {
-                    let future = std::pin::pin!(future);
-                    scope.clone().run(CatchUnwind::new(future)).await
+                    let scoped = std::pin::pin!(scope.clone().scoped(future));
+                    CatchUnwind::new(scoped).await
                 }
                 Err(payload) => Err(payload),
             };

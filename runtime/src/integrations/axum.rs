@@ -81,7 +81,8 @@ use crate::plain_http::response::{Parts, ResponseOptions};
 use crate::{ApiError, Context};
 
 /// The axum response for `error`, in the current request's context (set by [`ApiErrorLayer`])
-/// or, outside one, with no context and default [`ResponseOptions`].
+/// or, outside one, with no context and default [`ResponseOptions`]. The correlation id header
+/// is not among its headers: the layer puts it on every response on the way out.
 ///
 /// The derived `IntoResponse` impls call this; call it yourself for a `&dyn ApiError`.
 #[must_use]
@@ -197,8 +198,8 @@ where
         Box::pin(async move {
             let outcome = match future {
                 Ok(future) => {
-                    let future = std::pin::pin!(future);
-                    scope.clone().run(CatchUnwind::new(future)).await
+                    let scoped = std::pin::pin!(scope.clone().scoped(future));
+                    CatchUnwind::new(scoped).await
                 }
                 Err(payload) => Err(payload),
             };

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use std::task::{Context as TaskContext, Poll};
 
 use http::Method;
+use tokio::task::futures::TaskLocalFuture;
 
 use crate::plain_http::rejection::Rejection;
 use crate::plain_http::response::ResponseOptions;
@@ -43,7 +44,8 @@ impl Scope {
         incoming: Option<&[u8]>,
         accept_language: Option<&[u8]>,
     ) -> Self {
-        // Set in place (a context is large to move), as `with_…` would set it.
+        // Set in place (a context is large to move) by the setters the `with_…` builders
+        // call; the localizer, which few layers have, through its builders.
         let mut context = Context::new();
         if let Some(id) = correlation_id(incoming) {
             context.set_correlation_id(id);
@@ -64,9 +66,12 @@ impl Scope {
         }
     }
 
-    /// Runs `future` with this scope visible to [`with_current`].
-    pub(crate) async fn run<F: Future>(self, future: F) -> F::Output {
-        SCOPE.scope(self, future).await
+    /// `future` with this scope visible to [`with_current`] while it is polled and while it
+    /// is dropped, also when the request is cancelled before it completes (the handler's
+    /// values may render an error in their `Drop`). The layers pin it where they await it,
+    /// inside [`CatchUnwind`].
+    pub(crate) fn scoped<F: Future>(self, future: F) -> TaskLocalFuture<Scope, F> {
+        SCOPE.scope(self, future)
     }
 
     /// Runs `f` with this scope visible to [`with_current`].
@@ -103,7 +108,8 @@ pub(crate) fn fresh_id() -> Option<CorrelationId> {
 
 /// A future whose panics come out as `Err(payload)` instead of unwinding through the server.
 /// It polls the future where it was pinned (`std::pin::pin!` in the layer's boxed future):
-/// no allocation and no copy of the service's future of its own.
+/// no allocation and no copy of the service's future of its own; the future, a
+/// [`Scope::scoped`] one, is dropped where it was pinned, inside its scope.
 pub(crate) struct CatchUnwind<'a, F>(Pin<&'a mut F>);
 
 impl<'a, F> CatchUnwind<'a, F> {
@@ -137,4 +143,18 @@ pub(crate) fn panic_rejection(payload: &(dyn Any + Send)) -> Rejection {
         "a non-text panic payload"
     };
     Rejection::internal(format!("handler panicked: {message}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fresh_ids_pass_the_check_they_skip() {
+        for _ in 0..64 {
+            let id = fresh_id().expect("always an id");
+            assert_eq!(CorrelationId::new(id.as_str()), Ok(id.clone()));
+            assert_eq!(id.as_str().len(), 36);
+        }
+    }
 }
