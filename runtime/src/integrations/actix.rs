@@ -94,7 +94,7 @@ pub fn status_code(status: http::StatusCode) -> ::actix_web::http::StatusCode {
 fn render(error: &dyn ApiError, context: &Context, options: &ResponseOptions) -> HttpResponse {
     let parts = Parts::logged(error, context, options);
     let mut response = HttpResponse::new(status_code(parts.status()));
-    parts.write_headers(&mut ActixHeaders(response.headers_mut()));
+    parts.write_headers(&mut ActixHeaders(response.headers_mut()), false);
     response.set_body(match parts.into_body() {
         // A body the same for every error of its code is sent from where it is kept.
         Cow::Borrowed(body) => BoxBody::new(body),
@@ -112,8 +112,8 @@ impl HeaderSink for ActixHeaders<'_> {
             Name::ContentType => actix_header::CONTENT_TYPE,
             Name::RetryAfter => actix_header::RETRY_AFTER,
             Name::WwwAuthenticate => actix_header::WWW_AUTHENTICATE,
-            // Set by `finish_response` on every response of the middleware; outside it there
-            // is no correlation id.
+            // Never asked for (`render` writes the headers without it): `finish_response`
+            // puts it on every response of the middleware, and outside it there is none.
             Name::CorrelationId(_) => return true,
             Name::Declared(name) => {
                 match actix_header::HeaderName::from_bytes(name.as_str().as_bytes()) {

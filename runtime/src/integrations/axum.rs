@@ -71,12 +71,11 @@ use std::task::{Context as TaskContext, Poll};
 use ::axum::body::{Body, HttpBody};
 use ::axum::extract::OriginalUri;
 use ::axum::response::Response;
-use http::header::{self, HeaderMap, HeaderValue};
+use http::header::{self, HeaderValue};
 use http::{Request, StatusCode};
 
 use super::scope::{CatchUnwind, Scope, panic_rejection, with_current};
 use crate::plain_http::rejection::{BodyFault, Rejection};
-use crate::plain_http::response::headers::{HeaderSink, Name, Value};
 use crate::plain_http::response::{Parts, ResponseOptions};
 use crate::{ApiError, Context};
 
@@ -97,24 +96,12 @@ fn render(error: &dyn ApiError, context: &Context, options: &ResponseOptions) ->
     let parts = Parts::logged(error, context, options);
     let mut response = Response::new(Body::empty());
     *response.status_mut() = parts.status();
-    parts.write_headers(&mut LayerHeaders(response.headers_mut()));
+    parts.write_headers(response.headers_mut(), false);
     *response.body_mut() = match parts.into_body() {
         Cow::Borrowed(body) => Body::from(body),
         Cow::Owned(body) => Body::from(body),
     };
     response
-}
-
-/// A response's header map as [`render`] fills it: every header but the correlation id.
-struct LayerHeaders<'a>(&'a mut HeaderMap);
-
-impl HeaderSink for LayerHeaders<'_> {
-    fn insert(&mut self, name: Name<'_>, value: Value<'_>) -> bool {
-        match name {
-            Name::CorrelationId(_) => true,
-            name => HeaderSink::insert(self.0, name, value),
-        }
-    }
 }
 
 /// The tower layer that puts errors in their request context and every error response in the

@@ -319,11 +319,13 @@ impl<'a> Parts<'a> {
         self.envelope.status()
     }
 
-    /// Writes every header into `sink`; see [`headers::write_headers`].
-    pub(crate) fn write_headers<S: HeaderSink>(&self, sink: &mut S) {
+    /// Writes every header into `sink`, the correlation id only when `correlation_id`; see
+    /// [`headers::write_headers`].
+    pub(crate) fn write_headers<S: HeaderSink>(&self, sink: &mut S, correlation_id: bool) {
         headers::write_headers(
             &self.envelope,
             self.error,
+            correlation_id,
             self.context,
             self.options,
             self.content_type,
@@ -341,7 +343,7 @@ impl<'a> Parts<'a> {
     pub(crate) fn into_http<B>(self, body: impl FnOnce(Cow<'static, [u8]>) -> B) -> Response<B> {
         let status = self.status();
         let mut headers = http::HeaderMap::new();
-        self.write_headers(&mut headers);
+        self.write_headers(&mut headers, true);
         let mut response = Response::new(body(self.into_body()));
         *response.status_mut() = status;
         *response.headers_mut() = headers;

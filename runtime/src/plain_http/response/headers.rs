@@ -117,11 +117,13 @@ pub(super) const DROPPED_HEADERS: [HeaderName; 10] = [
 ];
 
 /// Writes every header of `error`'s response into `sink`: the spec's fixed headers, the
-/// field headers, `Retry-After`, the 401 challenge, the correlation id, the format's headers,
-/// and last the body's `content_type`.
+/// field headers, `Retry-After`, the 401 challenge, the correlation id when `correlation_id`
+/// (the frameworks' layers put it on every response themselves), the format's headers, and
+/// last the body's `content_type`.
 pub(crate) fn write_headers<S: HeaderSink>(
     envelope: &Envelope<'_>,
     error: &dyn ApiError,
+    correlation_id: bool,
     context: &Context,
     options: &ResponseOptions,
     content_type: &'static str,
@@ -152,7 +154,7 @@ pub(crate) fn write_headers<S: HeaderSink>(
         };
         sink.insert(Name::WwwAuthenticate, challenge);
     }
-    if let Some(id) = context.correlation_id() {
+    if correlation_id && let Some(id) = context.correlation_id() {
         // A `CorrelationId` holds only safe characters.
         sink.insert(
             Name::CorrelationId(options.correlation_header()),
