@@ -7,7 +7,7 @@ use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 
 use crate::ast::Input;
-use crate::emit::{Attrs, fill, fill_spanned};
+use crate::emit::{Attrs, ImplHead, fill, fill_impl, fill_spanned};
 
 /// The code enum's definition, and its impls (which name the spec statics, so they go inside
 /// the `const _` block); `None` when the type did not ask for one. `specs` gives, per case,
@@ -139,7 +139,13 @@ pub fn expand(
     } else {
         quote!(self)
     };
-    let impls = fill(
+    let head = ImplHead {
+        impl_generics: &impl_generics,
+        ty,
+        ty_generics: &ty_generics,
+        where_clause: &where_clause,
+    };
+    let impls = fill_impl(
         "#[automatically_derived]
         impl ::apierr::__private::ErrorCode for $code_ty {
             fn from_code(__code: &str) -> Self {
@@ -212,6 +218,7 @@ pub fn expand(
                 match $scrutinee { $of_error }
             }
         }",
+        head,
         &[
             ("code_ty", &code_ty),
             ("from_code", &from_code),
@@ -219,10 +226,6 @@ pub fn expand(
             ("unknown", &unknown),
             ("as_str", &as_str),
             ("spec", &spec),
-            ("impl_generics", &impl_generics),
-            ("ty", ty),
-            ("ty_generics", &ty_generics),
-            ("where_clause", &where_clause),
             ("scrutinee", &scrutinee),
             ("of_error", &of_error),
         ],

@@ -7,7 +7,7 @@ use quote::quote;
 use syn::spanned::Spanned;
 
 use crate::ast::{Case, Field, Input};
-use crate::emit::{Attrs, case_path, fill, fill_spanned, fixed, type_ident};
+use crate::emit::{Attrs, ImplHead, case_path, fill, fill_impl, fill_spanned, fixed, type_ident};
 use crate::error_attr::{DisplayAttr, option_inner};
 use crate::fmt::binding;
 use crate::generics::InferredBounds;
@@ -27,6 +27,12 @@ pub fn expand(input: &Input) -> TokenStream {
     // The declared bounds only, moved to the where clause like the others.
     let where_clause =
         InferredBounds::new(&original.generics).augment_where_clause(&original.generics);
+    let head = ImplHead {
+        impl_generics: &impl_generics,
+        ty: &ty,
+        ty_generics: &ty_generics,
+        where_clause: &where_clause,
+    };
     let scrutinee = if input.cases.is_empty() {
         quote!(*self)
     } else {
@@ -111,7 +117,7 @@ pub fn expand(input: &Input) -> TokenStream {
         if let Some(field) = case.first_field(|field| !field.attrs.thiserror.from.is_empty()) {
             let init = from_init(case, field);
             let from_ty = option_inner(field.ty).unwrap_or(field.ty);
-            from_impls.extend(fill(
+            from_impls.extend(fill_impl(
                 "$cfgs
                 #[automatically_derived]
                 impl $impl_generics ::core::convert::From<$from_ty> for $ty $ty_generics $where_clause {
@@ -119,13 +125,10 @@ pub fn expand(input: &Input) -> TokenStream {
                         $path $init
                     }
                 }",
+                head,
                 &[
                     ("cfgs", &Attrs(cfgs)),
-                    ("impl_generics", &impl_generics),
                     ("from_ty", from_ty),
-                    ("ty", &ty),
-                    ("ty_generics", &ty_generics),
-                    ("where_clause", &where_clause),
                     ("path", &path),
                     ("init", &init),
                 ],
@@ -160,19 +163,16 @@ pub fn expand(input: &Input) -> TokenStream {
                 &[("test", &test)],
             )
         });
-        fill(
+        fill_impl(
             "#[automatically_derived]
-            impl $impl_generics ::core::fmt::Display for $ty $ty_generics $display_where {
+            impl $impl_generics ::core::fmt::Display for $ty $ty_generics $where_clause {
                 fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     $fresh
                     match $scrutinee { $arms }
                 }
             }",
+            head.with_where(&display_where),
             &[
-                ("impl_generics", &impl_generics),
-                ("ty", &ty),
-                ("ty_generics", &ty_generics),
-                ("display_where", &display_where),
                 ("fresh", &fresh),
                 ("scrutinee", &scrutinee),
                 ("arms", &arms),
@@ -191,21 +191,18 @@ pub fn expand(input: &Input) -> TokenStream {
             &[("source_arms", &source_arms), ("none", &none)],
         ))
     };
-    fill(
+    fill_impl(
         "$display
 
         #[automatically_derived]
-        impl $impl_generics ::apierr::__private::Error for $ty $ty_generics $error_where {
+        impl $impl_generics ::apierr::__private::Error for $ty $ty_generics $where_clause {
             $source
         }
 
         $from_impls",
+        head.with_where(&error_where),
         &[
             ("display", &display),
-            ("impl_generics", &impl_generics),
-            ("ty", &ty),
-            ("ty_generics", &ty_generics),
-            ("error_where", &error_where),
             ("source", &source),
             ("from_impls", &from_impls),
         ],
@@ -222,24 +219,26 @@ pub fn fallback(parsed: &Input) -> TokenStream {
     let input = parsed.original;
     let ty = type_ident(input);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let head = ImplHead {
+        impl_generics: &impl_generics,
+        ty: &ty,
+        ty_generics: &ty_generics,
+        where_clause: &where_clause,
+    };
     let writes_display = crate::error_check::any_error_attr(parsed);
     let display = writes_display.then(|| {
-        fill(
+        fill_impl(
             "#[automatically_derived]
             impl $impl_generics ::core::fmt::Display for $ty $ty_generics $where_clause {
                 fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     ::core::result::Result::Ok(())
                 }
             }",
-            &[
-                ("impl_generics", &impl_generics),
-                ("ty", &ty),
-                ("ty_generics", &ty_generics),
-                ("where_clause", &where_clause),
-            ],
+            head,
+            &[],
         )
     });
-    fill(
+    fill_impl(
         "$display
 
         #[automatically_derived]
@@ -247,13 +246,8 @@ pub fn fallback(parsed: &Input) -> TokenStream {
         where
             Self: ::core::fmt::Debug,
         {}",
-        &[
-            ("display", &display),
-            ("impl_generics", &impl_generics),
-            ("ty", &ty),
-            ("ty_generics", &ty_generics),
-            ("where_clause", &where_clause),
-        ],
+        head,
+        &[("display", &display)],
     )
 }
 

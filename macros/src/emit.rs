@@ -142,6 +142,37 @@ pub fn fill_spanned(span: Span, text: &str, holes: &[(&str, &dyn ToTokens)]) -> 
     out
 }
 
+/// The holes every impl of the derived type fills alike, for [`fill_impl`]: `$impl_generics`,
+/// `$ty`, `$ty_generics` and `$where_clause`.
+#[derive(Clone, Copy)]
+pub struct ImplHead<'a> {
+    pub impl_generics: &'a dyn ToTokens,
+    pub ty: &'a dyn ToTokens,
+    pub ty_generics: &'a dyn ToTokens,
+    pub where_clause: &'a dyn ToTokens,
+}
+
+impl<'a> ImplHead<'a> {
+    /// The same head with another where clause: one with the bounds an impl infers.
+    pub fn with_where(self, where_clause: &'a dyn ToTokens) -> Self {
+        ImplHead {
+            where_clause,
+            ..self
+        }
+    }
+}
+
+/// [`fill`] for an impl of the derived type: the holes of `head`, then `holes`.
+pub fn fill_impl(text: &str, head: ImplHead<'_>, holes: &[(&str, &dyn ToTokens)]) -> TokenStream {
+    let mut all: Vec<(&str, &dyn ToTokens)> = Vec::with_capacity(4 + holes.len());
+    all.push(("impl_generics", head.impl_generics));
+    all.push(("ty", head.ty));
+    all.push(("ty_generics", head.ty_generics));
+    all.push(("where_clause", head.where_clause));
+    all.extend_from_slice(holes);
+    fill(text, &all)
+}
+
 /// Source text without holes, as [`fill`] writes it (its punctuation joined as `quote!`
 /// joins it, unlike [`source`]'s).
 pub fn fixed(text: &str) -> TokenStream {

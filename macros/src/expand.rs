@@ -12,7 +12,7 @@ use syn::{DeriveInput, Ident};
 
 use crate::ast::{Case, Field, Input};
 use crate::ctxt::Ctxt;
-use crate::emit::{Attrs, case_path, fill, fill_spanned, fixed};
+use crate::emit::{Attrs, ImplHead, case_path, fill, fill_impl, fill_spanned, fixed};
 use crate::field_arms::{as_ref_arm, headers_arm, retry_after_arm};
 use crate::generics::InferredBounds;
 use crate::json_message::JsonArms;
@@ -106,6 +106,12 @@ fn impl_api_error(input: &Input) -> TokenStream {
         bounds.insert_self(quote!(::core::fmt::Display));
     }
     let where_clause = bounds.augment_where_clause(&original.generics);
+    let head = ImplHead {
+        impl_generics: &impl_generics,
+        ty: &ty,
+        ty_generics: &ty_generics,
+        where_clause: &where_clause,
+    };
 
     // `match *self {}` is the only way to match an enum without variants.
     let scrutinee = if input.cases.is_empty() {
@@ -249,20 +255,16 @@ fn impl_api_error(input: &Input) -> TokenStream {
     // Framework impls (axum, actix-web) come from the runtime, whose features decide which
     // exist; the derive itself has no features. `no_response_impls` leaves them to the user.
     let integrations = input.container.no_response_impls.is_none().then(|| {
-        fill(
+        fill_impl(
             "::apierr::__private::integrations! {
                 [$impl_generics] [$ty $ty_generics] [$where_clause]
             }",
-            &[
-                ("impl_generics", &impl_generics),
-                ("ty", &ty),
-                ("ty_generics", &ty_generics),
-                ("where_clause", &where_clause),
-            ],
+            head,
+            &[],
         )
     });
 
-    fill(
+    fill_impl(
         "$code_enum_items
 
         const _: () = {
@@ -300,13 +302,10 @@ fn impl_api_error(input: &Input) -> TokenStream {
             $display_impls
             $integrations
         };",
+        head,
         &[
             ("code_enum_items", &code_enum_items),
             ("statics", &statics),
-            ("impl_generics", &impl_generics),
-            ("ty", &ty),
-            ("ty_generics", &ty_generics),
-            ("where_clause", &where_clause),
             ("spec_body", &spec_body),
             ("message", &message),
             ("internal", &internal),

@@ -6,12 +6,18 @@
 use proc_macro2::TokenStream;
 use syn::DeriveInput;
 
-use crate::emit::fill;
+use crate::emit::{ImplHead, fill_impl};
 
 pub fn expand(input: &DeriveInput) -> TokenStream {
     let ty = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    fill(
+    let head = ImplHead {
+        impl_generics: &impl_generics,
+        ty,
+        ty_generics: &ty_generics,
+        where_clause: &where_clause,
+    };
+    fill_impl(
         "#[automatically_derived]
         impl $impl_generics ::apierr::__private::ApiError for $ty $ty_generics $where_clause {
             fn spec(&self) -> &'static ::apierr::__private::Spec {
@@ -24,11 +30,7 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
 
             fn catalog(_: &mut dyn ::core::ops::FnMut(&'static ::apierr::__private::Spec)) {}
         }",
-        &[
-            ("impl_generics", &impl_generics),
-            ("ty", ty),
-            ("ty_generics", &ty_generics),
-            ("where_clause", &where_clause),
-        ],
+        head,
+        &[],
     )
 }
